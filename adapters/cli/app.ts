@@ -1,0 +1,75 @@
+import type { AddressInfo } from 'node:net';
+import { openSqliteStore } from '../../storage/index.ts';
+import { createInnspill, type Innspill } from '../../src/innspill.ts';
+import { createIdentityVault } from '../../src/privacy/vault.ts';
+import { DEFAULT_TOPICS } from '../../src/domain/suggestion.ts';
+import type { Store } from '../../src/ports/store.ts';
+import { createHttpServer, type HttpServer, type Route } from '../http/server.ts';
+import { healthRoute } from '../http/health.ts';
+import type { Config } from './config.ts';
+import type { Logger } from './logger.ts';
+import { loadOrCreateSecret } from './secret.ts';
+import { VERSION } from './version.ts';
+
+/**
+ * The composition root: the one place that knows every concrete piece (SQLite, Slack, Teams, the
+ * scheduler) and hands each adapter only the ports it needs.
+ */
+export interface App {
+  config: Config;
+  logger: Logger;
+  store: Store;
+  core: Innspill;
+  http: HttpServer;
+  start(): Promise<AddressInfo>;
+  stop(): Promise<void>;
+}
+
+export interface AppOptions {
+  logger: Logger;
+  clock?: () => Date;
+}
+
+export function createCore(config: Config, options: AppOptions): { store: Store; core: Innspill } {
+  const store = openSqliteStore(config.databasePath);
+  const core = createInnspill({
+    store,
+    vault: createIdentityVault(loadOrCreateSecret(config.databasePath)),
+    clock: options.clock ?? (() => new Date()),
+    settings: { topics: DEFAULT_TOPICS, defaultLocale: config.defaultLocale, timeZone: config.digestTimeZone, participantPolls: true },
+  });
+  return { store, core };
+}
+
+export async function createApp(config: Config, options: AppOptions): Promise<App> {
+  const { logger } = options;
+  const { store, core } = createCore(config, options);
+  const routes: Route[] = [healthRoute(() => ({ schemaVersion: store.schemaVersion() }), VERSION)];
+  const starters: (() => Promise<void>)[] = [];
+  const stoppers: (() => Promise<void>)[] = [];
+
+  const http = createHttpServer(routes, logger);
+  let stopping: Promise<void> | null = null;
+  return {
+    config,
+    logger,
+    store,
+    core,
+    http,
+    async start() {
+      const address = await http.listen(config.port, config.host);
+      for (const start of starters) await start();
+      logger.info({ port: address.port, host: address.address, slack: Boolean(config.slack), teamsAuth: Boolean(config.teams.appId) }, 'innspill is listening');
+      return address;
+    },
+    stop() {
+      stopping ??= (async () => {
+        await http.close();
+        for (const stop of stoppers.reverse()) await stop();
+        store.close();
+        logger.info('innspill stopped');
+      })();
+      return stopping;
+    },
+  };
+}

@@ -1,0 +1,26 @@
+import { writeFileSync } from 'node:fs';
+import { Option, type Command } from 'commander';
+import { EXPORT_FORMATS, exportCsv, exportHtml, exportJson, type ExportFormat } from '../../../src/export/render.ts';
+import { LOCALES, type Locale } from '../../../src/i18n/index.ts';
+import type { CliContext } from '../program.ts';
+import { withStore } from './members.ts';
+
+export function registerExport(program: Command, ctx: CliContext): void {
+  program
+    .command('export')
+    .description('export published (consented, anonymised) suggestions and poll results')
+    .addOption(new Option('--format <format>', 'file format').choices(EXPORT_FORMATS).makeOptionMandatory())
+    .addOption(new Option('--out <file>', 'write to a file instead of standard output'))
+    .addOption(new Option('--locale <locale>', 'language of the HTML page').choices(LOCALES))
+    .action((opts: { format: ExportFormat; out?: string; locale?: Locale }) =>
+      withStore(ctx, async (core) => {
+        const data = await core.exportPublished();
+        const text =
+          opts.format === 'json' ? exportJson(data) : opts.format === 'csv' ? exportCsv(data) : exportHtml(data, opts.locale ?? core.settings.defaultLocale);
+        if (opts.out) {
+          writeFileSync(opts.out, text);
+          ctx.stderr.write(`wrote ${data.suggestions.length} suggestions and ${data.polls.length} polls to ${opts.out}\n`);
+        } else ctx.stdout.write(text);
+      }),
+    );
+}

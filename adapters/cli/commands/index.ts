@@ -1,0 +1,17 @@
+import type { Command } from 'commander';
+import type { CliContext } from '../program.ts';
+import { registerServe } from './serve.ts';
+import { registerMembers } from './members.ts';
+import { registerDigest } from './digest.ts';
+import { registerExport } from './export.ts';
+import { registerMigrate } from './migrate.ts';
+import { registerConsole } from './console.ts';
+
+export function registerCommands(program: Command, ctx: CliContext): void {
+  registerServe(program, ctx);
+  registerConsole(program, ctx);
+  registerMembers(program, ctx);
+  registerDigest(program, ctx);
+  registerExport(program, ctx);
+  registerMigrate(program, ctx);
+}

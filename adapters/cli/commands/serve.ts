@@ -1,0 +1,41 @@
+import type { Command } from 'commander';
+import type { CliContext } from '../program.ts';
+import { createApp } from '../app.ts';
+import { runConsole } from './console.ts';
+
+/** Runs the server until SIGTERM or SIGINT, then drains requests and closes the database. */
+export async function serve(ctx: CliContext): Promise<void> {
+  const config = ctx.config();
+  const logger = ctx.logger(config);
+  const app = await createApp(config, { logger });
+  await app.start();
+  await new Promise<void>((resolve) => {
+    const stop = (signal: string) => {
+      logger.info({ signal }, 'shutting down');
+      void app.stop().then(resolve);
+    };
+    process.once('SIGTERM', () => stop('SIGTERM'));
+    process.once('SIGINT', () => stop('SIGINT'));
+  });
+}
+
+export function registerServe(program: Command, ctx: CliContext): void {
+  program
+    .command('serve')
+    .description('run the bot: one HTTP server for Slack (/slack/events), Teams (/api/messages) and /healthz')
+    .action(() => serve(ctx));
+
+  program
+    .command('start', { hidden: true })
+    .description('what `npm start` runs: the server, or the terminal playground when no platform is configured and a person is at the keyboard')
+    .action(async () => {
+      const config = ctx.config();
+      const configured = Boolean(config.slack || config.teams.appId);
+      if (!configured && process.stdin.isTTY) {
+        ctx.stderr.write('No Slack or Teams credentials are set: starting the terminal playground. Run `npx innspill serve` for the server.\n');
+        await runConsole(ctx, {});
+      } else {
+        await serve(ctx);
+      }
+    });
+}

@@ -1,0 +1,140 @@
+import { z } from 'zod';
+import { isValidTimeZone } from '../../src/time.ts';
+import { LOCALES } from '../../src/i18n/locale.ts';
+import { validate as validateCron } from 'node-cron';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** Empty strings in .env files mean "not set", as people write `SLACK_APP_TOKEN=` to switch a thing off. */
+const optional = (schema: z.ZodString) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+const withDefault = <T extends z.ZodType>(schema: T, fallback: z.input<T>) => z.preprocess((v) => (v === '' || v === undefined ? fallback : v), schema);
+
+const PORT_HINT = 'expected a whole number from 0 to 65535';
+const port = z
+  .string()
+  .regex(/^\d{1,5}$/, PORT_HINT)
+  .transform(Number)
+  .refine((n) => n <= 65535, PORT_HINT);
+
+const url = z.string().url('expected a URL such as https://slack.com/api/');
+
+export const envSchema = z
+  .object({
+    PORT: withDefault(port, '3000'),
+    HOST: withDefault(z.string().min(1), '0.0.0.0'),
+    DATABASE_PATH: withDefault(z.string().min(1), './data/innspill.db'),
+    LOG_LEVEL: withDefault(z.enum(LOG_LEVELS, { error: `expected one of ${LOG_LEVELS.join(', ')}` }), 'info'),
+    DEFAULT_LOCALE: withDefault(z.enum(LOCALES, { error: `expected one of ${LOCALES.join(', ')}` }), 'nb'),
+    DIGEST_CRON: withDefault(z.string().refine((v) => validateCron(v), 'expected a cron expression such as "0 8 * * 1"'), '0 8 * * 1'),
+    DIGEST_TIMEZONE: withDefault(z.string().refine(isValidTimeZone, 'expected an IANA time zone such as Europe/Oslo'), 'Europe/Oslo'),
+    SLACK_SIGNING_SECRET: optional(z.string().min(1)),
+    SLACK_BOT_TOKEN: optional(z.string().startsWith('xoxb-', 'expected a bot token starting with xoxb-')),
+    SLACK_CLIENT_ID: optional(z.string().min(1)),
+    SLACK_CLIENT_SECRET: optional(z.string().min(1)),
+    SLACK_STATE_SECRET: optional(z.string().min(16, 'expected at least 16 characters')),
+    SLACK_APP_TOKEN: optional(z.string().startsWith('xapp-', 'expected an app-level token starting with xapp-')),
+    SLACK_API_URL: withDefault(url, 'https://slack.com/api/'),
+    MicrosoftAppId: optional(z.string().min(1)),
+    MicrosoftAppPassword: optional(z.string().min(1)),
+    MicrosoftAppType: withDefault(z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']), 'MultiTenant'),
+    MicrosoftAppTenantId: optional(z.string().min(1)),
+  })
+  .superRefine((env, ctx) => {
+    const oauth = [env.SLACK_CLIENT_ID, env.SLACK_CLIENT_SECRET, env.SLACK_STATE_SECRET];
+    if (oauth.some(Boolean) && !oauth.every(Boolean)) {
+      for (const [name, value] of [['SLACK_CLIENT_ID', env.SLACK_CLIENT_ID], ['SLACK_CLIENT_SECRET', env.SLACK_CLIENT_SECRET], ['SLACK_STATE_SECRET', env.SLACK_STATE_SECRET]] as const) {
+        if (!value) ctx.addIssue({ code: 'custom', path: [name], message: 'OAuth needs SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET together' });
+      }
+    }
+    if ((env.SLACK_BOT_TOKEN || oauth.every(Boolean)) && !env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN) {
+      ctx.addIssue({ code: 'custom', path: ['SLACK_SIGNING_SECRET'], message: 'required to verify requests from Slack (or set SLACK_APP_TOKEN for Socket Mode)' });
+    }
+    if (env.SLACK_SIGNING_SECRET && !env.SLACK_BOT_TOKEN && !oauth.every(Boolean)) {
+      ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'set SLACK_BOT_TOKEN for one workspace, or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET for OAuth' });
+    }
+    if (env.MicrosoftAppId && !env.MicrosoftAppPassword && env.MicrosoftAppType !== 'UserAssignedMSI') {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'required with MicrosoftAppId' });
+    }
+    if (env.MicrosoftAppType === 'SingleTenant' && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'required when MicrosoftAppType is SingleTenant' });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  port: number;
+  host: string;
+  databasePath: string;
+  logLevel: Env['LOG_LEVEL'];
+  defaultLocale: Env['DEFAULT_LOCALE'];
+  digestCron: string;
+  digestTimeZone: string;
+  slack:
+    | null
+    | {
+        signingSecret: string | null;
+        apiUrl: string;
+        appToken: string | null;
+        auth: { mode: 'single'; botToken: string } | { mode: 'oauth'; clientId: string; clientSecret: string; stateSecret: string };
+      };
+  teams: {
+    appId: string | null;
+    appPassword: string | null;
+    appType: Env['MicrosoftAppType'];
+    tenantId: string | null;
+  };
+}
+
+export class ConfigError extends Error {
+  readonly code = 'config_invalid';
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Reads the environment (never mutating it) and reports every problem at once, naming each variable. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}${describeReceived(env, i.path)}`));
+  }
+  const e = parsed.data;
+  const oauth = e.SLACK_CLIENT_ID && e.SLACK_CLIENT_SECRET && e.SLACK_STATE_SECRET;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databasePath: e.DATABASE_PATH,
+    logLevel: e.LOG_LEVEL,
+    defaultLocale: e.DEFAULT_LOCALE,
+    digestCron: e.DIGEST_CRON,
+    digestTimeZone: e.DIGEST_TIMEZONE,
+    slack:
+      e.SLACK_BOT_TOKEN || oauth
+        ? {
+            signingSecret: e.SLACK_SIGNING_SECRET ?? null,
+            apiUrl: e.SLACK_API_URL.endsWith('/') ? e.SLACK_API_URL : `${e.SLACK_API_URL}/`,
+            appToken: e.SLACK_APP_TOKEN ?? null,
+            auth: oauth
+              ? { mode: 'oauth', clientId: e.SLACK_CLIENT_ID!, clientSecret: e.SLACK_CLIENT_SECRET!, stateSecret: e.SLACK_STATE_SECRET! }
+              : { mode: 'single', botToken: e.SLACK_BOT_TOKEN! },
+          }
+        : null,
+    teams: {
+      appId: e.MicrosoftAppId ?? null,
+      appPassword: e.MicrosoftAppPassword ?? null,
+      appType: e.MicrosoftAppType,
+      tenantId: e.MicrosoftAppTenantId ?? null,
+    },
+  };
+}
+
+const SECRET = /SECRET|TOKEN|PASSWORD/i;
+
+/** Shows what was given, except for secrets, so "PORT: expected a number (got "abc")" helps at once. */
+function describeReceived(env: Record<string, string | undefined>, path: PropertyKey[]): string {
+  const name = String(path[0] ?? '');
+  const value = env[name];
+  if (value === undefined || value === '' || SECRET.test(name)) return '';
+  return ` (got "${value.length > 60 ? `${value.slice(0, 60)}…` : value}")`;
+}

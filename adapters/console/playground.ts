@@ -1,0 +1,148 @@
+import { createInterface } from 'node:readline';
+import type { Innspill } from '../../src/innspill.ts';
+import type { Actor } from '../../src/domain/participant.ts';
+import { AREAS, INDUSTRIES, SIZE_BANDS } from '../../src/domain/participant.ts';
+import { suggestionRef } from '../../src/domain/suggestion.ts';
+import { renderDigestMarkdown } from '../../src/digest/markdown.ts';
+import { catalog, describeError, describePollSyntaxError, label } from '../../src/i18n/index.ts';
+import { parseConsoleLine, type ConsoleCommand } from './parse.ts';
+import { renderMine, renderPoll } from './render.ts';
+
+export interface PlaygroundIo {
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream;
+}
+
+const CMD = '/innspill';
+
+/**
+ * The terminal playground: one person chatting with the bot as a participant, on the same use cases
+ * as Slack and Teams. Lines come from a terminal or a pipe, so tests drive it through stdin.
+ */
+export async function runPlayground(core: Innspill, actor: Actor, io: PlaygroundIo): Promise<void> {
+  const rl = createInterface({ input: io.input, terminal: false });
+  const lines = rl[Symbol.asyncIterator]();
+  const say = (text: string) => io.output.write(`${text}\n`);
+  const ask = async (question: string): Promise<string | null> => {
+    io.output.write(`${question} `);
+    const next = await lines.next();
+    return next.done ? null : next.value.trim();
+  };
+  const c = catalog(actor.locale);
+  const tz = core.settings.timeZone;
+  let lastPoll: number | null = null;
+
+  const choose = async (title: string, keys: readonly string[], list: 'topics' | 'areas' | 'industries' | 'sizes'): Promise<string | undefined> => {
+    say(`${title}:`);
+    keys.forEach((k, i) => say(`  ${i + 1}. ${label(actor.locale, list, k)}`));
+    const answer = await ask('>');
+    const index = Number(answer) - 1;
+    return Number.isInteger(index) && keys[index] !== undefined ? keys[index] : undefined;
+  };
+  const yes = (answer: string | null) => /^(j|ja|y|yes)$/i.test(answer ?? '');
+
+  const showPoll = async (pollId: number) => {
+    say(renderPoll(await core.viewPoll(pollId), await core.myChoices(actor, pollId), actor.locale, tz));
+  };
+
+  async function handle(command: ConsoleCommand): Promise<boolean> {
+    switch (command.kind) {
+      case 'empty':
+        return true;
+      case 'quit':
+        return false;
+      case 'help':
+        say(c.messages.help({ cmd: CMD, poll: '/poll' }));
+        say('/stem [avstemning] <nr> · /vote · /steng · /close · /gjenåpne · /reopen · /avstemninger · /polls · /digest · /avslutt · /quit');
+        return true;
+      case 'suggest': {
+        const { suggestion } = await core.submitSuggestion(actor, { text: command.text });
+        say(c.messages.suggestionStored({ ref: suggestionRef(suggestion.id) }));
+        return true;
+      }
+      case 'form': {
+        const topic = await choose(c.forms.topic, core.settings.topics, 'topics');
+        const text = await ask(`${c.forms.text}:`);
+        const anonymous = yes(await ask(`${c.forms.anonymous}? (j/n)`));
+        const publishable = yes(await ask(`${c.forms.publishable}? (j/n)`));
+        const { suggestion } = await core.submitSuggestion(actor, { text: text ?? '', topic, anonymous, publishable });
+        say((anonymous ? c.messages.suggestionStoredAnonymous : c.messages.suggestionStored)({ ref: suggestionRef(suggestion.id) }));
+        return true;
+      }
+      case 'mine':
+        say(renderMine(await core.mine(actor), actor.locale, tz));
+        return true;
+      case 'delete':
+        if (yes(await ask(`${c.messages.deleteConfirmQuestion} (j/n)`))) say(c.messages.deleted(await core.forgetMe(actor)));
+        else say(c.messages.deleteCancelled);
+        return true;
+      case 'profile': {
+        const companyName = (await ask(`${c.forms.company}:`)) || undefined;
+        const area = await choose(c.forms.area, AREAS, 'areas');
+        const industry = await choose(c.forms.industry, INDUSTRIES, 'industries');
+        const sizeBand = await choose(c.forms.size, SIZE_BANDS, 'sizes');
+        await core.saveProfile(actor, { companyName, area, industry, sizeBand });
+        say(c.messages.profileSaved);
+        return true;
+      }
+      case 'poll': {
+        const result = await core.createPollFromText(actor, command.text, { channelId: 'playground' });
+        if (!result.ok) say(describePollSyntaxError(actor.locale, result.syntax));
+        else {
+          lastPoll = result.poll.id;
+          say(c.messages.pollCreated({ id: result.poll.id }));
+          await showPoll(result.poll.id);
+        }
+        return true;
+      }
+      case 'vote': {
+        const pollId = command.pollId ?? lastPoll;
+        if (pollId === null) {
+          say(c.errors.codes.poll_not_found({}));
+          return true;
+        }
+        const result = await core.vote(actor, pollId, command.option - 1);
+        lastPoll = pollId;
+        say(result.choices.length ? c.messages.voteRecorded({ options: result.choices.map((i) => result.poll.options[i]).join(', ') }) : c.messages.voteRemoved);
+        await showPoll(pollId);
+        return true;
+      }
+      case 'close':
+      case 'reopen': {
+        const pollId = command.pollId ?? lastPoll;
+        if (pollId === null) {
+          say(c.errors.codes.poll_not_found({}));
+          return true;
+        }
+        const poll = command.kind === 'close' ? await core.closePoll(actor, pollId) : await core.reopenPoll(actor, pollId);
+        say((command.kind === 'close' ? c.messages.pollClosedNow : c.messages.pollReopened)({ question: poll.question }));
+        await showPoll(pollId);
+        return true;
+      }
+      case 'polls':
+        for (const poll of await core.openPolls(actor)) await showPoll(poll.id);
+        return true;
+      case 'digest':
+        if (!(await core.isMember(actor.id))) say(`${c.messages.notMember} (npx innspill members add ${actor.id})`);
+        else say(renderDigestMarkdown(await core.digestFor(core.previewPeriod()), { locale: actor.locale, timeZone: tz }));
+        return true;
+      case 'unknown':
+        say(c.messages.unknownCommand({ text: command.text, cmd: CMD }));
+        return true;
+    }
+  }
+
+  say(`Innspill – ${actor.id} (${actor.locale}). ${c.messages.help({ cmd: CMD, poll: '/poll' }).split('\n')[0]}`);
+  say(`${CMD} hjelp · /avslutt`);
+  for (;;) {
+    io.output.write('> ');
+    const next = await lines.next();
+    if (next.done) break;
+    try {
+      if (!(await handle(parseConsoleLine(next.value)))) break;
+    } catch (error) {
+      say(describeError(actor.locale, error));
+    }
+  }
+  rl.close();
+}

@@ -1,0 +1,44 @@
+import { bar, formatDate, formatDateTime } from '../../src/digest/format.ts';
+import { catalog, formatNumber, label, type Locale } from '../../src/i18n/index.ts';
+import { suggestionRef, type Suggestion } from '../../src/domain/suggestion.ts';
+import type { Poll } from '../../src/domain/poll.ts';
+import type { PollView } from '../../src/usecases/polls.ts';
+
+/** Terminal text for a poll: numbered options, counts when they may be shown, and the viewer's marks. */
+export function renderPoll(view: PollView, mine: readonly number[], locale: Locale, timeZone: string): string {
+  const c = catalog(locale).messages;
+  const { poll, tally } = view;
+  const total = tally ? tally.counts.reduce((a, b) => a + b, 0) : 0;
+  const lines = [`[${poll.id}] ${poll.question}  (${view.open ? c.pollOpen : c.pollClosed})`];
+  poll.options.forEach((option, i) => {
+    const mark = mine.includes(i) ? '●' : '○';
+    const count = tally ? `  ${bar(total ? tally.counts[i]! / total : 0)} ${formatNumber(locale, tally.counts[i]!)}` : '';
+    lines.push(`  ${mark} ${i + 1}. ${option}${count}`);
+  });
+  const notes = [c.pollVoters({ count: formatNumber(locale, view.voters) })];
+  if (poll.multipleChoice) notes.push(c.pollMultiple);
+  if (poll.anonymous) notes.push(c.pollAnonymous);
+  if (!tally) notes.push(c.pollResultsHidden);
+  if (poll.closesAt && view.open) notes.push(c.pollClosesAt({ when: formatDateTime(locale, poll.closesAt, timeZone) }));
+  lines.push(`  ${notes.join(' · ')}`);
+  return lines.join('\n');
+}
+
+export function renderMine(
+  mine: { suggestions: Suggestion[]; votes: { poll: Poll; choices: number[] }[] },
+  locale: Locale,
+  timeZone: string,
+): string {
+  const c = catalog(locale).messages;
+  if (!mine.suggestions.length && !mine.votes.length) return c.mineNone;
+  const lines = [c.mineHeader];
+  for (const s of mine.suggestions) {
+    lines.push(`  ${c.mineSuggestion({ ref: suggestionRef(s.id), date: formatDate(locale, s.createdAt, timeZone), topic: label(locale, 'topics', s.topic), status: s.status === 'new' ? c.statusNew : c.statusHidden })}`);
+    lines.push(`    ${s.text.replace(/\n/g, '\n    ')}`);
+  }
+  if (mine.votes.length) {
+    lines.push(c.mineVotesHeader);
+    for (const v of mine.votes) lines.push(`  ${c.mineVote({ question: v.poll.question, options: v.choices.map((i) => v.poll.options[i]).join(', ') })}`);
+  }
+  return lines.join('\n');
+}

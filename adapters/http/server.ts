@@ -1,0 +1,80 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+
+export type Handler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+
+/** A route the Slack, Teams or health adapter mounts; `prefix` matches a path and all below it. */
+export interface Route {
+  method: 'GET' | 'POST';
+  path: string;
+  prefix?: boolean;
+  handle: Handler;
+}
+
+export interface HttpServer {
+  server: Server;
+  listen(port: number, host: string): Promise<AddressInfo>;
+  /** Stops accepting, lets requests in flight finish (up to `graceMs`), then resolves. */
+  close(graceMs?: number): Promise<void>;
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+/** The one HTTP server every way in mounts on. It knows paths, not platforms. */
+export function createHttpServer(routes: Route[], logger: Logger): HttpServer {
+  let inFlight = 0;
+  let drained: (() => void) | null = null;
+
+  const find = (method: string | undefined, path: string) =>
+    routes.find((r) => (r.prefix ? path === r.path || path.startsWith(`${r.path}/`) : path === r.path) && r.method === method);
+
+  const server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0]!;
+    const route = find(req.method, path);
+    if (!route) {
+      const known = routes.some((r) => (r.prefix ? path.startsWith(r.path) : path === r.path));
+      sendJson(res, known ? 405 : 404, { error: known ? 'method_not_allowed' : 'not_found' });
+      return;
+    }
+    inFlight += 1;
+    res.on('close', () => {
+      inFlight -= 1;
+      if (inFlight === 0) drained?.();
+    });
+    Promise.resolve()
+      .then(() => route.handle(req, res))
+      .catch((error: unknown) => {
+        logger.error({ err: error, path }, 'request handler failed');
+        if (!res.headersSent) sendJson(res, 500, { error: 'internal_error' });
+        else res.end();
+      });
+  });
+  // Slack and Teams keep connections alive; idle ones must not hold a shutdown open.
+  server.keepAliveTimeout = 5_000;
+
+  return {
+    server,
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          server.off('error', reject);
+          resolve(server.address() as AddressInfo);
+        });
+      }),
+    async close(graceMs = 10_000) {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      if (inFlight > 0) {
+        await Promise.race([new Promise<void>((resolve) => (drained = resolve)), new Promise((r) => setTimeout(r, graceMs).unref())]);
+      }
+      server.closeAllConnections();
+      await closed;
+    },
+  };
+}

@@ -1,0 +1,83 @@
+import type { Segment } from '../domain/participant.ts';
+
+export interface DigestPeriod {
+  start: Date;
+  end: Date;
+}
+
+export interface DigestSuggestion {
+  id: number;
+  topic: string;
+  text: string;
+  anonymous: boolean;
+  companyName: string | null;
+  segment: Segment;
+  createdAt: Date;
+}
+
+export interface DigestPollInput {
+  id: number;
+  question: string;
+  options: string[];
+  counts: number[];
+  voters: number;
+  votesInPeriod: number;
+  closed: boolean;
+  everyone: boolean;
+}
+
+/** Distinct active participants, counted once each by their segment; `null` keys are "not given". */
+export interface Participation {
+  participants: number;
+  byArea: Map<string | null, number>;
+  byIndustry: Map<string | null, number>;
+  bySize: Map<string | null, number>;
+}
+
+export interface PeriodTotals {
+  suggestions: number;
+  votes: number;
+  participants: number;
+}
+
+/** One period's data as storage hands it over: already aggregated where the volume is. */
+export interface DigestInput {
+  period: DigestPeriod;
+  suggestions: DigestSuggestion[];
+  polls: DigestPollInput[];
+  participation: Participation;
+  totals: PeriodTotals;
+  previous: PeriodTotals | null;
+}
+
+export interface Figure {
+  value: number;
+  /** Change from the previous period; null when there is none to compare with. */
+  delta: number | null;
+}
+
+export interface Share {
+  key: string | null;
+  count: number;
+  /** 0..1 of the whole. */
+  share: number;
+}
+
+export interface DigestPoll {
+  id: number;
+  question: string;
+  closed: boolean;
+  everyone: boolean;
+  voters: number;
+  options: { label: string; count: number; share: number }[];
+}
+
+export interface DigestModel {
+  period: DigestPeriod;
+  totals: { suggestions: Figure; votes: Figure; participants: Figure };
+  topics: { topic: string; suggestions: DigestSuggestion[] }[];
+  polls: DigestPoll[];
+  participation: { byArea: Share[]; byIndustry: Share[]; bySize: Share[] };
+  /** Nothing new came in: renderers send a short note instead. */
+  empty: boolean;
+}

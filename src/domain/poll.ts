@@ -1,0 +1,95 @@
+import type { ParticipantId, Segment } from './participant.ts';
+
+export const POLL_MIN_OPTIONS = 2;
+export const POLL_MAX_OPTIONS = 10;
+export const POLL_QUESTION_MAX = 300;
+/** Slack cuts button labels past 75 characters; Teams cards follow the same limit to look alike. */
+export const POLL_OPTION_MAX = 75;
+
+export type PollAudience =
+  | { kind: 'channel'; platform: string; workspaceId: string; channelId: string }
+  | { kind: 'everyone' };
+
+export type ResultsVisibility = 'live' | 'after_close';
+
+export interface PollSettings {
+  multipleChoice: boolean;
+  anonymous: boolean;
+  closesAt: Date | null;
+  resultsVisibility: ResultsVisibility;
+}
+
+export interface Poll extends PollSettings {
+  id: number;
+  question: string;
+  options: string[];
+  audience: PollAudience;
+  creatorId: ParticipantId;
+  /** The creator's workspace: a channel poll belongs to it alone. */
+  workspaceKey: string;
+  createdAt: Date;
+  closedAt: Date | null;
+}
+
+export function isPollOpen(poll: Pick<Poll, 'closedAt' | 'closesAt'>, now: Date): boolean {
+  if (poll.closedAt) return false;
+  return !poll.closesAt || poll.closesAt.getTime() > now.getTime();
+}
+
+/** When the poll stopped taking votes, if it has. */
+export function pollClosedAt(poll: Pick<Poll, 'closedAt' | 'closesAt'>, now: Date): Date | null {
+  if (poll.closedAt) return poll.closedAt;
+  if (poll.closesAt && poll.closesAt.getTime() <= now.getTime()) return poll.closesAt;
+  return null;
+}
+
+export type VoteDecision =
+  | { ok: true; choices: number[]; change: 'added' | 'moved' | 'removed' | 'unchanged' }
+  | { ok: false; code: 'poll_closed' | 'poll_bad_option' };
+
+/**
+ * The vote rules, with no storage in sight: a click records; in single choice a click on another
+ * option moves the vote and a repeated click keeps it (so a double click never undoes a vote);
+ * in multiple choice a second click on the same option takes it back.
+ */
+export function decideVote(
+  poll: Pick<Poll, 'options' | 'multipleChoice' | 'closedAt' | 'closesAt'>,
+  current: readonly number[],
+  option: number,
+  now: Date,
+): VoteDecision {
+  if (!isPollOpen(poll, now)) return { ok: false, code: 'poll_closed' };
+  if (!Number.isInteger(option) || option < 0 || option >= poll.options.length) {
+    return { ok: false, code: 'poll_bad_option' };
+  }
+  const has = current.includes(option);
+  if (poll.multipleChoice) {
+    return has
+      ? { ok: true, choices: current.filter((o) => o !== option), change: 'removed' }
+      : { ok: true, choices: [...current, option].sort((a, b) => a - b), change: 'added' };
+  }
+  if (has) return { ok: true, choices: [option], change: 'unchanged' };
+  return { ok: true, choices: [option], change: current.length ? 'moved' : 'added' };
+}
+
+export interface Tally {
+  counts: number[];
+  /** People who chose at least one option. */
+  voters: number;
+}
+
+export function emptyTally(optionCount: number): Tally {
+  return { counts: Array.from({ length: optionCount }, () => 0), voters: 0 };
+}
+
+/** What a viewer may see of the counts right now. */
+export function resultsVisible(poll: Pick<Poll, 'resultsVisibility' | 'closedAt' | 'closesAt'>, now: Date): boolean {
+  return poll.resultsVisibility === 'live' || !isPollOpen(poll, now);
+}
+
+/** One vote as the digest and export read it: its option and the voter's segment, never the voter. */
+export interface VoteRecord {
+  pollId: number;
+  option: number;
+  segment: Segment;
+}

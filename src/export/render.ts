@@ -1,0 +1,81 @@
+import { catalog, label, type Locale } from '../i18n/index.ts';
+import type { ExportData } from './model.ts';
+
+export const EXPORT_FORMATS = ['csv', 'json', 'html'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export function exportJson(data: ExportData): string {
+  return `${JSON.stringify({ generatedAt: data.generatedAt.toISOString(), suggestions: data.suggestions, polls: data.polls }, null, 2)}\n`;
+}
+
+/** Quotes a CSV cell and defuses spreadsheet formulas, since the file is meant to be opened in Excel. */
+function csvCell(value: string | number | null): string {
+  if (value === null) return '';
+  let text = String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** One table for both kinds, so one file opens in a spreadsheet: a row per suggestion and per poll option. */
+export function exportCsv(data: ExportData): string {
+  const rows: (string | number | null)[][] = [['kind', 'id', 'date', 'topic', 'text', 'area', 'industry', 'size_band', 'option', 'votes']];
+  for (const s of data.suggestions) rows.push(['suggestion', s.ref, s.date, s.topic, s.text, s.area, s.industry, s.sizeBand, null, null]);
+  for (const p of data.polls) {
+    for (const o of p.options) rows.push(['poll', p.id, null, null, p.question, null, null, null, o.label, o.votes]);
+  }
+  return `${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
+}
+
+/** A self-contained page (no scripts, no external files) for the municipality's web site. */
+export function exportHtml(data: ExportData, locale: Locale): string {
+  const c = catalog(locale);
+  const title = locale === 'nb' ? 'Innspill fra næringslivet i Indre Østfold' : 'Input from the businesses of Indre Østfold';
+  const byTopic = new Map<string, ExportData['suggestions']>();
+  for (const s of data.suggestions) byTopic.set(s.topic, [...(byTopic.get(s.topic) ?? []), s]);
+  const sections = [...byTopic.entries()].map(
+    ([topic, list]) => `<section><h2>${escapeHtml(label(locale, 'topics', topic))} (${list.length})</h2><ul>${list
+      .map(
+        (s) =>
+          `<li><p>${escapeHtml(s.text)}</p><small>${escapeHtml(s.ref)} · ${escapeHtml(s.date)} · ${escapeHtml(label(locale, 'areas', s.area))} · ${escapeHtml(
+            label(locale, 'industries', s.industry),
+          )} · ${escapeHtml(label(locale, 'sizes', s.sizeBand))}</small></li>`,
+      )
+      .join('')}</ul></section>`,
+  );
+  const polls = data.polls.map((p) => {
+    const total = p.options.reduce((a, o) => a + o.votes, 0);
+    const rows = p.options
+      .map((o) => {
+        const pct = total ? Math.round((o.votes / total) * 100) : 0;
+        return `<tr><td>${escapeHtml(o.label)}</td><td><meter min="0" max="100" value="${pct}"></meter> ${pct} %</td><td>${o.votes}</td></tr>`;
+      })
+      .join('');
+    return `<section><h3>${escapeHtml(p.question)}</h3><p>${escapeHtml(c.digest.pollVoters({ count: String(p.voters) }))} · ${p.closed ? c.digest.pollClosed : c.digest.pollOpen}</p><table>${rows}</table></section>`;
+  });
+  return `<!doctype html>
+<html lang="${locale}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<style>
+body{font-family:system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#1b1b1b}
+h1{font-size:1.6rem}h2{border-bottom:1px solid #ccc;padding-bottom:.2rem}li{margin-bottom:.8rem}li p{margin:0}
+small{color:#555}table{border-collapse:collapse}td{padding:.2rem .6rem}meter{width:8rem}
+</style>
+</head>
+<body>
+<h1>${escapeHtml(title)}</h1>
+<p><small>${escapeHtml(data.generatedAt.toISOString().slice(0, 10))}</small></p>
+<h2>${escapeHtml(c.digest.newSuggestions)}</h2>
+${sections.join('\n')}
+<h2>${escapeHtml(c.digest.polls)}</h2>
+${polls.join('\n')}
+</body>
+</html>
+`;
+}

@@ -1,0 +1,41 @@
+import type { Locale } from './locale.ts';
+import { digest } from './sections/digest.ts';
+import { errors } from './sections/errors.ts';
+import { forms } from './sections/forms.ts';
+import { labels } from './sections/labels.ts';
+import { messages } from './sections/messages.ts';
+import { isInnspillError } from '../errors.ts';
+import type { PollSyntaxError } from '../polls/syntax.ts';
+
+export { LOCALES, resolveLocale, isLocale, type Locale } from './locale.ts';
+export { formatNumber } from './define.ts';
+
+const sections = { messages, forms, labels, digest, errors } as const;
+
+export type Catalog = { [K in keyof typeof sections]: (typeof sections)[K]['nb'] };
+
+const catalogs: Record<Locale, Catalog> = {
+  nb: Object.fromEntries(Object.entries(sections).map(([k, v]) => [k, v.nb])) as Catalog,
+  en: Object.fromEntries(Object.entries(sections).map(([k, v]) => [k, v.en])) as Catalog,
+};
+
+export function catalog(locale: Locale): Catalog {
+  return catalogs[locale];
+}
+
+/** The user's sentence for any refusal; unknown failures get a polite apology, never a stack trace. */
+export function describeError(locale: Locale, error: unknown): string {
+  const c = catalog(locale);
+  if (isInnspillError(error)) return c.errors.codes[error.code](error.params);
+  return c.messages.somethingWentWrong;
+}
+
+export function describePollSyntaxError(locale: Locale, error: PollSyntaxError): string {
+  return catalog(locale).errors.pollSyntax[error.code](error.params);
+}
+
+/** A label from one of the lists, or the raw key if an operator configured one without a translation. */
+export function label(locale: Locale, list: 'topics' | 'areas' | 'industries' | 'sizes', key: string | null | undefined): string {
+  if (!key) return catalog(locale).labels.unknownSegment;
+  return catalog(locale).labels[list][key] ?? key;
+}

@@ -1,0 +1,71 @@
+import { defineSection } from '../define.ts';
+import type { ErrorCode } from '../../errors.ts';
+import type { PollSyntaxCode } from '../../polls/syntax.ts';
+
+type Params = Readonly<Record<string, string | number>>;
+type Messages<K extends string> = Record<K, (p: Params) => string>;
+
+const nbErrors: Messages<ErrorCode> = {
+  suggestion_empty: () => 'Innspillet er tomt. Skriv hva du vil si etter kommandoen.',
+  suggestion_too_long: (p) => `Innspillet er for langt (${p.length} tegn). Det kan være høyst ${p.max} tegn.`,
+  unknown_topic: (p) => `Ukjent tema «${p.topic}».`,
+  poll_not_found: () => 'Fant ikke avstemningen. Den kan være slettet.',
+  poll_closed: () => 'Avstemningen er stengt, så stemmen ble ikke registrert.',
+  poll_bad_option: () => 'Det svaret finnes ikke i avstemningen.',
+  poll_other_workspace: () => 'Denne avstemningen hører til et annet arbeidsområde.',
+  poll_invalid: (p) => `Avstemningen kan ikke lagres: ${p.reason}.`,
+  poll_syntax: () => 'Avstemningen er ikke skrevet riktig.',
+  not_allowed: () => 'Dette har du ikke lov til. Spør prosjektgruppen om du trenger det.',
+  profile_invalid: (p) => `Profilen kan ikke lagres: ${p.field} er ikke gyldig.`,
+  suggestion_not_found: () => 'Fant ikke innspillet.',
+};
+
+const enErrors: Messages<ErrorCode> = {
+  suggestion_empty: () => 'The suggestion is empty. Write what you want to say after the command.',
+  suggestion_too_long: (p) => `The suggestion is too long (${p.length} characters). It can be at most ${p.max} characters.`,
+  unknown_topic: (p) => `Unknown topic “${p.topic}”.`,
+  poll_not_found: () => 'The poll was not found. It may have been deleted.',
+  poll_closed: () => 'The poll is closed, so your vote was not recorded.',
+  poll_bad_option: () => 'That answer is not part of the poll.',
+  poll_other_workspace: () => 'This poll belongs to another workspace.',
+  poll_invalid: (p) => `The poll cannot be saved: ${p.reason}.`,
+  poll_syntax: () => 'The poll is not written correctly.',
+  not_allowed: () => 'You are not allowed to do this. Ask the project group if you need to.',
+  profile_invalid: (p) => `The profile cannot be saved: ${p.field} is not valid.`,
+  suggestion_not_found: () => 'The suggestion was not found.',
+};
+
+const EXAMPLE_NB = 'Eksempel: /poll "Hvilken dag passer?" "Tirsdag" "Torsdag"';
+const EXAMPLE_EN = 'Example: /poll "Which day suits you?" "Tuesday" "Thursday"';
+
+const nbSyntax: Messages<PollSyntaxCode> = {
+  no_question: () => `Avstemningen mangler spørsmål. ${EXAMPLE_NB}`,
+  too_few_options: (p) => `En avstemning trenger minst ${p.min} svaralternativer (fant ${p.count}). ${EXAMPLE_NB}`,
+  too_many_options: (p) => `En avstemning kan ha høyst ${p.max} svaralternativer (fant ${p.count}).`,
+  duplicate_option: (p) => `Svaralternativet «${p.option}» står der to ganger.`,
+  empty_text: () => 'Et spørsmål eller svar mellom anførselstegn er tomt.',
+  unbalanced_quote: (p) => `Anførselstegnet ${p.quote} blir ikke lukket. Sett hvert spørsmål og svar i anførselstegn.`,
+  text_outside_quotes: (p) => `«${p.text}» står utenfor anførselstegn. Sett spørsmålet og hvert svar i anførselstegn. ${EXAMPLE_NB}`,
+  unknown_flag: (p) => `Ukjent valg ${p.flag}. Bruk --flere, --anonym, --skjult, --stenger eller --alle.`,
+  flag_needs_value: (p) => `${p.flag} trenger en tid, for eksempel --stenger 3d eller --stenger 2026-12-01 12:00.`,
+  bad_close_time: (p) => `Forstår ikke tiden «${p.value}». Bruk for eksempel 30m, 2t, 3d, 1u eller 2026-12-01 12:00.`,
+  question_too_long: (p) => `Spørsmålet er for langt; høyst ${p.max} tegn.`,
+  option_too_long: (p) => `Svaret «${p.option}…» er for langt; høyst ${p.max} tegn.`,
+};
+
+const enSyntax: Messages<PollSyntaxCode> = {
+  no_question: () => `The poll has no question. ${EXAMPLE_EN}`,
+  too_few_options: (p) => `A poll needs at least ${p.min} answers (found ${p.count}). ${EXAMPLE_EN}`,
+  too_many_options: (p) => `A poll can have at most ${p.max} answers (found ${p.count}).`,
+  duplicate_option: (p) => `The answer “${p.option}” is there twice.`,
+  empty_text: () => 'A question or answer between quotes is empty.',
+  unbalanced_quote: (p) => `The quote ${p.quote} is never closed. Put the question and each answer in quotes.`,
+  text_outside_quotes: (p) => `“${p.text}” is outside quotes. Put the question and each answer in quotes. ${EXAMPLE_EN}`,
+  unknown_flag: (p) => `Unknown option ${p.flag}. Use --multiple, --anonymous, --hidden, --closes or --everyone.`,
+  flag_needs_value: (p) => `${p.flag} needs a time, for example --closes 3d or --closes 2026-12-01 12:00.`,
+  bad_close_time: (p) => `Cannot read the time “${p.value}”. Use for example 30m, 2h, 3d, 1w or 2026-12-01 12:00.`,
+  question_too_long: (p) => `The question is too long; at most ${p.max} characters.`,
+  option_too_long: (p) => `The answer “${p.option}…” is too long; at most ${p.max} characters.`,
+};
+
+export const errors = defineSection({ codes: nbErrors, pollSyntax: nbSyntax }, { codes: enErrors, pollSyntax: enSyntax });

@@ -1,0 +1,43 @@
+import type { Actor } from './domain/participant.ts';
+import type { SuggestionStatus } from './domain/suggestion.ts';
+import type { DigestPeriod } from './digest/model.ts';
+import type { PollDraft } from './polls/syntax.ts';
+import type { CoreDeps } from './usecases/context.ts';
+import * as participants from './usecases/participants.ts';
+import * as polls from './usecases/polls.ts';
+import * as reports from './usecases/reports.ts';
+import * as suggestions from './usecases/suggestions.ts';
+
+/**
+ * The one surface every adapter talks to (Slack, Teams, console, CLI). Each method is a use case;
+ * the adapters translate their platform's requests into these calls and render the results.
+ */
+export function createInnspill(deps: CoreDeps) {
+  return {
+    settings: deps.settings,
+    clock: deps.clock,
+    submitSuggestion: (actor: Actor, input: suggestions.SuggestionInput, delivery?: suggestions.Delivery) =>
+      suggestions.submitSuggestion(deps, actor, input, delivery),
+    moderateSuggestion: (actor: Actor, id: number, status: SuggestionStatus) => suggestions.moderateSuggestion(deps, actor, id, status),
+    saveProfile: (actor: Actor, input: unknown) => participants.saveProfile(deps, actor, input),
+    getProfile: (actor: Actor) => participants.getProfile(deps, actor),
+    mine: (actor: Actor) => participants.mine(deps, actor),
+    forgetMe: (actor: Actor) => participants.forgetMe(deps, actor),
+    createPoll: (actor: Actor, draft: PollDraft, place: polls.PollPlace) => polls.createPoll(deps, actor, draft, place),
+    createPollFromText: (actor: Actor, text: string, place: polls.PollPlace) => polls.createPollFromText(deps, actor, text, place),
+    vote: (actor: Actor, pollId: number, option: number, delivery?: suggestions.Delivery) => polls.vote(deps, actor, pollId, option, delivery),
+    closePoll: (actor: Actor, pollId: number) => polls.closePoll(deps, actor, pollId),
+    reopenPoll: (actor: Actor, pollId: number) => polls.reopenPoll(deps, actor, pollId),
+    viewPoll: (poll: Parameters<typeof polls.viewPoll>[1]) => polls.viewPoll(deps, poll),
+    myChoices: (actor: Actor, pollId: number) => polls.myChoices(deps, actor, pollId),
+    openPolls: (actor: Actor, limit?: number) => polls.openPolls(deps, actor, limit),
+    isMember: (id: string) => deps.store.members.isMember(id),
+    members: deps.store.members,
+    digestFor: (period: DigestPeriod) => reports.digestFor(deps, period),
+    previewPeriod: (since?: Date) => reports.previewPeriod(deps.clock(), since),
+    exportPublished: () => reports.exportPublished(deps),
+    firstDelivery: (source: string, key: string) => deps.store.events.firstDelivery(source, key, deps.clock()),
+  };
+}
+
+export type Innspill = ReturnType<typeof createInnspill>;

@@ -1,0 +1,44 @@
+import type { Locale } from '../i18n/locale.ts';
+
+/**
+ * Messages the bot starts on its own (digests, polls sent to everyone, replies to a sender) leave
+ * through the durable outbox; each platform adapter implements `PlatformSender` to make the call.
+ * A sender tries once and says precisely how it went; retries, backoff and rate limits are the
+ * outbox worker's job, so a sender never retries on its own.
+ */
+
+export type Recipient = { kind: 'user'; userId: string } | { kind: 'channel'; channelId: string };
+
+export type OutboundPayload =
+  | { type: 'digest'; locale: Locale; digest: unknown }
+  | { type: 'poll'; pollId: number }
+  | { type: 'reply'; locale: Locale; suggestionId: number; text: string };
+
+export interface OutboundMessage {
+  id: number;
+  platform: 'slack' | 'teams';
+  /** Slack team id or Teams tenant id: the unit rate limits and tenancy are counted in. */
+  workspaceId: string;
+  recipient: Recipient;
+  payload: OutboundPayload;
+  /** 1 on the first try. */
+  attempt: number;
+}
+
+export type SendResult =
+  | { ok: true; platformRef?: string }
+  | {
+      ok: false;
+      /** 429: wait this long before this workspace's next call. */
+      retryAfterMs?: number;
+      /** 5xx, timeouts, connection errors: worth another try with backoff. */
+      retryable: boolean;
+      /** The recipient can no longer be reached (uninstalled, blocked, 403): stop for good. */
+      gone?: boolean;
+      error: string;
+    };
+
+export interface PlatformSender {
+  platform: 'slack' | 'teams';
+  deliver(message: OutboundMessage): Promise<SendResult>;
+}

@@ -1,0 +1,34 @@
+import { InnspillError } from '../errors.ts';
+import { profileSchema, type Actor, type Profile } from '../domain/participant.ts';
+import type { CoreDeps } from './context.ts';
+
+const MINE_LIMIT = 50;
+
+export async function saveProfile(deps: CoreDeps, actor: Actor, input: unknown): Promise<Profile> {
+  const parsed = profileSchema.safeParse(input);
+  if (!parsed.success) {
+    throw new InnspillError('profile_invalid', { field: String(parsed.error.issues[0]?.path[0] ?? 'profile') });
+  }
+  const now = deps.clock();
+  await deps.store.participants.touch({ ...actor, now });
+  await deps.store.participants.saveProfile(actor.id, parsed.data, now);
+  return parsed.data;
+}
+
+export async function getProfile(deps: CoreDeps, actor: Actor): Promise<Profile | null> {
+  return (await deps.store.participants.get(actor.id))?.profile ?? null;
+}
+
+/** What a person has sent and voted, anonymous suggestions included (found by their pseudonym). */
+export async function mine(deps: CoreDeps, actor: Actor) {
+  const key = deps.vault.key(actor.id);
+  const [suggestions, votes] = await Promise.all([
+    deps.store.suggestions.listBySender(key, MINE_LIMIT),
+    deps.store.polls.votesBy(key),
+  ]);
+  return { suggestions, votes };
+}
+
+export async function forgetMe(deps: CoreDeps, actor: Actor) {
+  return deps.store.privacy.forget(actor.id, deps.vault.key(actor.id));
+}

@@ -1,0 +1,118 @@
+import { InnspillError } from '../errors.ts';
+import { segmentOf, workspaceKey, type Actor } from '../domain/participant.ts';
+import { isPollOpen, resultsVisible, type Poll, type Tally } from '../domain/poll.ts';
+import { may } from '../domain/permissions.ts';
+import { parsePollCommand, type CloseSpec, type PollDraft, type PollSyntaxError } from '../polls/syntax.ts';
+import { zonedTimeToUtc } from '../time.ts';
+import type { CoreDeps } from './context.ts';
+import type { Delivery } from './suggestions.ts';
+
+/** Where a poll is posted: a channel or chat of the creator's workspace. */
+export interface PollPlace {
+  channelId: string;
+}
+
+export function resolveClose(spec: CloseSpec | null, now: Date, timeZone: string): Date | null {
+  if (!spec) return null;
+  if (spec.kind === 'in') return new Date(now.getTime() + spec.ms);
+  return zonedTimeToUtc(spec.date, spec.time ?? '23:59', timeZone);
+}
+
+export async function createPoll(deps: CoreDeps, actor: Actor, draft: PollDraft, place: PollPlace): Promise<Poll> {
+  const isMember = await deps.store.members.isMember(actor.id);
+  const subject = { id: actor.id, isMember };
+  if (!may(subject, draft.everyone ? 'poll_everyone' : 'poll_channel', deps.settings)) throw new InnspillError('not_allowed');
+  const now = deps.clock();
+  const closesAt = resolveClose(draft.closes, now, deps.settings.timeZone);
+  if (closesAt && closesAt.getTime() <= now.getTime()) throw new InnspillError('poll_invalid', { reason: 'closes_in_past' });
+  await deps.store.participants.touch({ ...actor, now });
+  return deps.store.polls.create({
+    question: draft.question,
+    options: draft.options,
+    multipleChoice: draft.multipleChoice,
+    anonymous: draft.anonymous,
+    resultsVisibility: draft.resultsAfterClose ? 'after_close' : 'live',
+    closesAt,
+    audience: draft.everyone
+      ? { kind: 'everyone' }
+      : { kind: 'channel', platform: actor.platform, workspaceId: actor.workspaceId, channelId: place.channelId },
+    creatorId: actor.id,
+    workspaceKey: workspaceKey(actor),
+    createdAt: now,
+  });
+}
+
+export type CreateFromTextResult = { ok: true; poll: Poll } | { ok: false; syntax: PollSyntaxError };
+
+export async function createPollFromText(deps: CoreDeps, actor: Actor, text: string, place: PollPlace): Promise<CreateFromTextResult> {
+  const parsed = parsePollCommand(text);
+  if (!parsed.ok) return { ok: false, syntax: parsed.error };
+  return { ok: true, poll: await createPoll(deps, actor, parsed.draft, place) };
+}
+
+async function pollFor(deps: CoreDeps, actor: Actor, pollId: number): Promise<Poll> {
+  const poll = await deps.store.polls.get(pollId);
+  if (!poll) throw new InnspillError('poll_not_found');
+  if (poll.audience.kind === 'channel' && poll.workspaceKey !== workspaceKey(actor)) throw new InnspillError('poll_other_workspace');
+  return poll;
+}
+
+export interface VoteResult {
+  poll: Poll;
+  choices: number[];
+  change: 'added' | 'moved' | 'removed' | 'unchanged';
+  duplicate: boolean;
+}
+
+export async function vote(deps: CoreDeps, actor: Actor, pollId: number, option: number, delivery: Delivery = {}): Promise<VoteResult> {
+  await pollFor(deps, actor, pollId);
+  const now = deps.clock();
+  const participant = await deps.store.participants.touch({ ...actor, now });
+  const outcome = await deps.store.polls.castVote({
+    pollId,
+    voterKey: deps.vault.key(actor.id),
+    option,
+    segment: segmentOf(participant.profile),
+    now,
+    ...(delivery.dedupeKey ? { dedupeKey: delivery.dedupeKey } : {}),
+  });
+  if (!outcome.ok) throw new InnspillError(outcome.code);
+  return { poll: outcome.poll, choices: outcome.choices, change: outcome.change, duplicate: outcome.duplicate };
+}
+
+async function setClosed(deps: CoreDeps, actor: Actor, pollId: number, close: boolean): Promise<Poll> {
+  const poll = await pollFor(deps, actor, pollId);
+  const isMember = await deps.store.members.isMember(actor.id);
+  if (!may({ id: actor.id, isMember }, 'close_poll', deps.settings, poll)) throw new InnspillError('not_allowed');
+  const now = deps.clock();
+  return (await deps.store.polls.setClosed(pollId, close ? now : null, now))!;
+}
+
+export const closePoll = (deps: CoreDeps, actor: Actor, pollId: number) => setClosed(deps, actor, pollId, true);
+export const reopenPoll = (deps: CoreDeps, actor: Actor, pollId: number) => setClosed(deps, actor, pollId, false);
+
+export interface PollView {
+  poll: Poll;
+  /** Null while results are hidden until closing. */
+  tally: Tally | null;
+  /** Voters so far, shown even while the counts are hidden. */
+  voters: number;
+  open: boolean;
+}
+
+/** What anyone looking at the poll may see now; the same for every viewer, so one message fits all. */
+export async function viewPoll(deps: CoreDeps, pollOrId: Poll | number): Promise<PollView> {
+  const poll = typeof pollOrId === 'number' ? await deps.store.polls.get(pollOrId) : pollOrId;
+  if (!poll) throw new InnspillError('poll_not_found');
+  const now = deps.clock();
+  const tally = await deps.store.polls.tally(poll.id);
+  return { poll, tally: resultsVisible(poll, now) ? tally : null, voters: tally.voters, open: isPollOpen(poll, now) };
+}
+
+export async function myChoices(deps: CoreDeps, actor: Actor, pollId: number): Promise<number[]> {
+  return deps.store.polls.choices(pollId, deps.vault.key(actor.id));
+}
+
+export async function openPolls(deps: CoreDeps, actor: Actor, limit = 20): Promise<Poll[]> {
+  return deps.store.polls.listOpen(workspaceKey(actor), deps.clock(), limit);
+}

@@ -1,0 +1,47 @@
+import { InnspillError } from '../errors.ts';
+import { segmentOf, workspaceKey, type Actor } from '../domain/participant.ts';
+import { validSuggestionText, type Suggestion, type SuggestionStatus } from '../domain/suggestion.ts';
+import { may } from '../domain/permissions.ts';
+import type { CoreDeps } from './context.ts';
+
+export interface SuggestionInput {
+  text: string;
+  topic?: string | undefined;
+  anonymous?: boolean | undefined;
+  publishable?: boolean | undefined;
+}
+
+export interface Delivery {
+  /** The platform's id for this delivery (Slack event_id, Teams activity id); a replay is stored once. */
+  dedupeKey?: string | undefined;
+}
+
+export async function submitSuggestion(deps: CoreDeps, actor: Actor, input: SuggestionInput, delivery: Delivery = {}) {
+  const text = validSuggestionText(input.text);
+  const topic = input.topic ?? 'other';
+  if (!deps.settings.topics.includes(topic)) throw new InnspillError('unknown_topic', { topic });
+  const now = deps.clock();
+  const participant = await deps.store.participants.touch({ ...actor, locale: actor.locale, now });
+  const anonymous = input.anonymous ?? false;
+  return deps.store.suggestions.add({
+    workspaceKey: workspaceKey(actor),
+    senderKey: deps.vault.key(actor.id),
+    senderId: anonymous ? null : actor.id,
+    sealedSender: anonymous ? deps.vault.seal(actor.id) : null,
+    topic,
+    text,
+    anonymous,
+    publishable: input.publishable ?? false,
+    companyName: anonymous ? null : (participant.profile?.companyName ?? null),
+    segment: segmentOf(participant.profile),
+    createdAt: now,
+    ...(delivery.dedupeKey ? { dedupeKey: delivery.dedupeKey } : {}),
+  });
+}
+
+export async function moderateSuggestion(deps: CoreDeps, actor: Actor, id: number, status: SuggestionStatus): Promise<Suggestion> {
+  const isMember = await deps.store.members.isMember(actor.id);
+  if (!may({ id: actor.id, isMember }, 'moderate', deps.settings)) throw new InnspillError('not_allowed');
+  if (!(await deps.store.suggestions.setStatus(id, status))) throw new InnspillError('suggestion_not_found');
+  return (await deps.store.suggestions.get(id))!;
+}

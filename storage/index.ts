@@ -1,0 +1,38 @@
+import type { Store } from '../src/ports/store.ts';
+import { migrate, schemaVersion } from './migrations/index.ts';
+import { openDatabase } from './open.ts';
+import { createEventLog } from './repositories/events.ts';
+import { createMemberStore } from './repositories/members.ts';
+import { createParticipantStore } from './repositories/participants.ts';
+import { createPlatformStateStore } from './repositories/platform-state.ts';
+import { createPollStore } from './repositories/polls.ts';
+import { createPrivacyStore } from './repositories/privacy.ts';
+import { createReportStore } from './repositories/reports.ts';
+import { createSuggestionStore } from './repositories/suggestions.ts';
+
+export { migrate, schemaVersion, LATEST_VERSION, DatabaseFromFutureError } from './migrations/index.ts';
+export { openDatabase } from './open.ts';
+
+/** Opens (and migrates) the SQLite database and returns the core's storage ports on it. */
+export function openSqliteStore(path: string, options: { migrate?: boolean } = {}): Store & { db: ReturnType<typeof openDatabase> } {
+  const db = openDatabase(path);
+  try {
+    if (options.migrate !== false) migrate(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return {
+    db,
+    participants: createParticipantStore(db),
+    suggestions: createSuggestionStore(db),
+    polls: createPollStore(db),
+    members: createMemberStore(db),
+    privacy: createPrivacyStore(db),
+    reports: createReportStore(db),
+    events: createEventLog(db),
+    platformState: createPlatformStateStore(db),
+    schemaVersion: () => schemaVersion(db),
+    close: () => db.close(),
+  };
+}

@@ -1,0 +1,86 @@
+import type { Migration } from './migration.ts';
+
+/** The domain tables. Timestamps are milliseconds since the epoch, in UTC. */
+export const migration0001: Migration = {
+  version: 1,
+  name: 'initial',
+  up: `
+    CREATE TABLE participants (
+      id TEXT PRIMARY KEY,
+      platform TEXT NOT NULL,
+      workspace_id TEXT NOT NULL,
+      user_id TEXT NOT NULL,
+      locale TEXT,
+      company_name TEXT,
+      area TEXT,
+      industry TEXT,
+      size_band TEXT,
+      first_seen INTEGER NOT NULL,
+      last_seen INTEGER NOT NULL
+    ) STRICT;
+    CREATE INDEX participants_platform ON participants (platform, workspace_id);
+
+    CREATE TABLE suggestions (
+      id INTEGER PRIMARY KEY,
+      workspace_key TEXT NOT NULL,
+      sender_key TEXT NOT NULL,
+      sender_id TEXT,
+      sealed_sender TEXT,
+      topic TEXT NOT NULL,
+      text TEXT NOT NULL,
+      anonymous INTEGER NOT NULL CHECK (anonymous IN (0, 1)),
+      publishable INTEGER NOT NULL CHECK (publishable IN (0, 1)),
+      company_name TEXT,
+      area TEXT,
+      industry TEXT,
+      size_band TEXT,
+      status TEXT NOT NULL DEFAULT 'new' CHECK (status IN ('new', 'hidden')),
+      created_at INTEGER NOT NULL,
+      dedupe_key TEXT UNIQUE,
+      CHECK (anonymous = 0 OR (sender_id IS NULL AND company_name IS NULL))
+    ) STRICT;
+    CREATE INDEX suggestions_created ON suggestions (created_at);
+    CREATE INDEX suggestions_sender ON suggestions (sender_key, created_at);
+
+    CREATE TABLE polls (
+      id INTEGER PRIMARY KEY,
+      question TEXT NOT NULL,
+      options TEXT NOT NULL CHECK (json_valid(options)),
+      multiple_choice INTEGER NOT NULL CHECK (multiple_choice IN (0, 1)),
+      anonymous INTEGER NOT NULL CHECK (anonymous IN (0, 1)),
+      results_visibility TEXT NOT NULL CHECK (results_visibility IN ('live', 'after_close')),
+      closes_at INTEGER,
+      closed_at INTEGER,
+      audience TEXT NOT NULL CHECK (audience IN ('channel', 'everyone')),
+      channel_platform TEXT,
+      channel_workspace TEXT,
+      channel_id TEXT,
+      creator_id TEXT NOT NULL,
+      workspace_key TEXT NOT NULL,
+      created_at INTEGER NOT NULL
+    ) STRICT;
+    CREATE INDEX polls_workspace ON polls (workspace_key, closed_at);
+
+    -- One row per chosen option. The primary key stops a double vote on one option; the partial
+    -- index stops a second option in a single-choice poll, whatever the code above does.
+    CREATE TABLE votes (
+      poll_id INTEGER NOT NULL REFERENCES polls (id) ON DELETE CASCADE,
+      voter_key TEXT NOT NULL,
+      option INTEGER NOT NULL CHECK (option BETWEEN 0 AND 9),
+      single INTEGER NOT NULL CHECK (single IN (0, 1)),
+      area TEXT,
+      industry TEXT,
+      size_band TEXT,
+      voted_at INTEGER NOT NULL,
+      PRIMARY KEY (poll_id, voter_key, option)
+    ) STRICT, WITHOUT ROWID;
+    CREATE UNIQUE INDEX votes_single_choice ON votes (poll_id, voter_key) WHERE single = 1;
+    CREATE INDEX votes_voted_at ON votes (voted_at);
+    CREATE INDEX votes_voter ON votes (voter_key);
+
+    CREATE TABLE members (
+      id TEXT PRIMARY KEY,
+      added_at INTEGER NOT NULL
+    ) STRICT;
+  `,
+};

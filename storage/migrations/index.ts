@@ -1,0 +1,40 @@
+import type { Database } from 'better-sqlite3';
+import type { Migration } from './migration.ts';
+import { migration0001 } from './0001-initial.ts';
+import { migration0002 } from './0002-platform-records.ts';
+
+/** Every migration in order. Add new ones at the end with the next number; never edit a released one. */
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002];
+
+export const LATEST_VERSION = MIGRATIONS.length;
+
+export class DatabaseFromFutureError extends Error {
+  readonly code = 'database_from_future';
+  constructor(readonly found: number, readonly known: number) {
+    super(`the database is at schema version ${found}, but this Innspill knows only up to ${known}; upgrade Innspill`);
+  }
+}
+
+export function schemaVersion(db: Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/**
+ * Brings the database to `target` (default: latest). Each step runs in its own immediate
+ * transaction together with the version bump, so a failed step leaves the previous version intact.
+ */
+export function migrate(db: Database, target = LATEST_VERSION): { from: number; to: number } {
+  MIGRATIONS.forEach((m, i) => {
+    if (m.version !== i + 1) throw new Error(`migration ${m.name} has version ${m.version}, expected ${i + 1}`);
+  });
+  const from = schemaVersion(db);
+  if (from > LATEST_VERSION) throw new DatabaseFromFutureError(from, LATEST_VERSION);
+  for (const m of MIGRATIONS.slice(from, target)) {
+    db.transaction(() => {
+      if (typeof m.up === 'string') db.exec(m.up);
+      else m.up(db);
+      db.pragma(`user_version = ${m.version}`);
+    }).immediate();
+  }
+  return { from, to: Math.max(from, Math.min(target, LATEST_VERSION)) };
+}

@@ -1,0 +1,67 @@
+import type { Database } from 'better-sqlite3';
+import type { Participant, Platform, Profile } from '../../src/domain/participant.ts';
+import type { ParticipantStore, TouchParticipant } from '../../src/ports/store.ts';
+
+interface Row {
+  id: string;
+  platform: string;
+  workspace_id: string;
+  user_id: string;
+  locale: string | null;
+  company_name: string | null;
+  area: string | null;
+  industry: string | null;
+  size_band: string | null;
+  first_seen: number;
+  last_seen: number;
+}
+
+function toParticipant(row: Row): Participant {
+  const profile: Profile = {};
+  if (row.company_name) profile.companyName = row.company_name;
+  if (row.area) profile.area = row.area as Profile['area'];
+  if (row.industry) profile.industry = row.industry as Profile['industry'];
+  if (row.size_band) profile.sizeBand = row.size_band as Profile['sizeBand'];
+  return {
+    id: row.id,
+    platform: row.platform as Platform,
+    workspaceId: row.workspace_id,
+    userId: row.user_id,
+    locale: row.locale,
+    profile: Object.keys(profile).length ? profile : null,
+    firstSeen: new Date(row.first_seen),
+    lastSeen: new Date(row.last_seen),
+  };
+}
+
+export function createParticipantStore(db: Database): ParticipantStore {
+  const upsert = db.prepare<[string, string, string, string, string, number, number]>(
+    `INSERT INTO participants (id, platform, workspace_id, user_id, locale, first_seen, last_seen)
+     VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET locale = excluded.locale, last_seen = excluded.last_seen
+     RETURNING *`,
+  );
+  const byId = db.prepare<[string], Row>('SELECT * FROM participants WHERE id = ?');
+  const all = db.prepare<[], Row>('SELECT * FROM participants ORDER BY id');
+  const onPlatform = db.prepare<[string], Row>('SELECT * FROM participants WHERE platform = ? ORDER BY id');
+  const profile = db.prepare<[string | null, string | null, string | null, string | null, number, string]>(
+    'UPDATE participants SET company_name = ?, area = ?, industry = ?, size_band = ?, last_seen = ? WHERE id = ?',
+  );
+
+  return {
+    async touch(p: TouchParticipant) {
+      const now = p.now.getTime();
+      return toParticipant(upsert.get(p.id, p.platform, p.workspaceId, p.userId, p.locale, now, now) as Row);
+    },
+    async get(id) {
+      const row = byId.get(id);
+      return row ? toParticipant(row) : null;
+    },
+    async saveProfile(id, p, now) {
+      profile.run(p.companyName ?? null, p.area ?? null, p.industry ?? null, p.sizeBand ?? null, now.getTime(), id);
+    },
+    async list(platform) {
+      return (platform ? onPlatform.all(platform) : all.all()).map(toParticipant);
+    },
+  };
+}

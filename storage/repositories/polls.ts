@@ -1,0 +1,148 @@
+import type { Database } from 'better-sqlite3';
+import { decideVote, type Poll, type PollAudience } from '../../src/domain/poll.ts';
+import type { CastVote, NewPoll, PollStore, VoteOutcome } from '../../src/ports/store.ts';
+import { fromMs, toMs } from './rows.ts';
+
+interface Row {
+  id: number;
+  question: string;
+  options: string;
+  multiple_choice: number;
+  anonymous: number;
+  results_visibility: string;
+  closes_at: number | null;
+  closed_at: number | null;
+  audience: string;
+  channel_platform: string | null;
+  channel_workspace: string | null;
+  channel_id: string | null;
+  creator_id: string;
+  workspace_key: string;
+  created_at: number;
+}
+
+export function toPoll(row: Row): Poll {
+  const audience: PollAudience =
+    row.audience === 'everyone'
+      ? { kind: 'everyone' }
+      : { kind: 'channel', platform: row.channel_platform!, workspaceId: row.channel_workspace!, channelId: row.channel_id! };
+  return {
+    id: row.id,
+    question: row.question,
+    options: JSON.parse(row.options) as string[],
+    multipleChoice: row.multiple_choice === 1,
+    anonymous: row.anonymous === 1,
+    resultsVisibility: row.results_visibility as Poll['resultsVisibility'],
+    closesAt: fromMs(row.closes_at),
+    closedAt: fromMs(row.closed_at),
+    audience,
+    creatorId: row.creator_id,
+    workspaceKey: row.workspace_key,
+    createdAt: new Date(row.created_at),
+  };
+}
+
+export function createPollStore(db: Database): PollStore {
+  const insert = db.prepare(
+    `INSERT INTO polls (question, options, multiple_choice, anonymous, results_visibility, closes_at, audience,
+       channel_platform, channel_workspace, channel_id, creator_id, workspace_key, created_at)
+     VALUES (@question, @options, @multiple, @anonymous, @visibility, @closesAt, @audience,
+       @channelPlatform, @channelWorkspace, @channelId, @creatorId, @workspaceKey, @createdAt)
+     RETURNING *`,
+  );
+  const byId = db.prepare<[number], Row>('SELECT * FROM polls WHERE id = ?');
+  const choicesOf = db.prepare<[number, string], { option: number }>('SELECT option FROM votes WHERE poll_id = ? AND voter_key = ? ORDER BY option');
+  const deleteChoices = db.prepare<[number, string]>('DELETE FROM votes WHERE poll_id = ? AND voter_key = ?');
+  const insertVote = db.prepare(
+    `INSERT INTO votes (poll_id, voter_key, option, single, area, industry, size_band, voted_at)
+     VALUES (@pollId, @voterKey, @option, @single, @area, @industry, @sizeBand, @votedAt)`,
+  );
+  const deleteVote = db.prepare<[number, string, number]>('DELETE FROM votes WHERE poll_id = ? AND voter_key = ? AND option = ?');
+  const claimDelivery = db.prepare<[string, number]>(
+    `INSERT INTO processed_events (source, key, seen_at) VALUES ('vote', ?, ?) ON CONFLICT DO NOTHING`,
+  );
+  const counts = db.prepare<[number], { option: number; n: number }>('SELECT option, count(*) AS n FROM votes WHERE poll_id = ? GROUP BY option');
+  const voters = db.prepare<[number], { n: number }>('SELECT count(DISTINCT voter_key) AS n FROM votes WHERE poll_id = ?');
+  const close = db.prepare<[number | null, number]>('UPDATE polls SET closed_at = ? WHERE id = ?');
+  const clearPastClose = db.prepare<[number, number]>('UPDATE polls SET closes_at = NULL WHERE id = ? AND closes_at <= ?');
+  const open = db.prepare<[string, number, number], Row>(
+    `SELECT * FROM polls
+     WHERE (workspace_key = ? OR audience = 'everyone') AND closed_at IS NULL AND (closes_at IS NULL OR closes_at > ?)
+     ORDER BY created_at DESC LIMIT ?`,
+  );
+  const votedBy = db.prepare<[string], Row & { chosen: string }>(
+    `SELECT p.*, json_group_array(v.option) AS chosen FROM votes v JOIN polls p ON p.id = v.poll_id
+     WHERE v.voter_key = ? GROUP BY p.id ORDER BY p.created_at DESC`,
+  );
+
+  const castVote = db.transaction((v: CastVote): VoteOutcome => {
+    const row = byId.get(v.pollId);
+    if (!row) return { ok: false, code: 'poll_not_found', poll: null };
+    const poll = toPoll(row);
+    const current = choicesOf.all(v.pollId, v.voterKey).map((r) => r.option);
+    if (v.dedupeKey && claimDelivery.run(v.dedupeKey, v.now.getTime()).changes === 0) {
+      return { ok: true, poll, choices: current, change: 'unchanged', duplicate: true };
+    }
+    const decision = decideVote(poll, current, v.option, v.now);
+    if (!decision.ok) return { ok: false, code: decision.code, poll };
+    const segment = { area: v.segment.area, industry: v.segment.industry, sizeBand: v.segment.sizeBand };
+    if (decision.change === 'moved') deleteChoices.run(v.pollId, v.voterKey);
+    if (decision.change === 'removed') deleteVote.run(v.pollId, v.voterKey, v.option);
+    if (decision.change === 'added' || decision.change === 'moved') {
+      insertVote.run({ pollId: v.pollId, voterKey: v.voterKey, option: v.option, single: poll.multipleChoice ? 0 : 1, ...segment, votedAt: v.now.getTime() });
+    }
+    return { ok: true, poll, choices: decision.choices, change: decision.change, duplicate: false };
+  });
+
+  return {
+    async create(p: NewPoll) {
+      const channel = p.audience.kind === 'channel' ? p.audience : null;
+      const row = insert.get({
+        question: p.question,
+        options: JSON.stringify(p.options),
+        multiple: p.multipleChoice ? 1 : 0,
+        anonymous: p.anonymous ? 1 : 0,
+        visibility: p.resultsVisibility,
+        closesAt: toMs(p.closesAt),
+        audience: p.audience.kind,
+        channelPlatform: channel?.platform ?? null,
+        channelWorkspace: channel?.workspaceId ?? null,
+        channelId: channel?.channelId ?? null,
+        creatorId: p.creatorId,
+        workspaceKey: p.workspaceKey,
+        createdAt: p.createdAt.getTime(),
+      }) as Row;
+      return toPoll(row);
+    },
+    async get(id) {
+      const row = byId.get(id);
+      return row ? toPoll(row) : null;
+    },
+    // Immediate, so two processes voting at once queue on the write lock instead of failing mid-way.
+    castVote: async (v) => castVote.immediate(v),
+    async choices(pollId, voterKey) {
+      return choicesOf.all(pollId, voterKey).map((r) => r.option);
+    },
+    async tally(pollId) {
+      const row = byId.get(pollId);
+      const result = { counts: Array.from({ length: row ? (JSON.parse(row.options) as string[]).length : 0 }, () => 0), voters: 0 };
+      for (const c of counts.all(pollId)) if (c.option < result.counts.length) result.counts[c.option] = c.n;
+      result.voters = voters.get(pollId)!.n;
+      return result;
+    },
+    async setClosed(pollId, closedAt, now) {
+      db.transaction(() => {
+        close.run(toMs(closedAt), pollId);
+        if (!closedAt) clearPastClose.run(pollId, now.getTime());
+      }).immediate();
+      const row = byId.get(pollId);
+      return row ? toPoll(row) : null;
+    },
+    async listOpen(workspaceKey, now, limit) {
+      return open.all(workspaceKey, now.getTime(), limit).map(toPoll);
+    },
+    async votesBy(voterKey) {
+      return votedBy.all(voterKey).map((row) => ({ poll: toPoll(row), choices: (JSON.parse(row.chosen) as number[]).sort((a, b) => a - b) }));
+    },
+  };
+}

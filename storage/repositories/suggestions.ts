@@ -1,0 +1,82 @@
+import type { Database } from 'better-sqlite3';
+import type { Suggestion, SuggestionStatus } from '../../src/domain/suggestion.ts';
+import type { NewSuggestion, SuggestionStore } from '../../src/ports/store.ts';
+import { segmentFromRow, type SegmentColumns } from './rows.ts';
+
+interface Row extends SegmentColumns {
+  id: number;
+  workspace_key: string;
+  sender_id: string | null;
+  topic: string;
+  text: string;
+  anonymous: number;
+  publishable: number;
+  company_name: string | null;
+  status: string;
+  created_at: number;
+}
+
+function toSuggestion(row: Row): Suggestion {
+  return {
+    id: row.id,
+    workspaceKey: row.workspace_key,
+    topic: row.topic,
+    text: row.text,
+    anonymous: row.anonymous === 1,
+    publishable: row.publishable === 1,
+    createdAt: new Date(row.created_at),
+    segment: segmentFromRow(row),
+    companyName: row.company_name,
+    status: row.status as SuggestionStatus,
+    senderId: row.sender_id,
+  };
+}
+
+export function createSuggestionStore(db: Database): SuggestionStore {
+  const insert = db.prepare(
+    `INSERT INTO suggestions (workspace_key, sender_key, sender_id, sealed_sender, topic, text, anonymous, publishable,
+       company_name, area, industry, size_band, created_at, dedupe_key)
+     VALUES (@workspaceKey, @senderKey, @senderId, @sealedSender, @topic, @text, @anonymous, @publishable,
+       @companyName, @area, @industry, @sizeBand, @createdAt, @dedupeKey)
+     ON CONFLICT (dedupe_key) DO NOTHING
+     RETURNING *`,
+  );
+  const byDedupe = db.prepare<[string], Row>('SELECT * FROM suggestions WHERE dedupe_key = ?');
+  const byId = db.prepare<[number], Row>('SELECT * FROM suggestions WHERE id = ?');
+  const bySender = db.prepare<[string, number], Row>('SELECT * FROM suggestions WHERE sender_key = ? ORDER BY created_at DESC, id DESC LIMIT ?');
+  const status = db.prepare<[string, number]>('UPDATE suggestions SET status = ? WHERE id = ?');
+  const target = db.prepare<[number], { sender_id: string | null; sealed_sender: string | null }>(
+    'SELECT sender_id, sealed_sender FROM suggestions WHERE id = ?',
+  );
+
+  return {
+    async add(s: NewSuggestion) {
+      const row = insert.get({
+        ...s,
+        anonymous: s.anonymous ? 1 : 0,
+        publishable: s.publishable ? 1 : 0,
+        area: s.segment.area,
+        industry: s.segment.industry,
+        sizeBand: s.segment.sizeBand,
+        createdAt: s.createdAt.getTime(),
+        dedupeKey: s.dedupeKey ?? null,
+      }) as Row | undefined;
+      if (row) return { suggestion: toSuggestion(row), duplicate: false };
+      return { suggestion: toSuggestion(byDedupe.get(s.dedupeKey!)!), duplicate: true };
+    },
+    async get(id) {
+      const row = byId.get(id);
+      return row ? toSuggestion(row) : null;
+    },
+    async listBySender(senderKey, limit) {
+      return bySender.all(senderKey, limit).map(toSuggestion);
+    },
+    async setStatus(id, s) {
+      return status.run(s, id).changes > 0;
+    },
+    async replyTarget(id) {
+      const row = target.get(id);
+      return row ? { senderId: row.sender_id, sealedSender: row.sealed_sender } : null;
+    },
+  };
+}

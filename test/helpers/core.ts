@@ -1,0 +1,32 @@
+import { openSqliteStore } from '../../storage/index.ts';
+import { createInnspill } from '../../src/innspill.ts';
+import { createIdentityVault } from '../../src/privacy/vault.ts';
+import { DEFAULT_TOPICS } from '../../src/domain/suggestion.ts';
+import { actorFrom, type Platform } from '../../src/domain/participant.ts';
+import type { Locale } from '../../src/i18n/locale.ts';
+
+/** A settable clock for tests: starts at `start`, moves only when told. */
+export function fakeClock(start = new Date('2026-11-23T09:00:00Z')) {
+  let now = start.getTime();
+  const clock = () => new Date(now);
+  clock.set = (d: Date | string) => void (now = new Date(d).getTime());
+  clock.advance = (ms: number) => void (now += ms);
+  return clock;
+}
+
+/** A real core on an in-memory SQLite database (or a file, for tests that need one). */
+export function testCore(options: { path?: string; clock?: () => Date; participantPolls?: boolean } = {}) {
+  const store = openSqliteStore(options.path ?? ':memory:');
+  const clock = options.clock ?? fakeClock();
+  const core = createInnspill({
+    store,
+    vault: createIdentityVault(Buffer.alloc(32, 7)),
+    clock,
+    settings: { topics: DEFAULT_TOPICS, defaultLocale: 'nb', timeZone: 'Europe/Oslo', participantPolls: options.participantPolls ?? true },
+  });
+  return { store, core, clock };
+}
+
+export function actor(userId = 'U1', options: { platform?: Platform; workspaceId?: string; locale?: Locale } = {}) {
+  return actorFrom({ platform: options.platform ?? 'slack', workspaceId: options.workspaceId ?? 'T1', userId }, options.locale ?? 'nb');
+}

@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 20_000,
+    hookTimeout: 20_000,
+    // The machine has two cores; spawned CLI processes and HTTP servers need room.
+    maxWorkers: 2,
+  },
+});
