@@ -38,29 +38,38 @@ export const envSchema = z
     MicrosoftAppPassword: optional(z.string().min(1)),
     MicrosoftAppType: withDefault(z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']), 'MultiTenant'),
     MicrosoftAppTenantId: optional(z.string().min(1)),
-  })
-  .superRefine((env, ctx) => {
-    const oauth = [env.SLACK_CLIENT_ID, env.SLACK_CLIENT_SECRET, env.SLACK_STATE_SECRET];
-    if (oauth.some(Boolean) && !oauth.every(Boolean)) {
-      for (const [name, value] of [['SLACK_CLIENT_ID', env.SLACK_CLIENT_ID], ['SLACK_CLIENT_SECRET', env.SLACK_CLIENT_SECRET], ['SLACK_STATE_SECRET', env.SLACK_STATE_SECRET]] as const) {
-        if (!value) ctx.addIssue({ code: 'custom', path: [name], message: 'OAuth needs SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET together' });
-      }
-    }
-    if ((env.SLACK_BOT_TOKEN || oauth.every(Boolean)) && !env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN) {
-      ctx.addIssue({ code: 'custom', path: ['SLACK_SIGNING_SECRET'], message: 'required to verify requests from Slack (or set SLACK_APP_TOKEN for Socket Mode)' });
-    }
-    if (env.SLACK_SIGNING_SECRET && !env.SLACK_BOT_TOKEN && !oauth.every(Boolean)) {
-      ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'set SLACK_BOT_TOKEN for one workspace, or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET for OAuth' });
-    }
-    if (env.MicrosoftAppId && !env.MicrosoftAppPassword && env.MicrosoftAppType !== 'UserAssignedMSI') {
-      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'required with MicrosoftAppId' });
-    }
-    if (env.MicrosoftAppType === 'SingleTenant' && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
-      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'required when MicrosoftAppType is SingleTenant' });
-    }
   });
 
 export type Env = z.infer<typeof envSchema>;
+
+/**
+ * Rules between variables, checked on the raw values so they are reported together with any
+ * single-variable problem rather than after it is fixed.
+ */
+function crossProblems(raw: Record<string, string | undefined>): string[] {
+  const env = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v !== '')) as Record<string, string | undefined>;
+  const problems: string[] = [];
+  const oauthNames = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const;
+  const oauthSet = oauthNames.filter((n) => env[n]);
+  const oauth = oauthSet.length === oauthNames.length;
+  if (oauthSet.length > 0 && !oauth) {
+    for (const n of oauthNames) if (!env[n]) problems.push(`${n}: OAuth needs SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET together`);
+  }
+  if ((env.SLACK_BOT_TOKEN || oauth) && !env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN) {
+    problems.push('SLACK_SIGNING_SECRET: required to verify requests from Slack (or set SLACK_APP_TOKEN for Socket Mode)');
+  }
+  if ((env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN) && !env.SLACK_BOT_TOKEN && oauthSet.length === 0) {
+    problems.push('SLACK_BOT_TOKEN: set SLACK_BOT_TOKEN for one workspace, or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET for OAuth');
+  }
+  if (env.MicrosoftAppId && !env.MicrosoftAppPassword && env.MicrosoftAppType !== 'UserAssignedMSI') {
+    problems.push('MicrosoftAppPassword: required with MicrosoftAppId');
+  }
+  if (env.MicrosoftAppType === 'SingleTenant' && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
+    problems.push('MicrosoftAppTenantId: required when MicrosoftAppType is SingleTenant');
+  }
+  return problems;
+}
+
 
 export interface Config {
   port: number;
@@ -96,9 +105,11 @@ export class ConfigError extends Error {
 /** Reads the environment (never mutating it) and reports every problem at once, naming each variable. */
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}${describeReceived(env, i.path)}`));
-  }
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}${describeReceived(env, i.path)}`)),
+    ...crossProblems(env),
+  ];
+  if (!parsed.success || problems.length) throw new ConfigError(problems);
   const e = parsed.data;
   const oauth = e.SLACK_CLIENT_ID && e.SLACK_CLIENT_SECRET && e.SLACK_STATE_SECRET;
   return {

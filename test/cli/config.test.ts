@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../adapters/cli/config.ts';
+
+function problems(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('configuration', () => {
+  it('has the documented defaults', () => {
+    expect(loadConfig({})).toMatchObject({
+      port: 3000, databasePath: './data/innspill.db', defaultLocale: 'nb', digestCron: '0 8 * * 1', digestTimeZone: 'Europe/Oslo', slack: null,
+      teams: { appId: null },
+    });
+  });
+
+  it('treats empty values as unset', () => {
+    expect(loadConfig({ PORT: '', SLACK_APP_TOKEN: '' }).port).toBe(3000);
+  });
+
+  it('reports every problem at once, naming each variable', () => {
+    const list = problems({ PORT: 'abc', DEFAULT_LOCALE: 'sv', DIGEST_CRON: 'every monday', DIGEST_TIMEZONE: 'Europe/Osl', SLACK_CLIENT_ID: 'x' });
+    expect(list).toEqual([
+      'PORT: expected a whole number from 0 to 65535 (got "abc")',
+      'DEFAULT_LOCALE: expected one of nb, en (got "sv")',
+      'DIGEST_CRON: expected a cron expression such as "0 8 * * 1" (got "every monday")',
+      'DIGEST_TIMEZONE: expected an IANA time zone such as Europe/Oslo (got "Europe/Osl")',
+      'SLACK_CLIENT_SECRET: OAuth needs SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET together',
+      'SLACK_STATE_SECRET: OAuth needs SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET together',
+    ]);
+  });
+
+  it.each([['70000'], ['-1'], ['3000.5'], [' 80']])('refuses PORT=%j', (port) => {
+    expect(problems({ PORT: port })[0]).toMatch(/^PORT: /);
+  });
+
+  it('never echoes a secret', () => {
+    const list = problems({ SLACK_BOT_TOKEN: 'xoxp-secret-value', SLACK_SIGNING_SECRET: 's' });
+    expect(list.join('\n')).toContain('SLACK_BOT_TOKEN');
+    expect(list.join('\n')).not.toContain('secret-value');
+  });
+
+  it('knows the Slack modes', () => {
+    expect(loadConfig({ SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxb-1' }).slack).toMatchObject({ auth: { mode: 'single', botToken: 'xoxb-1' }, apiUrl: 'https://slack.com/api/' });
+    expect(
+      loadConfig({ SLACK_SIGNING_SECRET: 's', SLACK_CLIENT_ID: 'id', SLACK_CLIENT_SECRET: 'cs', SLACK_STATE_SECRET: 'a-long-state-secret', SLACK_API_URL: 'http://127.0.0.1:9/api' }).slack,
+    ).toMatchObject({ auth: { mode: 'oauth' }, apiUrl: 'http://127.0.0.1:9/api/' });
+    expect(problems({ SLACK_BOT_TOKEN: 'xoxb-1' })).toEqual([expect.stringMatching(/^SLACK_SIGNING_SECRET: required/)]);
+    expect(loadConfig({ SLACK_APP_TOKEN: 'xapp-1', SLACK_BOT_TOKEN: 'xoxb-1' }).slack?.appToken).toBe('xapp-1');
+  });
+
+  it('knows the Teams settings', () => {
+    expect(problems({ MicrosoftAppId: 'app' })).toEqual(['MicrosoftAppPassword: required with MicrosoftAppId']);
+    expect(problems({ MicrosoftAppId: 'app', MicrosoftAppPassword: 'p', MicrosoftAppType: 'SingleTenant' })).toEqual([
+      'MicrosoftAppTenantId: required when MicrosoftAppType is SingleTenant',
+    ]);
+    expect(loadConfig({ MicrosoftAppId: 'app', MicrosoftAppPassword: 'p' }).teams).toEqual({ appId: 'app', appPassword: 'p', appType: 'MultiTenant', tenantId: null });
+  });
+});

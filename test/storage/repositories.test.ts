@@ -1,0 +1,82 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openSqliteStore } from '../../storage/index.ts';
+import { EMPTY_SEGMENT } from '../../src/domain/participant.ts';
+import { useTmpDir } from '../helpers/tmp.ts';
+
+const now = new Date('2026-11-23T10:00:00Z');
+
+describe('SQLite repositories on a file', () => {
+  const tmp = useTmpDir();
+  const open = () => openSqliteStore(join(tmp(), 'r.db'));
+
+  async function newPoll(store: ReturnType<typeof open>, multipleChoice = false) {
+    return store.polls.create({
+      question: 'Q?', options: ['A', 'B', 'C'], multipleChoice, anonymous: false, resultsVisibility: 'live', closesAt: null,
+      audience: { kind: 'channel', platform: 'slack', workspaceId: 'T1', channelId: 'C1' }, creatorId: 'slack:T1:U1', workspaceKey: 'slack:T1', createdAt: now,
+    });
+  }
+
+  it('round-trips a poll', async () => {
+    const store = open();
+    const poll = await newPoll(store);
+    expect(await store.polls.get(poll.id)).toEqual(poll);
+    expect(poll.audience).toEqual({ kind: 'channel', platform: 'slack', workspaceId: 'T1', channelId: 'C1' });
+    store.close();
+  });
+
+  it('refuses a second option in a single-choice poll even if the code above tried', async () => {
+    const store = open();
+    const poll = await newPoll(store);
+    await store.polls.castVote({ pollId: poll.id, voterKey: 'k', option: 0, segment: EMPTY_SEGMENT, now });
+    const insert = store.db.prepare("INSERT INTO votes (poll_id, voter_key, option, single, voted_at) VALUES (?, 'k', ?, 1, 0)");
+    expect(() => insert.run(poll.id, 1)).toThrow(/UNIQUE/);
+    expect(() => insert.run(poll.id, 0)).toThrow(/UNIQUE|PRIMARY/);
+    store.close();
+  });
+
+  it('moves a vote in one transaction', async () => {
+    const store = open();
+    const poll = await newPoll(store);
+    await store.polls.castVote({ pollId: poll.id, voterKey: 'k', option: 0, segment: EMPTY_SEGMENT, now });
+    const moved = await store.polls.castVote({ pollId: poll.id, voterKey: 'k', option: 2, segment: EMPTY_SEGMENT, now });
+    expect(moved).toMatchObject({ ok: true, change: 'moved', choices: [2] });
+    expect(await store.polls.tally(poll.id)).toEqual({ counts: [0, 0, 1], voters: 1 });
+    store.close();
+  });
+
+  it('sees what another connection committed (two processes on one file)', async () => {
+    const path = join(tmp(), 'shared.db');
+    const a = openSqliteStore(path);
+    const b = openSqliteStore(path);
+    await a.members.add('slack:T1:U1', now);
+    expect(await b.members.isMember('slack:T1:U1')).toBe(true);
+    expect(await a.events.firstDelivery('slack', 'Ev1', now)).toBe(true);
+    expect(await b.events.firstDelivery('slack', 'Ev1', now)).toBe(false);
+    a.close();
+    b.close();
+  });
+
+  it('keeps platform records by namespace and prefix', async () => {
+    const store = open();
+    await store.platformState.put('slack.poll_post', '1:C1:100.1', { ts: '100.1' }, now);
+    await store.platformState.put('slack.poll_post', '1:C2:100.2', { ts: '100.2' }, now);
+    await store.platformState.put('slack.poll_post', '10:C1:1', { ts: '1' }, now);
+    await store.platformState.put('teams.conversation', '1:x', { id: 'x' }, now);
+    expect((await store.platformState.list('slack.poll_post', '1:')).map((r) => r.key)).toEqual(['1:C1:100.1', '1:C2:100.2']);
+    expect(await store.platformState.get('teams.conversation', '1:x')).toEqual({ id: 'x' });
+    expect(await store.platformState.deletePrefix('slack.poll_post', '1:')).toBe(2);
+    expect(await store.platformState.list('slack.poll_post', '')).toHaveLength(1);
+    expect(await store.platformState.list('slack.poll_post', '%')).toHaveLength(0);
+    store.close();
+  });
+
+  it('lists a workspace’s open polls and polls to everyone, not other workspaces’', async () => {
+    const store = open();
+    const mine = await newPoll(store);
+    const everyone = await store.polls.create({ ...mine, audience: { kind: 'everyone' }, workspaceKey: 'teams:X' });
+    await store.polls.create({ ...mine, workspaceKey: 'slack:T2' });
+    expect((await store.polls.listOpen('slack:T1', now, 10)).map((p) => p.id).sort()).toEqual([mine.id, everyone.id].sort());
+    store.close();
+  });
+});
