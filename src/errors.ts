@@ -14,7 +14,8 @@ export type ErrorCode =
   | 'poll_syntax'
   | 'not_allowed'
   | 'profile_invalid'
-  | 'suggestion_not_found';
+  | 'suggestion_not_found'
+  | 'not_reachable';
 
 export class InnspillError extends Error {
   readonly code: ErrorCode;

@@ -7,6 +7,7 @@ import * as participants from './usecases/participants.ts';
 import * as polls from './usecases/polls.ts';
 import * as reports from './usecases/reports.ts';
 import * as suggestions from './usecases/suggestions.ts';
+import * as delivery from './usecases/delivery.ts';
 
 /**
  * The one surface every adapter talks to (Slack, Teams, console, CLI). Each method is a use case;
@@ -36,6 +37,10 @@ export function createInnspill(deps: CoreDeps) {
     digestFor: (period: DigestPeriod) => reports.digestFor(deps, period),
     previewPeriod: (since?: Date) => reports.previewPeriod(deps.clock(), since),
     exportPublished: () => reports.exportPublished(deps),
+    runDigest: (options: { slot: Date; manual: boolean }) => delivery.runDigest(deps, options),
+    replyToSender: (member: Actor, suggestionId: number, text: string) => delivery.replyToSender(deps, member, suggestionId, text),
+    outbox: deps.store.outbox,
+    latestDigestRun: () => deps.store.digestRuns.latest(),
     firstDelivery: (source: string, key: string) => deps.store.events.firstDelivery(source, key, deps.clock()),
   };
 }

@@ -2,6 +2,7 @@ import type { Store } from '../src/ports/store.ts';
 import { migrate, schemaVersion } from './migrations/index.ts';
 import { openDatabase } from './open.ts';
 import { createEventLog } from './repositories/events.ts';
+import { createDigestRunStore, createOutboxStore } from './repositories/outbox.ts';
 import { createMemberStore } from './repositories/members.ts';
 import { createParticipantStore } from './repositories/participants.ts';
 import { createPlatformStateStore } from './repositories/platform-state.ts';
@@ -32,6 +33,8 @@ export function openSqliteStore(path: string, options: { migrate?: boolean } = {
     reports: createReportStore(db),
     events: createEventLog(db),
     platformState: createPlatformStateStore(db),
+    outbox: createOutboxStore(db),
+    digestRuns: createDigestRunStore(db),
     schemaVersion: () => schemaVersion(db),
     close: () => db.close(),
   };

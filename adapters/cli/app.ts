@@ -36,7 +36,14 @@ export function createCore(config: Config, options: AppOptions): { store: Store;
     store,
     vault: createIdentityVault(loadOrCreateSecret(config.databasePath)),
     clock: options.clock ?? (() => new Date()),
-    settings: { topics: DEFAULT_TOPICS, defaultLocale: config.defaultLocale, timeZone: config.digestTimeZone, participantPolls: true },
+    settings: {
+      topics: DEFAULT_TOPICS,
+      defaultLocale: config.defaultLocale,
+      timeZone: config.digestTimeZone,
+      participantPolls: true,
+      digestChannels: config.digestChannels,
+      emptyDigest: config.emptyDigest,
+    },
   });
   return { store, core };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isValidTimeZone } from '../../src/time.ts';
 import { LOCALES } from '../../src/i18n/locale.ts';
+import type { DigestChannel } from '../../src/usecases/delivery.ts';
 import { validate as validateCron } from 'node-cron';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -27,6 +28,14 @@ export const envSchema = z
     DEFAULT_LOCALE: withDefault(z.enum(LOCALES, { error: `expected one of ${LOCALES.join(', ')}` }), 'nb'),
     DIGEST_CRON: withDefault(z.string().refine((v) => validateCron(v), 'expected a cron expression such as "0 8 * * 1"'), '0 8 * * 1'),
     DIGEST_TIMEZONE: withDefault(z.string().refine(isValidTimeZone, 'expected an IANA time zone such as Europe/Oslo'), 'Europe/Oslo'),
+    DIGEST_CHANNELS: withDefault(
+      z
+        .string()
+        .transform((v) => v.split(',').map((c) => c.trim()).filter(Boolean))
+        .pipe(z.array(z.string().regex(/^(slack|teams):[^:\s]+:\S+$/, 'expected a comma-separated list of slack:<team_id>:<channel_id> or teams:<tenant_id>:<conversation_id>'))),
+      '',
+    ),
+    DIGEST_EMPTY: withDefault(z.enum(['note', 'skip'], { error: 'expected note or skip' }), 'note'),
     SLACK_SIGNING_SECRET: optional(z.string().min(1)),
     SLACK_BOT_TOKEN: optional(z.string().startsWith('xoxb-', 'expected a bot token starting with xoxb-')),
     SLACK_CLIENT_ID: optional(z.string().min(1)),
@@ -79,6 +88,8 @@ export interface Config {
   defaultLocale: Env['DEFAULT_LOCALE'];
   digestCron: string;
   digestTimeZone: string;
+  digestChannels: DigestChannel[];
+  emptyDigest: 'note' | 'skip';
   slack:
     | null
     | {
@@ -120,6 +131,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     defaultLocale: e.DEFAULT_LOCALE,
     digestCron: e.DIGEST_CRON,
     digestTimeZone: e.DIGEST_TIMEZONE,
+    digestChannels: e.DIGEST_CHANNELS.map((c) => {
+      const [platform, workspaceId, ...rest] = c.split(':');
+      return { platform: platform as DigestChannel['platform'], workspaceId: workspaceId!, channelId: rest.join(':') };
+    }),
+    emptyDigest: e.DIGEST_EMPTY,
     slack:
       e.SLACK_BOT_TOKEN || oauth
         ? {

@@ -3,6 +3,7 @@ import type { Participant, ParticipantId, Profile, Segment } from '../domain/par
 import type { Poll, PollAudience, PollSettings, Tally } from '../domain/poll.ts';
 import type { Suggestion, SuggestionStatus } from '../domain/suggestion.ts';
 import type { ExportData } from '../export/model.ts';
+import type { DigestRunStore, NewOutboxMessage, OutboxStore } from './outbox.ts';
 
 /**
  * The storage ports. Every method is one atomic step; where a rule needs a read and a write together
@@ -54,6 +55,8 @@ export interface SuggestionStore {
   setStatus(id: number, status: SuggestionStatus): Promise<boolean>;
   /** The sealed or plain sender, for a reply; null if deleted. */
   replyTarget(id: number): Promise<{ senderId: ParticipantId | null; sealedSender: string | null } | null>;
+  /** Keeps a member's reply and queues its delivery in one transaction; returns the outbox id. */
+  recordReply(reply: { suggestionId: number; memberId: ParticipantId; text: string; now: Date }, message: NewOutboxMessage): Promise<number>;
 }
 
 export interface NewPoll extends PollSettings {
@@ -63,6 +66,8 @@ export interface NewPoll extends PollSettings {
   creatorId: ParticipantId;
   workspaceKey: string;
   createdAt: Date;
+  /** For a poll to everyone: whom to send it to, queued in the outbox in the same transaction. */
+  broadcast?: Pick<NewOutboxMessage, 'platform' | 'workspaceId' | 'recipient' | 'label'>[];
 }
 
 export interface CastVote {
@@ -136,6 +141,8 @@ export interface Store {
   reports: ReportStore;
   events: EventLog;
   platformState: PlatformStateStore;
+  outbox: OutboxStore;
+  digestRuns: DigestRunStore;
   schemaVersion(): number;
   close(): void;
 }

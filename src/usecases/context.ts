@@ -1,6 +1,7 @@
 import type { Locale } from '../i18n/locale.ts';
 import type { IdentityVault } from '../privacy/vault.ts';
 import type { Store } from '../ports/store.ts';
+import type { DigestChannel } from './delivery.ts';
 
 export interface CoreSettings {
   topics: readonly string[];
@@ -8,6 +9,10 @@ export interface CoreSettings {
   /** Where wall-clock times (poll closing, digest periods) are read. */
   timeZone: string;
   participantPolls: boolean;
+  /** Channels that get the digest besides the members. */
+  digestChannels: readonly DigestChannel[];
+  /** A period with nothing new: send a short note, or nothing. */
+  emptyDigest: 'note' | 'skip';
 }
 
 /** What every use case is given: ports, a clock tests can set, and settings. */

@@ -26,7 +26,9 @@ export async function createPoll(deps: CoreDeps, actor: Actor, draft: PollDraft,
   const closesAt = resolveClose(draft.closes, now, deps.settings.timeZone);
   if (closesAt && closesAt.getTime() <= now.getTime()) throw new InnspillError('poll_invalid', { reason: 'closes_in_past' });
   await deps.store.participants.touch({ ...actor, now });
+  const broadcast = draft.everyone ? await everyoneBut(deps, actor.id) : undefined;
   return deps.store.polls.create({
+    ...(broadcast ? { broadcast } : {}),
     question: draft.question,
     options: draft.options,
     multipleChoice: draft.multipleChoice,
@@ -40,6 +42,13 @@ export async function createPoll(deps: CoreDeps, actor: Actor, draft: PollDraft,
     workspaceKey: workspaceKey(actor),
     createdAt: now,
   });
+}
+
+/** Every participant the bot can write to on Slack or Teams, except the one sending. */
+async function everyoneBut(deps: CoreDeps, creatorId: string) {
+  return (await deps.store.participants.list())
+    .filter((p): p is typeof p & { platform: 'slack' | 'teams' } => p.platform !== 'console' && p.id !== creatorId)
+    .map((p) => ({ platform: p.platform, workspaceId: p.workspaceId, recipient: { kind: 'user' as const, userId: p.userId }, label: p.id }));
 }
 
 export type CreateFromTextResult = { ok: true; poll: Poll } | { ok: false; syntax: PollSyntaxError };

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { decideVote, type Poll, type PollAudience } from '../../src/domain/poll.ts';
 import type { CastVote, NewPoll, PollStore, VoteOutcome } from '../../src/ports/store.ts';
 import { fromMs, toMs } from './rows.ts';
+import { outboxInserter } from './outbox.ts';
 
 interface Row {
   id: number;
@@ -75,6 +76,33 @@ export function createPollStore(db: Database): PollStore {
      WHERE v.voter_key = ? GROUP BY p.id ORDER BY p.created_at DESC`,
   );
 
+  const enqueue = outboxInserter(db);
+  const create = db.transaction((p: NewPoll) => {
+    const channel = p.audience.kind === 'channel' ? p.audience : null;
+    const poll = toPoll(
+      insert.get({
+        question: p.question,
+        options: JSON.stringify(p.options),
+        multiple: p.multipleChoice ? 1 : 0,
+        anonymous: p.anonymous ? 1 : 0,
+        visibility: p.resultsVisibility,
+        closesAt: toMs(p.closesAt),
+        audience: p.audience.kind,
+        channelPlatform: channel?.platform ?? null,
+        channelWorkspace: channel?.workspaceId ?? null,
+        channelId: channel?.channelId ?? null,
+        creatorId: p.creatorId,
+        workspaceKey: p.workspaceKey,
+        createdAt: p.createdAt.getTime(),
+      }) as Row,
+    );
+    enqueue(
+      (p.broadcast ?? []).map((b) => ({ ...b, payload: { type: 'poll' as const, pollId: poll.id }, dedupeKey: `poll:${poll.id}:${b.label}` })),
+      p.createdAt,
+    );
+    return poll;
+  });
+
   const castVote = db.transaction((v: CastVote): VoteOutcome => {
     const row = byId.get(v.pollId);
     if (!row) return { ok: false, code: 'poll_not_found', poll: null };
@@ -95,25 +123,7 @@ export function createPollStore(db: Database): PollStore {
   });
 
   return {
-    async create(p: NewPoll) {
-      const channel = p.audience.kind === 'channel' ? p.audience : null;
-      const row = insert.get({
-        question: p.question,
-        options: JSON.stringify(p.options),
-        multiple: p.multipleChoice ? 1 : 0,
-        anonymous: p.anonymous ? 1 : 0,
-        visibility: p.resultsVisibility,
-        closesAt: toMs(p.closesAt),
-        audience: p.audience.kind,
-        channelPlatform: channel?.platform ?? null,
-        channelWorkspace: channel?.workspaceId ?? null,
-        channelId: channel?.channelId ?? null,
-        creatorId: p.creatorId,
-        workspaceKey: p.workspaceKey,
-        createdAt: p.createdAt.getTime(),
-      }) as Row;
-      return toPoll(row);
-    },
+    create: async (p: NewPoll) => create.immediate(p),
     async get(id) {
       const row = byId.get(id);
       return row ? toPoll(row) : null;

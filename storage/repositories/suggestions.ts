@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { Suggestion, SuggestionStatus } from '../../src/domain/suggestion.ts';
 import type { NewSuggestion, SuggestionStore } from '../../src/ports/store.ts';
 import { segmentFromRow, type SegmentColumns } from './rows.ts';
+import { outboxInserter } from './outbox.ts';
 
 interface Row extends SegmentColumns {
   id: number;
@@ -49,7 +50,17 @@ export function createSuggestionStore(db: Database): SuggestionStore {
     'SELECT sender_id, sealed_sender FROM suggestions WHERE id = ?',
   );
 
+  const insertReply = db.prepare<[number, string, string, number]>('INSERT INTO replies (suggestion_id, member_id, text, created_at) VALUES (?, ?, ?, ?)');
+  const enqueue = outboxInserter(db);
+  const recordReply = db.transaction((r: Parameters<SuggestionStore['recordReply']>[0], message: Parameters<SuggestionStore['recordReply']>[1]) => {
+    insertReply.run(r.suggestionId, r.memberId, r.text, r.now.getTime());
+    const [id] = enqueue([message], r.now);
+    if (id === undefined) throw new Error(`outbox key ${message.dedupeKey} is already queued`);
+    return id;
+  });
+
   return {
+    recordReply: async (reply, message) => recordReply.immediate(reply, message),
     async add(s: NewSuggestion) {
       const row = insert.get({
         ...s,

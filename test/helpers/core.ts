@@ -4,10 +4,17 @@ import { createIdentityVault } from '../../src/privacy/vault.ts';
 import { DEFAULT_TOPICS } from '../../src/domain/suggestion.ts';
 import { actorFrom, type Platform } from '../../src/domain/participant.ts';
 import type { Locale } from '../../src/i18n/locale.ts';
+import type { DigestChannel } from '../../src/usecases/delivery.ts';
 
 /** A settable clock for tests: starts at `start`, moves only when told. */
-export function fakeClock(start = new Date('2026-11-23T09:00:00Z')) {
-  let now = start.getTime();
+export interface FakeClock {
+  (): Date;
+  set(d: Date | string): void;
+  advance(ms: number): void;
+}
+
+export function fakeClock(start: Date | string = '2026-11-23T09:00:00Z'): FakeClock {
+  let now = new Date(start).getTime();
   const clock = () => new Date(now);
   clock.set = (d: Date | string) => void (now = new Date(d).getTime());
   clock.advance = (ms: number) => void (now += ms);
@@ -15,14 +22,21 @@ export function fakeClock(start = new Date('2026-11-23T09:00:00Z')) {
 }
 
 /** A real core on an in-memory SQLite database (or a file, for tests that need one). */
-export function testCore(options: { path?: string; clock?: () => Date; participantPolls?: boolean } = {}) {
+export function testCore(options: { path?: string; clock?: FakeClock; participantPolls?: boolean; digestChannels?: DigestChannel[]; emptyDigest?: 'note' | 'skip' } = {}) {
   const store = openSqliteStore(options.path ?? ':memory:');
   const clock = options.clock ?? fakeClock();
   const core = createInnspill({
     store,
     vault: createIdentityVault(Buffer.alloc(32, 7)),
     clock,
-    settings: { topics: DEFAULT_TOPICS, defaultLocale: 'nb', timeZone: 'Europe/Oslo', participantPolls: options.participantPolls ?? true },
+    settings: {
+      topics: DEFAULT_TOPICS,
+      defaultLocale: 'nb',
+      timeZone: 'Europe/Oslo',
+      participantPolls: options.participantPolls ?? true,
+      digestChannels: options.digestChannels ?? [],
+      emptyDigest: options.emptyDigest ?? 'note',
+    },
   });
   return { store, core, clock };
 }

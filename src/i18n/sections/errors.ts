@@ -18,6 +18,7 @@ const nbErrors: Messages<ErrorCode> = {
   not_allowed: () => 'Dette har du ikke lov til. Spør prosjektgruppen om du trenger det.',
   profile_invalid: (p) => `Profilen kan ikke lagres: ${p.field} er ikke gyldig.`,
   suggestion_not_found: () => 'Fant ikke innspillet.',
+  not_reachable: () => 'Avsenderen kan ikke nås fra Slack eller Teams.',
 };
 
 const enErrors: Messages<ErrorCode> = {
@@ -33,6 +34,7 @@ const enErrors: Messages<ErrorCode> = {
   not_allowed: () => 'You are not allowed to do this. Ask the project group if you need to.',
   profile_invalid: (p) => `The profile cannot be saved: ${p.field} is not valid.`,
   suggestion_not_found: () => 'The suggestion was not found.',
+  not_reachable: () => 'The sender cannot be reached on Slack or Teams.',
 };
 
 const EXAMPLE_NB = 'Eksempel: /poll "Hvilken dag passer?" "Tirsdag" "Torsdag"';

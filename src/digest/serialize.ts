@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import type { DigestModel } from './model.ts';
+
+/**
+ * A digest travels through the outbox as JSON, fixed at the moment it was queued, so a retry next
+ * hour sends what the member would have got at 08:00. Reading it back validates it.
+ */
+const date = z.iso.datetime().transform((s) => new Date(s));
+const segment = z.object({ area: z.string().nullable(), industry: z.string().nullable(), sizeBand: z.string().nullable() });
+const figure = z.object({ value: z.number(), delta: z.number().nullable() });
+const share = z.object({ key: z.string().nullable(), count: z.number(), share: z.number() });
+
+const digestSchema = z.object({
+  period: z.object({ start: date, end: date }),
+  totals: z.object({ suggestions: figure, votes: figure, participants: figure }),
+  topics: z.array(
+    z.object({
+      topic: z.string(),
+      suggestions: z.array(
+        z.object({ id: z.number(), topic: z.string(), text: z.string(), anonymous: z.boolean(), companyName: z.string().nullable(), segment, createdAt: date }),
+      ),
+    }),
+  ),
+  polls: z.array(
+    z.object({
+      id: z.number(),
+      question: z.string(),
+      closed: z.boolean(),
+      everyone: z.boolean(),
+      voters: z.number(),
+      options: z.array(z.object({ label: z.string(), count: z.number(), share: z.number() })),
+    }),
+  ),
+  participation: z.object({ byArea: z.array(share), byIndustry: z.array(share), bySize: z.array(share) }),
+  empty: z.boolean(),
+});
+
+export function serializeDigest(model: DigestModel): unknown {
+  return JSON.parse(JSON.stringify(model)) as unknown;
+}
+
+export function parseDigest(value: unknown): DigestModel {
+  return digestSchema.parse(value) as DigestModel;
+}

@@ -1,0 +1,194 @@
+import type { OutboundMessage, PlatformSender, SendResult } from '../ports/delivery.ts';
+import type { OutboxRecord, OutboxStore } from '../ports/outbox.ts';
+import { DEFAULT_RETRY, nextStep, PLATFORM_LIMITS, rateKeysOf, workspaceKeyOf, type PlatformLimits, type RetryPolicy } from './policy.ts';
+import { RateLimiter } from './rate-limit.ts';
+
+export interface WorkerLog {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+}
+
+export interface OutboxWorkerOptions {
+  store: OutboxStore;
+  senders: readonly PlatformSender[];
+  clock: () => Date;
+  /** Who holds a claim, for operators reading the table: host, process and a random part. */
+  owner: string;
+  log: WorkerLog;
+  retry?: RetryPolicy;
+  limits?: PlatformLimits;
+  /** Sends in flight at once, over all workspaces. */
+  concurrency?: number;
+  /** How long a claim holds before a crashed sender's message counts as interrupted. */
+  leaseMs?: number;
+  sendTimeoutMs?: number;
+  /** How often to look for messages other processes queued. */
+  idleMs?: number;
+  random?: () => number;
+}
+
+export interface OutboxWorker {
+  /** Starts every send that is due and allowed now; returns when the next one could start, if known. */
+  pump(): Promise<number | null>;
+  /** Resolves when the sends in flight have finished and been recorded. */
+  settled(): Promise<void>;
+  start(): void;
+  /** Wakes the worker after something was queued. */
+  notify(): void;
+  stop(): Promise<void>;
+}
+
+function timeout(ms: number): { promise: Promise<SendResult>; cancel: () => void } {
+  let timer: NodeJS.Timeout;
+  const promise = new Promise<SendResult>((resolve) => {
+    timer = setTimeout(() => resolve({ ok: false, retryable: true, error: `no answer within ${ms} ms` }), ms);
+  });
+  return { promise, cancel: () => clearTimeout(timer) };
+}
+
+/**
+ * Sends what the outbox holds: claims each message in the database (so two processes never send
+ * the same one), paces calls to the platforms' limits, and records the outcome right after the
+ * call, which keeps the window in which a crash could leave a message in doubt to one request.
+ */
+export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
+  const { store, clock, owner, log } = options;
+  const retry = options.retry ?? DEFAULT_RETRY;
+  const limits = options.limits ?? PLATFORM_LIMITS;
+  const concurrency = options.concurrency ?? 16;
+  const leaseMs = options.leaseMs ?? 120_000;
+  const sendTimeoutMs = options.sendTimeoutMs ?? 30_000;
+  const idleMs = options.idleMs ?? 1_000;
+  const random = options.random ?? Math.random;
+  const senders = new Map(options.senders.map((s) => [s.platform, s]));
+  const limiter = new RateLimiter();
+  const inFlight = new Set<Promise<void>>();
+  const busy = new Set<number>();
+
+  let running = false;
+  let timer: NodeJS.Timeout | null = null;
+  let pumping: Promise<number | null> | null = null;
+  let again = false;
+
+  async function send(record: OutboxRecord, sender: PlatformSender): Promise<void> {
+    const attempt = record.attempts + 1;
+    const message: OutboundMessage = {
+      id: record.id,
+      platform: record.platform,
+      workspaceId: record.workspaceId,
+      recipient: record.recipient,
+      payload: record.payload,
+      attempt,
+    };
+    const limit = timeout(sendTimeoutMs);
+    let result: SendResult;
+    try {
+      result = await Promise.race([sender.deliver(message), limit.promise]);
+    } catch (error) {
+      result = { ok: false, retryable: true, error: error instanceof Error ? error.message : String(error) };
+    } finally {
+      limit.cancel();
+    }
+    const step = nextStep(result, attempt, retry, random);
+    const now = clock();
+    if (step.to === 'sent') {
+      await store.markSent(record.id, now, step.platformRef);
+      return;
+    }
+    if (step.to === 'dead') {
+      await store.markDead(record.id, step.error);
+      log.warn({ outboxId: record.id, label: record.label, platform: record.platform, error: step.error }, 'outbox message could not be delivered');
+      return;
+    }
+    if (step.pauseWorkspaceMs !== undefined) limiter.pause(workspaceKeyOf(record), now.getTime() + step.pauseWorkspaceMs);
+    await store.reschedule(record.id, new Date(now.getTime() + step.afterMs), step.error, step.countAttempt);
+    log.info({ outboxId: record.id, attempt, retryInMs: step.afterMs, error: step.error }, 'outbox message will be retried');
+  }
+
+  async function pumpOnce(): Promise<number | null> {
+    const now = clock().getTime();
+    let earliest: number | null = null;
+    const soonest = (at: number) => (earliest = earliest === null ? at : Math.min(earliest, at));
+    for (const record of await store.due(new Date(now), 1000)) {
+      if (busy.has(record.id)) continue;
+      if (busy.size >= concurrency) break;
+      const sender = senders.get(record.platform);
+      if (!sender) {
+        await store.markDead(record.id, `${record.platform} is not configured`);
+        continue;
+      }
+      const keys = rateKeysOf(record, limits);
+      const at = limiter.availableAt(keys, now);
+      if (at > now) {
+        soonest(at);
+        continue;
+      }
+      if (!(await store.claim(record.id, owner, new Date(now), new Date(now + leaseMs)))) continue;
+      limiter.record(keys, now);
+      busy.add(record.id);
+      const done: Promise<void> = send(record, sender)
+        .catch((error: unknown) => log.warn({ outboxId: record.id, err: error }, 'recording an outbox result failed'))
+        .finally(() => {
+          busy.delete(record.id);
+          inFlight.delete(done);
+          if (running) kick();
+        });
+      inFlight.add(done);
+    }
+    // Messages due now but held back are covered by the limiter's time; this finds later retries.
+    const next = await store.nextDue();
+    if (next && next.getTime() > now) soonest(next.getTime());
+    return earliest;
+  }
+
+  function pump(): Promise<number | null> {
+    if (pumping) {
+      again = true;
+      return pumping;
+    }
+    pumping = pumpOnce().finally(() => (pumping = null));
+    return pumping;
+  }
+
+  function kick(delay = 0): void {
+    if (!running) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(loop, delay);
+  }
+
+  async function loop(): Promise<void> {
+    timer = null;
+    let earliest: number | null;
+    try {
+      earliest = await pump();
+    } catch (error) {
+      log.warn({ err: error }, 'outbox pass failed; trying again');
+      earliest = null;
+    }
+    if (again) {
+      again = false;
+      return kick();
+    }
+    const wait = earliest === null ? idleMs : Math.max(0, earliest - clock().getTime());
+    // With every slot in use, a finishing send wakes the loop; otherwise sleep until the next is due.
+    if (busy.size < concurrency || earliest === null) kick(Math.min(wait, idleMs));
+  }
+
+  return {
+    pump,
+    settled: async () => {
+      while (inFlight.size) await Promise.all(inFlight);
+    },
+    start() {
+      running = true;
+      kick();
+    },
+    notify: () => kick(),
+    async stop() {
+      running = false;
+      if (timer) clearTimeout(timer);
+      await pumping;
+      while (inFlight.size) await Promise.all(inFlight);
+    },
+  };
+}
