@@ -1,0 +1,101 @@
+import type { App } from '@slack/bolt';
+import { suggestionRef } from '../../../src/domain/suggestion.ts';
+import { catalog, describeError, describePollSyntaxError } from '../../../src/i18n/index.ts';
+import { classifySlackError } from '../api/errors.ts';
+import { unescapeSlackText } from '../parse.ts';
+import { publishPoll } from '../publish.ts';
+import { COMMAND, POLL_COMMAND, deleteConfirmMessage, ephemeral, helpMessage, mineMessage, textMessage } from '../render/messages.ts';
+import { pollModal, profileModal, suggestionModal } from '../render/modals.ts';
+import { actorOf, type HandlerDeps } from './deps.ts';
+
+const SUBCOMMANDS: Record<string, 'help' | 'mine' | 'delete' | 'profile'> = {
+  hjelp: 'help',
+  help: 'help',
+  mine: 'mine',
+  slett: 'delete',
+  delete: 'delete',
+  profil: 'profile',
+  profile: 'profile',
+};
+
+/**
+ * `/innspill [text | hjelp | mine | slett | profil]` and `/poll [inline syntax]`. Whatever is
+ * stored is committed before `ack`; modals and the poll message follow in the background, because
+ * `views.open` and `chat.postMessage` must never stand between Slack and its answer.
+ */
+export function registerCommands(app: App, deps: HandlerDeps): void {
+  const { core, background } = deps;
+
+  app.command(COMMAND, async ({ command, ack, client }) => {
+    const actor = actorOf(deps, command.team_id, command.user_id);
+    const c = catalog(actor.locale);
+    const text = unescapeSlackText(command.text ?? '').trim();
+    let answer: unknown;
+    try {
+      if (!text) {
+        await ack();
+        const view = suggestionModal(actor.locale, core.settings.topics, { channelId: command.channel_id });
+        background.run('views.open', () => client.views.open({ trigger_id: command.trigger_id, view: view as never }));
+        return;
+      }
+      switch (SUBCOMMANDS[text.toLowerCase()]) {
+        case 'help':
+          answer = ephemeral(helpMessage(actor.locale));
+          break;
+        case 'mine':
+          answer = ephemeral(mineMessage(await core.mine(actor), actor.locale, core.settings.timeZone));
+          break;
+        case 'delete':
+          answer = ephemeral(deleteConfirmMessage(actor.locale));
+          break;
+        case 'profile': {
+          const view = profileModal(actor.locale, await core.getProfile(actor));
+          await ack();
+          background.run('views.open', () => client.views.open({ trigger_id: command.trigger_id, view: view as never }));
+          return;
+        }
+        default: {
+          const { suggestion } = await core.submitSuggestion(actor, { text });
+          const ref = suggestionRef(suggestion.id);
+          answer = ephemeral(textMessage(`${c.messages.suggestionStored({ ref })}\n${c.messages.suggestionTopicHint({ cmd: COMMAND })}`));
+        }
+      }
+    } catch (error) {
+      answer = ephemeral(textMessage(describeError(actor.locale, error)));
+    }
+    await ack(answer as never);
+  });
+
+  app.command(POLL_COMMAND, async ({ command, ack, client, respond }) => {
+    const actor = actorOf(deps, command.team_id, command.user_id);
+    const text = unescapeSlackText(command.text ?? '').trim();
+    if (!text) {
+      const view = pollModal(actor.locale, await core.isMember(actor.id), { channelId: command.channel_id });
+      await ack();
+      background.run('views.open', () => client.views.open({ trigger_id: command.trigger_id, view: view as never }));
+      return;
+    }
+    let pollId: number;
+    try {
+      const result = await core.createPollFromText(actor, text, { channelId: command.channel_id });
+      if (!result.ok) {
+        await ack(ephemeral(textMessage(describePollSyntaxError(actor.locale, result.syntax))) as never);
+        return;
+      }
+      pollId = result.poll.id;
+    } catch (error) {
+      await ack(ephemeral(textMessage(describeError(actor.locale, error))) as never);
+      return;
+    }
+    await ack();
+    background.run('poll post', async () => {
+      try {
+        await publishPoll(deps, client, { teamId: command.team_id, channel: command.channel_id, locale: actor.locale }, pollId);
+      } catch (error) {
+        const failure = classifySlackError(error);
+        deps.logger.warn({ pollId, error: failure.error }, 'poll could not be posted where it was asked for');
+        await respond({ response_type: 'ephemeral', ...textMessage(failure.gone ? catalog(actor.locale).slack.inviteBot : describeError(actor.locale, error)) });
+      }
+    });
+  });
+}

@@ -1,0 +1,28 @@
+import type { Logger } from 'pino';
+import { actorFrom, type Actor } from '../../../src/domain/participant.ts';
+import type { Innspill } from '../../../src/innspill.ts';
+import type { Background } from '../background.ts';
+import type { LocaleCache } from '../locale.ts';
+import type { PollPosts } from '../poll-posts.ts';
+import type { PollUpdater } from '../poll-updater.ts';
+
+/** What every listener is given; nothing here calls the Web API on the request's path. */
+export interface HandlerDeps {
+  core: Innspill;
+  locales: LocaleCache;
+  background: Background;
+  posts: PollPosts;
+  updater: PollUpdater;
+  logger: Logger;
+  /** Removes what an installation left behind (its tokens); called on app_uninstalled and tokens_revoked. */
+  uninstall(teamId: string, enterpriseId: string | undefined): Promise<void>;
+}
+
+export function actorOf(deps: Pick<HandlerDeps, 'locales'>, teamId: string, userId: string): Actor {
+  return actorFrom({ platform: 'slack', workspaceId: teamId, userId }, deps.locales.localeOf(teamId, userId));
+}
+
+/** The workspace of an interaction: `team` is null for some org-wide installs, the user's team is not. */
+export function teamOf(body: { team?: { id: string } | null; user?: { team_id?: string } }): string | null {
+  return body.team?.id ?? body.user?.team_id ?? null;
+}

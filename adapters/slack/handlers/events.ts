@@ -1,0 +1,79 @@
+import type { App } from '@slack/bolt';
+import { suggestionRef } from '../../../src/domain/suggestion.ts';
+import { catalog, describeError } from '../../../src/i18n/index.ts';
+import { isInnspillError } from '../../../src/errors.ts';
+import { unescapeSlackText } from '../parse.ts';
+import { homeView } from '../render/home.ts';
+import { textMessage } from '../render/messages.ts';
+import { actorOf, type HandlerDeps } from './deps.ts';
+
+/** The events the app subscribes to; manifest.json must declare exactly these. */
+export const HANDLED_EVENTS = ['app_home_opened', 'message.im', 'app_uninstalled', 'tokens_revoked'] as const;
+
+const HOME_SUGGESTIONS = 60;
+const HOME_POLLS = 60;
+
+interface ImMessage {
+  channel?: string;
+  channel_type?: string;
+  user?: string;
+  text?: string;
+  ts?: string;
+  bot_id?: string;
+  subtype?: string;
+  app_id?: string;
+}
+
+/**
+ * Events API. The receiver answers Slack only after these listeners return, so a direct message is
+ * stored (with its event_id, in the same transaction) before the 200; a retry of the same event
+ * finds the id and stores nothing. Replies and App Home go out in the background.
+ */
+export function registerEvents(app: App, deps: HandlerDeps): void {
+  const { core, background, logger } = deps;
+
+  app.event('message', async ({ event, body, client }) => {
+    const message = event as ImMessage;
+    // Our own messages, other bots' and edits, joins and the like are not suggestions.
+    if (message.channel_type !== 'im' || message.subtype !== undefined || message.bot_id || message.app_id || !message.user || !message.channel) return;
+    const teamId = body.team_id;
+    const actor = actorOf(deps, teamId, message.user);
+    const c = catalog(actor.locale);
+    let reply: string;
+    try {
+      const { suggestion, duplicate } = await core.submitSuggestion(actor, { text: unescapeSlackText(message.text ?? '') }, { dedupeKey: `slack:${body.event_id}` });
+      if (duplicate) return;
+      reply = c.messages.suggestionStored({ ref: suggestionRef(suggestion.id) });
+    } catch (error) {
+      if (!isInnspillError(error)) throw error;
+      reply = describeError(actor.locale, error);
+    }
+    const channel = message.channel;
+    background.run('dm confirmation', () => client.chat.postMessage({ channel, thread_ts: message.ts, ...textMessage(reply) } as never));
+  });
+
+  app.event('app_home_opened', async ({ event, body, client }) => {
+    if (event.tab !== 'home') return;
+    const teamId = body.team_id;
+    const userId = event.user;
+    background.run('views.publish', async () => {
+      const locale = await deps.locales.fetchLocale(teamId, userId);
+      const actor = { ...actorOf(deps, teamId, userId), locale };
+      const [mine, polls] = await Promise.all([core.mine(actor), core.openPolls(actor, HOME_POLLS)]);
+      const view = homeView({ suggestions: mine.suggestions.slice(0, HOME_SUGGESTIONS), polls, locale, timeZone: core.settings.timeZone });
+      await client.views.publish({ user_id: userId, view: view as never });
+    });
+  });
+
+  app.event('app_uninstalled', async ({ body }) => {
+    logger.info({ teamId: body.team_id }, 'slack app uninstalled');
+    await deps.uninstall(body.team_id, body.enterprise_id);
+  });
+
+  app.event('tokens_revoked', async ({ event, body }) => {
+    // Innspill holds bot tokens only; user tokens revoked alone change nothing here.
+    if (!event.tokens.bot?.length) return;
+    logger.info({ teamId: body.team_id }, 'slack bot token revoked');
+    await deps.uninstall(body.team_id, body.enterprise_id);
+  });
+}

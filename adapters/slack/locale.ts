@@ -1,0 +1,72 @@
+import type { Logger } from 'pino';
+import { resolveLocale, type Locale } from '../../src/i18n/index.ts';
+import type { ClientPool, TokenSource } from './api/clients.ts';
+
+const TTL_MS = 24 * 3600 * 1000;
+const FAILURE_TTL_MS = 5 * 60 * 1000;
+const MAX_ENTRIES = 50_000;
+
+export interface LocaleCache {
+  /** The cached locale, or the default while `users.info` is asked in the background. Never waits. */
+  localeOf(teamId: string, userId: string): Locale;
+  /** The locale once known: for background work that may wait, such as App Home. */
+  fetchLocale(teamId: string, userId: string): Promise<Locale>;
+}
+
+/**
+ * People's Slack locales, remembered for a day in memory. A request never waits on `users.info`:
+ * the first message from someone is answered in the default language if their locale is not yet
+ * known, and the lookup runs beside it.
+ */
+export function createLocaleCache(deps: {
+  clients: ClientPool;
+  tokens: TokenSource;
+  defaultLocale: Locale;
+  logger: Logger;
+  now?: () => number;
+}): LocaleCache {
+  const now = deps.now ?? Date.now;
+  const known = new Map<string, { locale: Locale; until: number }>();
+  const pending = new Map<string, Promise<Locale>>();
+
+  const lookup = async (teamId: string, userId: string): Promise<Locale> => {
+    const token = await deps.tokens.botToken(teamId);
+    if (!token) return deps.defaultLocale;
+    const result = await deps.clients.forTeam(teamId, token).users.info({ user: userId, include_locale: true });
+    return resolveLocale(result.user?.locale, deps.defaultLocale);
+  };
+
+  const fetchLocale = (teamId: string, userId: string): Promise<Locale> => {
+    const key = `${teamId}:${userId}`;
+    const hit = known.get(key);
+    if (hit && hit.until > now()) return Promise.resolve(hit.locale);
+    let running = pending.get(key);
+    if (!running) {
+      running = lookup(teamId, userId)
+        .then((locale) => {
+          if (known.size >= MAX_ENTRIES) known.delete(known.keys().next().value!);
+          known.set(key, { locale, until: now() + TTL_MS });
+          return locale;
+        })
+        .catch((error: unknown) => {
+          deps.logger.warn({ err: error, teamId }, 'users.info failed; using the default locale');
+          // Remembered briefly, so a Web API outage does not turn every request into another lookup.
+          known.set(key, { locale: deps.defaultLocale, until: now() + FAILURE_TTL_MS });
+          return deps.defaultLocale;
+        })
+        .finally(() => pending.delete(key));
+      pending.set(key, running);
+    }
+    return running;
+  };
+
+  return {
+    localeOf(teamId, userId) {
+      const hit = known.get(`${teamId}:${userId}`);
+      if (hit && hit.until > now()) return hit.locale;
+      void fetchLocale(teamId, userId);
+      return hit?.locale ?? deps.defaultLocale;
+    },
+    fetchLocale,
+  };
+}

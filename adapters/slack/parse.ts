@@ -1,0 +1,97 @@
+/**
+ * Turns a verified request body into the object Bolt routes on. Slack sends three shapes: JSON
+ * (Events API), form fields (slash commands) and a form with one `payload` field holding JSON
+ * (interactivity). Anything else is malformed.
+ */
+export type ParsedBody =
+  | { ok: true; kind: 'ssl_check' }
+  | { ok: true; kind: 'url_verification'; challenge: string }
+  | { ok: true; kind: 'request'; body: Record<string, unknown> }
+  | { ok: false; error: string };
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+export function parseSlackBody(rawBody: string, contentType: string | undefined): ParsedBody {
+  const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  let body: unknown;
+  try {
+    if (type === 'application/json') body = JSON.parse(rawBody);
+    else if (type === 'application/x-www-form-urlencoded') {
+      const form = new URLSearchParams(rawBody);
+      const payload = form.get('payload');
+      body = payload !== null ? JSON.parse(payload) : Object.fromEntries(form);
+    } else return { ok: false, error: 'unsupported_content_type' };
+  } catch {
+    return { ok: false, error: 'malformed_body' };
+  }
+  if (!isObject(body)) return { ok: false, error: 'malformed_body' };
+  if (body.ssl_check === '1') return { ok: true, kind: 'ssl_check' };
+  if (body.type === 'url_verification') {
+    return typeof body.challenge === 'string' ? { ok: true, kind: 'url_verification', challenge: body.challenge } : { ok: false, error: 'malformed_body' };
+  }
+  if (!isRecognised(body)) return { ok: false, error: 'unknown_payload' };
+  return { ok: true, kind: 'request', body };
+}
+
+/** A body Bolt can route: a slash command, an event callback, or an interaction payload with a team. */
+function isRecognised(body: Record<string, unknown>): boolean {
+  if (typeof body.command === 'string') return typeof body.team_id === 'string' && typeof body.user_id === 'string';
+  if (body.type === 'event_callback') return isObject(body.event) && typeof body.event_id === 'string';
+  return typeof body.type === 'string' && isObject(body.user);
+}
+
+/** Slack escapes `&`, `<`, `>` in text it sends; stored text is what the person typed. */
+export function unescapeSlackText(text: string): string {
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
+/** `innspill_vote` button values: `<pollId>:<option>`. */
+export function parseVoteValue(value: string | undefined): { pollId: number; option: number } | null {
+  const match = /^(\d{1,12}):(\d{1,2})$/.exec(value ?? '');
+  return match ? { pollId: Number(match[1]), option: Number(match[2]) } : null;
+}
+
+export function parsePollId(value: string | undefined): number | null {
+  return /^\d{1,12}$/.test(value ?? '') ? Number(value) : null;
+}
+
+interface ViewStateValue {
+  value?: string | null;
+  selected_option?: { value: string } | null;
+  selected_options?: { value: string }[];
+  selected_date_time?: number | null;
+}
+
+/** One submitted modal field, read from `view.state.values[block][action]`. */
+export interface FieldValue {
+  text: string;
+  selected: string[];
+  dateTime: number | null;
+}
+
+/** A submitted modal's fields by block id, whatever element type each one uses. */
+export function viewFields(state: { values?: Record<string, Record<string, ViewStateValue>> } | undefined): Record<string, FieldValue> {
+  const fields: Record<string, FieldValue> = {};
+  for (const [block, actions] of Object.entries(state?.values ?? {})) {
+    const v = Object.values(actions)[0];
+    if (!v) continue;
+    fields[block] = {
+      text: v.value ?? '',
+      selected: v.selected_options ? v.selected_options.map((o) => o.value) : v.selected_option ? [v.selected_option.value] : [],
+      dateTime: typeof v.selected_date_time === 'number' ? v.selected_date_time : null,
+    };
+  }
+  return fields;
+}
+
+/** The context a modal was opened with (its `private_metadata`), or none if it cannot be read. */
+export function modalContext(privateMetadata: string | undefined): { channelId?: string } {
+  try {
+    const parsed: unknown = JSON.parse(privateMetadata || '{}');
+    const channelId = (parsed as { channelId?: unknown }).channelId;
+    return typeof channelId === 'string' && /^[A-Z0-9]{1,32}$/.test(channelId) ? { channelId } : {};
+  } catch {
+    return {};
+  }
+}

@@ -1,0 +1,121 @@
+import type { Logger } from 'pino';
+import type { Innspill } from '../../src/innspill.ts';
+import type { ClientPool, TokenSource } from './api/clients.ts';
+import { classifySlackError } from './api/errors.ts';
+import type { PollPosts } from './poll-posts.ts';
+import { renderPollMessage } from './render/poll.ts';
+
+export interface PollUpdater {
+  /** Asks for the poll's messages to show the current counts soon; bursts collapse into few updates. */
+  schedule(pollId: number): void;
+  /** Resolves when no update is waiting or running (tests, shutdown). */
+  idle(): Promise<void>;
+  stop(): void;
+}
+
+interface PollState {
+  timer: NodeJS.Timeout | null;
+  running: Promise<void> | null;
+  dirty: boolean;
+}
+
+/**
+ * Keeps poll messages current without flooding `chat.update` (Tier 3, about one call a second per
+ * message). The first click waits `delayMs`, so the clicks that follow ride along; clicks during an
+ * update mark the poll dirty and get one more update after it, which reads the counts afresh, so
+ * the last update always shows the final counts. A 429 pushes the next update past Retry-After.
+ */
+export function createPollUpdater(deps: {
+  core: Innspill;
+  posts: PollPosts;
+  clients: ClientPool;
+  tokens: TokenSource;
+  logger: Logger;
+  delayMs: number;
+}): PollUpdater {
+  const polls = new Map<number, PollState>();
+  let idleWaiters: (() => void)[] = [];
+  let stopped = false;
+
+  const settleIfIdle = () => {
+    if (polls.size === 0) {
+      for (const resolve of idleWaiters) resolve();
+      idleWaiters = [];
+    }
+  };
+
+  const arm = (pollId: number, state: PollState, delay: number) => {
+    state.timer = setTimeout(() => {
+      state.timer = null;
+      state.dirty = false;
+      state.running = refresh(pollId)
+        .catch((error: unknown) => {
+          deps.logger.error({ err: error, pollId }, 'poll message update failed');
+          return 0;
+        })
+        .then((retryAfterMs) => {
+          state.running = null;
+          if (state.dirty && !stopped) arm(pollId, state, Math.max(deps.delayMs, retryAfterMs));
+          else {
+            polls.delete(pollId);
+            settleIfIdle();
+          }
+        });
+    }, delay);
+  };
+
+  /** Updates every copy of the poll; returns how long to wait before the next update (429). */
+  async function refresh(pollId: number): Promise<number> {
+    const view = await deps.core.viewPoll(pollId);
+    let wait = 0;
+    for (const post of await deps.posts.list(pollId)) {
+      const token = await deps.tokens.botToken(post.teamId);
+      if (!token) continue;
+      try {
+        await deps.clients.forTeam(post.teamId, token).chat.update({
+          channel: post.channel,
+          ts: post.ts,
+          ...renderPollMessage(view, post.locale, deps.core.settings.timeZone),
+        } as Parameters<ReturnType<ClientPool['forTeam']>['chat']['update']>[0]);
+      } catch (error) {
+        const result = classifySlackError(error);
+        if (result.retryAfterMs !== undefined) {
+          wait = Math.max(wait, result.retryAfterMs);
+          polls.get(pollId)!.dirty = true;
+        } else if (result.gone || result.error === 'message_not_found' || result.error === 'cant_update_message') {
+          await deps.posts.forget(pollId, post);
+        } else {
+          deps.logger.warn({ pollId, error: result.error }, 'poll message not updated');
+          if (result.retryable) polls.get(pollId)!.dirty = true;
+        }
+      }
+    }
+    return wait;
+  }
+
+  return {
+    schedule(pollId) {
+      if (stopped) return;
+      const state = polls.get(pollId);
+      if (!state) {
+        const fresh: PollState = { timer: null, running: null, dirty: false };
+        polls.set(pollId, fresh);
+        arm(pollId, fresh, deps.delayMs);
+      } else if (state.running) state.dirty = true;
+      // A timer already waiting will read the counts when it fires: nothing more to do.
+    },
+    idle() {
+      return polls.size === 0 ? Promise.resolve() : new Promise((resolve) => idleWaiters.push(resolve));
+    },
+    stop() {
+      stopped = true;
+      for (const [pollId, state] of polls) {
+        if (state.timer) {
+          clearTimeout(state.timer);
+          polls.delete(pollId);
+        }
+      }
+      settleIfIdle();
+    },
+  };
+}

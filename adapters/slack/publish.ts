@@ -1,0 +1,20 @@
+import type { Innspill } from '../../src/innspill.ts';
+import type { Locale } from '../../src/i18n/index.ts';
+import type { WebClient } from './api/clients.ts';
+import type { PollPosts } from './poll-posts.ts';
+import { renderPollMessage } from './render/poll.ts';
+
+/** Posts a poll's message and records where, so every copy is kept current. Returns the message ts. */
+export async function publishPoll(
+  deps: { core: Innspill; posts: PollPosts },
+  client: WebClient,
+  where: { teamId: string; channel: string; locale: Locale },
+  pollId: number,
+): Promise<string> {
+  const view = await deps.core.viewPoll(pollId);
+  const message = renderPollMessage(view, where.locale, deps.core.settings.timeZone);
+  const result = await client.chat.postMessage({ channel: where.channel, ...message } as Parameters<WebClient['chat']['postMessage']>[0]);
+  const ts = result.ts!;
+  await deps.posts.record(pollId, { teamId: where.teamId, channel: result.channel ?? where.channel, ts, locale: where.locale });
+  return ts;
+}

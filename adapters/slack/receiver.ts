@@ -1,0 +1,135 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
+import type { Logger } from 'pino';
+import { sendJson, type Route } from '../http/server.ts';
+import { parseSlackBody } from './parse.ts';
+import { verifySlackRequest } from './verify.ts';
+
+/** Slack payloads are a few kilobytes; a large modal state stays far below this. */
+const BODY_LIMIT = 1024 * 1024;
+
+export interface HttpReceiverOptions {
+  signingSecret: string;
+  logger: Logger;
+  nowMs?: () => number;
+  path?: string;
+}
+
+class BodyTooLarge extends Error {}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > BODY_LIMIT) {
+        reject(new BodyTooLarge());
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function sendAck(res: ServerResponse, response: unknown): void {
+  if (response === undefined || response === '') {
+    res.writeHead(200, { 'content-length': 0 });
+    res.end();
+  } else if (typeof response === 'string') {
+    res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', 'content-length': Buffer.byteLength(response) });
+    res.end(response);
+  } else sendJson(res, 200, response);
+}
+
+/**
+ * Bolt's transport, on our HTTP server: verifies, parses, and hands the body to `app.processEvent`
+ * with an `ack` that answers the HTTP request. Bolt acks events before its listeners run; we hold
+ * that answer until the listeners are done, so a message is stored before Slack hears "200" and an
+ * event that failed to store gets a 500 that Slack retries. Listeners never wait on the Web API
+ * before returning (follow-up calls run in the background), so the hold costs a database write.
+ */
+export class InnspillHttpReceiver implements Receiver {
+  private app: App | null = null;
+  private readonly nowMs: () => number;
+
+  constructor(private readonly options: HttpReceiverOptions) {
+    this.nowMs = options.nowMs ?? Date.now;
+  }
+
+  init(app: App): void {
+    this.app = app;
+  }
+
+  async start(): Promise<void> {}
+  async stop(): Promise<void> {}
+
+  route(): Route {
+    return { method: 'POST', path: this.options.path ?? '/slack/events', handle: (req, res) => this.handle(req, res) };
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const { logger } = this.options;
+    let rawBody: string;
+    try {
+      rawBody = await readBody(req);
+    } catch (error) {
+      sendJson(res, error instanceof BodyTooLarge ? 413 : 400, { error: error instanceof BodyTooLarge ? 'body_too_large' : 'unreadable_body' });
+      return;
+    }
+    const verified = verifySlackRequest({
+      signingSecret: this.options.signingSecret,
+      rawBody,
+      timestamp: header(req, 'x-slack-request-timestamp'),
+      signature: header(req, 'x-slack-signature'),
+      nowMs: this.nowMs(),
+    });
+    if (!verified.ok) {
+      logger.warn({ reason: verified.reason }, 'slack request refused: signature check failed');
+      sendJson(res, 401, { error: 'invalid_signature' });
+      return;
+    }
+    const parsed = parseSlackBody(rawBody, header(req, 'content-type'));
+    if (!parsed.ok) {
+      logger.warn({ reason: parsed.error }, 'slack request refused: malformed body');
+      sendJson(res, 400, { error: parsed.error });
+      return;
+    }
+    if (parsed.kind === 'ssl_check') return sendAck(res, undefined);
+    if (parsed.kind === 'url_verification') return sendAck(res, { challenge: parsed.challenge });
+    await this.dispatch(parsed.body, req, res);
+  }
+
+  private async dispatch(body: Record<string, unknown>, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const holdUntilDone = body.type === 'event_callback';
+    let acked = false;
+    let held: unknown;
+    const ack: ReceiverEvent['ack'] = async (response?: unknown) => {
+      if (acked) {
+        this.options.logger.warn('slack request acknowledged twice; the second answer is dropped');
+        return;
+      }
+      acked = true;
+      if (holdUntilDone) held = response;
+      else sendAck(res, response);
+    };
+    const retryNum = Number(header(req, 'x-slack-retry-num'));
+    const retryReason = header(req, 'x-slack-retry-reason');
+    try {
+      if (!this.app) throw new Error('receiver used before App.init');
+      await this.app.processEvent({ body, ack, ...(Number.isInteger(retryNum) ? { retryNum } : {}), ...(retryReason ? { retryReason } : {}) });
+    } catch (error) {
+      this.options.logger.error({ err: error }, 'slack request failed');
+      if (!res.headersSent) sendJson(res, 500, { error: 'internal_error' });
+      return;
+    }
+    // A request no listener took (an unknown action id) is answered too, so Slack shows no error.
+    if (!res.headersSent) sendAck(res, held);
+  }
+}

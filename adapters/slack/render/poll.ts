@@ -1,0 +1,58 @@
+import { bar, formatDateTime, percent } from '../../../src/digest/format.ts';
+import { catalog, formatNumber, type Locale } from '../../../src/i18n/index.ts';
+import type { PollView } from '../../../src/usecases/polls.ts';
+import { escapeMrkdwn, plain, section, LIMITS } from './text.ts';
+
+export const ACTIONS = {
+  vote: 'innspill_vote',
+  close: 'innspill_poll_close',
+  reopen: 'innspill_poll_reopen',
+} as const;
+
+export interface SlackMessage {
+  text: string;
+  blocks: unknown[];
+}
+
+/**
+ * The poll as everyone in the channel sees it: one vote button per option while it is open,
+ * counts when they may be shown, and a close or reopen button (the click is checked: only the
+ * creator and members may use it). The same message serves every viewer, so it can be updated
+ * once for all of them.
+ */
+export function renderPollMessage(view: PollView, locale: Locale, timeZone: string): SlackMessage {
+  const c = catalog(locale);
+  const { poll, tally } = view;
+  const total = tally ? tally.counts.reduce((a, b) => a + b, 0) : 0;
+  const question = escapeMrkdwn(poll.question);
+  const blocks: unknown[] = [section(`*${question}*`)];
+  poll.options.forEach((option, i) => {
+    const count = tally ? tally.counts[i]! : 0;
+    const share = total ? count / total : 0;
+    const line = tally ? `${escapeMrkdwn(option)}\n\`${bar(share)}\` ${formatNumber(locale, count)} (${percent(share)})` : escapeMrkdwn(option);
+    blocks.push({
+      ...section(line),
+      block_id: `poll:${poll.id}:option:${i}`,
+      ...(view.open
+        ? { accessory: { type: 'button', action_id: `${ACTIONS.vote}_${i}`, value: `${poll.id}:${i}`, text: plain(c.slack.pollVoteButton, LIMITS.buttonText) } }
+        : {}),
+    });
+  });
+  const notes = [view.open ? c.messages.pollOpen : c.messages.pollClosed, c.messages.pollVoters({ count: formatNumber(locale, view.voters) })];
+  if (poll.multipleChoice) notes.push(c.messages.pollMultiple);
+  if (poll.anonymous) notes.push(c.messages.pollAnonymous);
+  if (!tally) notes.push(c.messages.pollResultsHidden);
+  if (poll.closesAt && view.open) notes.push(c.messages.pollClosesAt({ when: formatDateTime(locale, poll.closesAt, timeZone) }));
+  if (poll.audience.kind === 'everyone') notes.push(c.messages.pollToEveryone);
+  blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: escapeMrkdwn(notes.join(' · ')) }] });
+  blocks.push({
+    type: 'actions',
+    block_id: `poll:${poll.id}:admin`,
+    elements: [
+      view.open
+        ? { type: 'button', action_id: ACTIONS.close, value: String(poll.id), text: plain(c.messages.pollClose, LIMITS.buttonText) }
+        : { type: 'button', action_id: ACTIONS.reopen, value: String(poll.id), text: plain(c.messages.pollReopen, LIMITS.buttonText) },
+    ],
+  });
+  return { text: question, blocks };
+}
