@@ -6,6 +6,7 @@ import { DEFAULT_TOPICS } from '../../src/domain/suggestion.ts';
 import type { Store } from '../../src/ports/store.ts';
 import { createHttpServer, type HttpServer, type Route } from '../http/server.ts';
 import { healthRoute } from '../http/health.ts';
+import { createTeamsAdapter } from '../teams/index.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
 import { loadOrCreateSecret } from './secret.ts';
@@ -54,6 +55,10 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   const routes: Route[] = [healthRoute(() => ({ schemaVersion: store.schemaVersion() }), VERSION)];
   const starters: (() => Promise<void>)[] = [];
   const stoppers: (() => Promise<void>)[] = [];
+
+  // Teams: always mounted; anonymous (loopback callers only) until MicrosoftAppId is set.
+  const teams = createTeamsAdapter({ core, settings: config.teams, state: store.platformState, logger });
+  routes.push(...teams.routes);
 
   const http = createHttpServer(routes, logger);
   let stopping: Promise<void> | null = null;

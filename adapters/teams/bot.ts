@@ -1,0 +1,122 @@
+import type { Activity } from '@microsoft/agents-activity';
+import { ActivityHandler, type InvokeResponse, type TurnContext } from '@microsoft/agents-hosting';
+import type { Logger } from 'pino';
+import type { Actor } from '../../src/domain/participant.ts';
+import { catalog, type Locale } from '../../src/i18n/index.ts';
+import type { Innspill } from '../../src/innspill.ts';
+import { answerCardAction } from './handlers/actions.ts';
+import { answerCommand } from './handlers/chat.ts';
+import type { Turn } from './handlers/turn.ts';
+import { actorOf, baseConversationId, localeOf } from './identity.ts';
+import { parseTeamsCommand, stripBotMention } from './parse.ts';
+import { isPersonal, targetOf, type ReferenceBook } from './references.ts';
+import { invokeBody, replyActivity, type Reply } from './reply.ts';
+
+export interface TeamsBotDeps {
+  core: Innspill;
+  references: ReferenceBook;
+  logger: Logger;
+  /** Anonymous mode (local tools): senders without a tenant or AAD id are still served. */
+  anonymous: boolean;
+}
+
+/**
+ * Innspill on the Agents SDK's activity routing: chat messages and card submits, Universal Actions,
+ * and install events that keep the conversation references proactive messages need.
+ */
+export class TeamsBot extends ActivityHandler {
+  constructor(private readonly deps: TeamsBotDeps) {
+    super();
+    this.onMessage(async (context, next) => {
+      await this.message(context);
+      await next();
+    });
+    this.onInstallationUpdateAdd(async (context, next) => {
+      const personal = await this.remember(context.activity);
+      if (personal) await context.sendActivity(replyActivity({ text: catalog(this.locale(context.activity)).teams.welcome }));
+      await next();
+    });
+    this.onInstallationUpdateRemove(async (context, next) => {
+      await this.forget(context.activity);
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      if (this.concernsBot(context.activity, context.activity.membersAdded)) await this.remember(context.activity);
+      await next();
+    });
+    this.onMembersRemoved(async (context, next) => {
+      if (this.concernsBot(context.activity, context.activity.membersRemoved)) await this.forget(context.activity);
+      await next();
+    });
+  }
+
+  /** Every invoke gets an answer: Teams shows "unable to reach app" for anything else, the SDK's 501 included. */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const activity = context.activity;
+    if (activity.name !== 'adaptiveCard/action') return { status: 200, body: {} };
+    const value = activity.value as { action?: { type?: string; verb?: string; data?: unknown } } | undefined;
+    const turn = await this.turn(context);
+    if (!turn) return { status: 200, body: invokeBody({ text: catalog(this.locale(activity)).teams.unknownSender }) };
+    const action = value?.action;
+    const data = action && typeof action.data === 'object' && action.data !== null ? action.data : {};
+    try {
+      // Action.Execute carries the verb beside the data; the inputs are merged into the data.
+      return { status: 200, body: invokeBody(await answerCardAction(turn, { ...data, verb: action?.verb })) };
+    } catch (error) {
+      this.deps.logger.error({ err: error }, 'Teams card action failed');
+      return { status: 200, body: invokeBody({ text: catalog(turn.locale).messages.somethingWentWrong }) };
+    }
+  }
+
+  private async message(context: TurnContext): Promise<void> {
+    const activity = context.activity;
+    const turn = await this.turn(context);
+    if (!turn) {
+      await context.sendActivity(replyActivity({ text: catalog(this.locale(activity)).teams.unknownSender }));
+      return;
+    }
+    const reply =
+      activity.value && typeof activity.value === 'object'
+        ? await answerCardAction(turn, activity.value)
+        : await answerCommand(turn, parseTeamsCommand(stripBotMention(activity.text, activity.entities, activity.recipient?.id)));
+    await context.sendActivity(replyActivity(reply));
+  }
+
+  private async turn(context: TurnContext): Promise<Turn | null> {
+    const activity = context.activity;
+    const locale = this.locale(activity);
+    const actor = actorOf(activity, locale, this.deps.anonymous);
+    if (!actor) return null;
+    await this.remember(activity, actor);
+    return {
+      core: this.deps.core,
+      logger: this.deps.logger,
+      actor,
+      locale,
+      conversationId: baseConversationId(activity.conversation!.id),
+      personal: isPersonal(activity),
+      dedupeKey: activity.id ? `teams:${activity.id}` : undefined,
+      post: async (reply: Reply) => void (await context.sendActivity(replyActivity(reply))),
+    };
+  }
+
+  private locale(activity: Activity): Locale {
+    return localeOf(activity, this.deps.core.settings.defaultLocale);
+  }
+
+  /** Keeps the reference to this conversation; true when it is a 1:1 chat. */
+  private async remember(activity: Activity, actor: Actor | null = actorOf(activity, this.locale(activity), this.deps.anonymous)): Promise<boolean> {
+    const target = targetOf(activity, actor);
+    if (target) await this.deps.references.remember(activity, target);
+    return target?.kind === 'user';
+  }
+
+  private async forget(activity: Activity): Promise<void> {
+    const target = targetOf(activity, actorOf(activity, this.locale(activity), this.deps.anonymous));
+    if (target) await this.deps.references.forget(target);
+  }
+
+  private concernsBot(activity: Activity, members: { id?: string }[] | undefined): boolean {
+    return Boolean(activity.recipient?.id && members?.some((m) => m.id === activity.recipient!.id));
+  }
+}

@@ -1,0 +1,49 @@
+import { bar, formatDateTime, percent } from '../../../src/digest/format.ts';
+import { catalog, formatNumber, type Locale } from '../../../src/i18n/index.ts';
+import type { PollView } from '../../../src/usecases/polls.ts';
+import { adaptiveCard, execute, plain, problem, run, type AdaptiveCard, type Element } from './elements.ts';
+import { VERBS } from './forms.ts';
+
+/**
+ * A poll as an Adaptive Card: one Universal Action per option, the counts when they may be shown, and
+ * the viewer's own choice marked. `refresh` makes Teams ask for each viewer's card when they look at it
+ * (in chats and channels up to 60 people), so everyone sees current counts and their own marks.
+ */
+export function pollCard(view: PollView, mine: readonly number[], locale: Locale, timeZone: string, notice?: string): AdaptiveCard {
+  const { messages: m, teams: t } = catalog(locale);
+  const { poll, tally } = view;
+  const total = tally ? tally.counts.reduce((a, b) => a + b, 0) : 0;
+  const data = { pollId: poll.id };
+
+  const status = [view.open ? m.pollOpen : m.pollClosed, m.pollVoters({ count: formatNumber(locale, view.voters) })];
+  if (poll.multipleChoice) status.push(m.pollMultiple);
+  if (poll.anonymous) status.push(m.pollAnonymous);
+  if (!tally) status.push(m.pollResultsHidden);
+  if (poll.closesAt && view.open) status.push(m.pollClosesAt({ when: formatDateTime(locale, poll.closesAt, timeZone) }));
+  if (poll.audience.kind === 'everyone') status.push(m.pollToEveryone);
+
+  const rows: Element[] = poll.options.flatMap((option, i) => {
+    const chosen = mine.includes(i);
+    const count = tally?.counts[i] ?? 0;
+    const result = tally
+      ? [run(`${bar(total ? count / total : 0)} `, { monospace: true }), run(`${percent(total ? count / total : 0)} · ${t.votes({ count: formatNumber(locale, count) })}`)]
+      : [];
+    const mark = chosen ? [run(`  ✓ ${t.yourChoice}`, { weight: 'Bolder', color: 'Good' })] : [];
+    const head: Element = view.open
+      ? { type: 'ActionSet', actions: [execute(option, VERBS.vote, { ...data, option: i }, chosen ? 'positive' : undefined)] }
+      : plain([run(option, { weight: 'Bolder' })]);
+    const details = [...result, ...mark];
+    return details.length ? [head, plain(details, { spacing: 'None' })] : [head];
+  });
+
+  return adaptiveCard(
+    [
+      ...(notice ? [problem(notice)] : []),
+      plain([run(poll.question, { weight: 'Bolder', size: 'Medium' })]),
+      plain([run(status.join(' · '), { subtle: true, size: 'Small' })]),
+      ...rows,
+    ],
+    [view.open ? execute(m.pollClose, VERBS.close, data) : execute(m.pollReopen, VERBS.reopen, data)],
+    { action: { type: 'Action.Execute', title: t.refresh, verb: VERBS.refresh, data: { ...data, verb: VERBS.refresh } } },
+  );
+}

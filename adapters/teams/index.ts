@@ -1,0 +1,95 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { CloudAdapter, ConnectionManager, type AuthProviderFactory } from '@microsoft/agents-hosting';
+import type { Logger } from 'pino';
+import type { Innspill } from '../../src/innspill.ts';
+import type { PlatformSender } from '../../src/ports/delivery.ts';
+import type { PlatformStateStore } from '../../src/ports/store.ts';
+import type { Route } from '../http/server.ts';
+import { buildAuthConfiguration, fromLoopback, type AuthorityOverrides, type TeamsAuthSettings } from './auth.ts';
+import { TeamsBot } from './bot.ts';
+import { authorize, BodyError, isActivityShapeError, readJsonObject, refuse, sdkRequest, sdkResponse } from './http-bridge.ts';
+import { createReferenceBook } from './references.ts';
+import { createTeamsSender } from './sender.ts';
+
+export const MESSAGES_PATH = '/api/messages';
+
+export interface TeamsAdapterOptions {
+  core: Innspill;
+  settings: TeamsAuthSettings;
+  state: PlatformStateStore;
+  logger: Logger;
+  /** Sovereign clouds, and tests with their own key server. */
+  authority?: AuthorityOverrides;
+  /** How outbound calls get their token: MSAL by default; tests give a stub that needs no Entra. */
+  tokenProviders?: AuthProviderFactory;
+  /** A proactive send that takes longer counts as a timeout (default 15 s). */
+  sendTimeoutMs?: number;
+}
+
+export interface TeamsAdapter {
+  routes: Route[];
+  sender: PlatformSender;
+  /** True without MicrosoftAppId: loopback callers only, no token checks. */
+  anonymous: boolean;
+}
+
+/**
+ * The Teams adapter: `POST /api/messages` on the shared server, through the Agents SDK's CloudAdapter,
+ * and a PlatformSender for the outbox. With MicrosoftAppId every request must carry a valid Bot
+ * Framework token; without it only loopback callers are served (Agents Playground, Bot Framework Emulator).
+ */
+export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
+  const { core, settings, logger } = options;
+  const anonymous = !settings.appId;
+  const authConfig = buildAuthConfiguration(settings, options.authority);
+  // The service URL a request names must match the one its token was issued for.
+  const adapter = new CloudAdapter(authConfig, undefined, undefined, { validateServiceUrl: !anonymous });
+  if (options.tokenProviders) adapter.connectionManager = new ConnectionManager(options.tokenProviders, undefined, undefined, authConfig);
+  adapter.onTurnError = async (context, error) => {
+    logger.error({ err: error, activityType: context.activity.type }, 'Teams turn failed');
+  };
+  if (anonymous) {
+    logger.warn(
+      { path: MESSAGES_PATH },
+      'Teams runs in anonymous mode: MicrosoftAppId is not set, so /api/messages checks no tokens and serves loopback callers only. Fine for the Agents Playground or the Bot Framework Emulator; set MicrosoftAppId and MicrosoftAppPassword before Teams can reach the bot.',
+    );
+  }
+
+  const references = createReferenceBook(options.state, core.clock);
+  const bot = new TeamsBot({ core, references, logger, anonymous });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (anonymous && !fromLoopback(req)) {
+      refuse(res, 401, 'loopback_only');
+      return;
+    }
+    const request = sdkRequest(req);
+    const response = sdkResponse(res);
+    if (!(await authorize(adapter, request, response))) {
+      if (!res.writableEnded) res.end();
+      return;
+    }
+    try {
+      request.body = await readJsonObject(req);
+    } catch (error) {
+      if (error instanceof BodyError) return refuse(res, error.status, error.code);
+      throw error;
+    }
+    try {
+      await adapter.process(request, response, (context) => bot.run(context));
+    } catch (error) {
+      if (!isActivityShapeError(error)) throw error;
+      return refuse(res, 400, 'invalid_activity');
+    }
+    if (!res.writableEnded) res.end();
+  }
+
+  const sender = createTeamsSender({
+    adapter,
+    core,
+    references,
+    identity: settings.appId ?? {},
+    timeoutMs: options.sendTimeoutMs ?? 15_000,
+  });
+  return { routes: [{ method: 'POST', path: MESSAGES_PATH, handle }], sender, anonymous };
+}

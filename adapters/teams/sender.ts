@@ -1,0 +1,116 @@
+import type { ConversationReference } from '@microsoft/agents-activity';
+import { HttpError, type CloudAdapter } from '@microsoft/agents-hosting';
+import type { JwtPayload } from 'jsonwebtoken';
+import { catalog, resolveLocale, type Locale } from '../../src/i18n/index.ts';
+import type { Innspill } from '../../src/innspill.ts';
+import type { OutboundMessage, PlatformSender, Recipient, SendResult } from '../../src/ports/delivery.ts';
+import { suggestionRef } from '../../src/domain/suggestion.ts';
+import { renderDigestMarkdown } from '../../src/digest/markdown.ts';
+import { parseDigest } from '../../src/digest/serialize.ts';
+import { pollCard } from './cards/poll-card.ts';
+import type { ReferenceBook, ReferenceTarget } from './references.ts';
+import { replyActivity, type Reply } from './reply.ts';
+
+export interface TeamsSenderDeps {
+  adapter: CloudAdapter;
+  core: Innspill;
+  references: ReferenceBook;
+  /** The bot's app id, or an empty identity in anonymous mode (no token on outbound calls). */
+  identity: string | JwtPayload;
+  /** Longer than this and the attempt counts as a timeout (worth retrying). */
+  timeoutMs: number;
+}
+
+/** A recipient as the outbox names it: a Teams user (AAD id or full participant id) or a conversation id. */
+export function targetFor(workspaceId: string, recipient: Recipient): ReferenceTarget {
+  if (recipient.kind === 'channel') return { kind: 'conversation', tenantId: workspaceId, conversationId: recipient.channelId };
+  const parts = recipient.userId.split(':');
+  const userId = parts.length === 3 && parts[0] === 'teams' ? parts[2]! : recipient.userId;
+  return { kind: 'user', tenantId: workspaceId, userId };
+}
+
+/** How a failed call is classified: 403/404 mean the bot cannot write there any more; 429 carries a wait. */
+export function classify(error: unknown): Extract<SendResult, { ok: false }> {
+  if (error instanceof HttpError) {
+    const status = error.status;
+    if (status === 403 || status === 404) return { ok: false, retryable: false, gone: true, error: `teams_${status}` };
+    if (status === 429) {
+      const retryAfterMs = parseRetryAfter(error.response.headers?.get?.('retry-after') ?? null);
+      return { ok: false, retryable: true, error: 'teams_429', ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
+    }
+    return { ok: false, retryable: status >= 500 || status === 408 || status === 412, error: `teams_${status}` };
+  }
+  // No HTTP answer at all: refused connection, reset, DNS. Worth another try.
+  return { ok: false, retryable: true, error: error instanceof Error ? error.message : String(error) };
+}
+
+/** `Retry-After` in seconds or as an HTTP date. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+/** Delivers outbox messages to stored conversation references: one attempt each, never a retry. */
+export function createTeamsSender(deps: TeamsSenderDeps): PlatformSender {
+  const { core } = deps;
+
+  async function render(message: OutboundMessage, locale: Locale): Promise<Reply> {
+    const payload = message.payload;
+    switch (payload.type) {
+      case 'poll':
+        return { card: pollCard(await core.viewPoll(payload.pollId), [], locale, core.settings.timeZone) };
+      case 'reply':
+        return { text: catalog(payload.locale).teams.replyFromProject({ ref: suggestionRef(payload.suggestionId), text: payload.text }) };
+      case 'digest':
+        return { markdown: renderDigestMarkdown(parseDigest(payload.digest), { locale: payload.locale, timeZone: core.settings.timeZone }) };
+    }
+  }
+
+  async function send(reference: ConversationReference, reply: Reply): Promise<SendResult> {
+    let failure: unknown;
+    let id: string | undefined;
+    // continueConversation hands errors to onTurnError; catching inside keeps the real cause.
+    const attempt = deps.adapter.continueConversation(deps.identity, reference, async (context) => {
+      try {
+        id = (await context.sendActivity(replyActivity(reply)))?.id;
+      } catch (error) {
+        failure = error;
+      }
+    });
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), deps.timeoutMs)));
+    try {
+      if ((await Promise.race([attempt.then(() => 'done' as const), timeout])) === 'timeout') {
+        attempt.catch(() => undefined);
+        return { ok: false, retryable: true, error: 'teams_timeout' };
+      }
+    } catch (error) {
+      failure = error;
+    } finally {
+      clearTimeout(timer);
+    }
+    if (failure !== undefined) return classify(failure);
+    return id ? { ok: true, platformRef: id } : { ok: true };
+  }
+
+  return {
+    platform: 'teams',
+    async deliver(message) {
+      const target = targetFor(message.workspaceId, message.recipient);
+      const reference = await deps.references.find(target);
+      if (!reference) return { ok: false, retryable: false, gone: true, error: 'no_conversation_reference' };
+      let reply: Reply;
+      try {
+        reply = await render(message, resolveLocale(reference.locale, core.settings.defaultLocale));
+      } catch (error) {
+        // A deleted poll or an unreadable digest will not get better by waiting.
+        return { ok: false, retryable: false, error: `unrenderable_${message.payload.type}: ${error instanceof Error ? error.message : String(error)}` };
+      }
+      const result = await send(reference, reply);
+      if (!result.ok && result.gone) await deps.references.forget(target);
+      return result;
+    },
+  };
+}

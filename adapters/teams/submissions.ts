@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+/**
+ * What card actions send back, checked before anything reaches the core. Inputs arrive as strings
+ * (toggles as "true"/"false"); an unfilled optional input is missing or empty.
+ */
+const text = z.string().max(20_000);
+const optionalText = z
+  .string()
+  .max(20_000)
+  .optional()
+  .transform((v) => (v && v.trim() !== '' ? v.trim() : undefined));
+const flag = z
+  .union([z.enum(['true', 'false']), z.boolean()])
+  .optional()
+  .transform((v) => v === true || v === 'true');
+
+export const actionEnvelope = z.object({ verb: z.string().min(1).max(64) });
+
+export const pollRef = z.object({ pollId: z.coerce.number().int().positive() });
+export const voteSubmission = pollRef.extend({ option: z.coerce.number().int().min(0).max(99) });
+
+export const suggestionSubmission = z.object({
+  topic: optionalText,
+  text: text.default(''),
+  anonymous: flag,
+  publishable: flag,
+});
+
+export const profileSubmission = z.object({
+  companyName: optionalText,
+  area: optionalText,
+  industry: optionalText,
+  sizeBand: optionalText,
+});
+
+export const pollSubmission = z.object({
+  question: text.default(''),
+  options: text.default(''),
+  multiple: flag,
+  anonymous: flag,
+  hidden: flag,
+  everyone: flag,
+  closesDate: optionalText.pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional()),
+  closesTime: optionalText.pipe(z.string().regex(/^\d{2}:\d{2}$/).optional()),
+});
+
+/** The input a submission got wrong, for the "<field>: invalid value" message. */
+export function firstInvalidField(error: z.ZodError): string {
+  return String(error.issues[0]?.path[0] ?? 'input');
+}

@@ -1,0 +1,93 @@
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One call the bot made to the Bot Connector. */
+export interface ConnectorCall {
+  method: string;
+  path: string;
+  conversationId: string;
+  /** The activity replied to, when the bot used replyToActivity. */
+  replyToId: string | null;
+  authorization: string | undefined;
+  activity: {
+    type: string;
+    text?: string;
+    textFormat?: string;
+    attachments?: { contentType: string; content: Record<string, unknown> }[];
+    [key: string]: unknown;
+  };
+}
+
+type Behaviour = { status: number; headers?: Record<string, string>; body?: unknown } | { delayMs: number };
+
+/**
+ * A local stand-in for the Bot Connector service (`{serviceUrl}/v3/conversations/...`): records what
+ * the bot sends and answers 200 with an id, or, when told, 429, 5xx, 403 or slowly.
+ */
+export async function startFakeConnector() {
+  const calls: ConnectorCall[] = [];
+  const queued: Behaviour[] = [];
+  let next = 0;
+
+  const read = async (req: IncomingMessage) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    return chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
+  };
+
+  const server = createServer(async (req, res) => {
+    const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?/.exec(req.url ?? '');
+    if (!match) {
+      res.writeHead(404).end();
+      return;
+    }
+    const body = await read(req);
+    calls.push({
+      method: req.method ?? '',
+      path: req.url ?? '',
+      conversationId: decodeURIComponent(match[1]!),
+      replyToId: match[2] ? decodeURIComponent(match[2]) : null,
+      authorization: req.headers.authorization,
+      activity: body,
+    });
+    const behaviour = queued.shift();
+    if (behaviour && 'delayMs' in behaviour) await new Promise((r) => setTimeout(r, behaviour.delayMs));
+    if (behaviour && 'status' in behaviour) {
+      res.writeHead(behaviour.status, { 'content-type': 'application/json', ...behaviour.headers });
+      res.end(JSON.stringify(behaviour.body ?? { error: { code: 'Failure', message: `status ${behaviour.status}` } }));
+      return;
+    }
+    next += 1;
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ id: `sent-${next}` }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    calls,
+    /** The next call gets this answer instead of 200. */
+    answerNext(status: number, headers?: Record<string, string>, body?: unknown) {
+      queued.push({ status, ...(headers ? { headers } : {}), ...(body !== undefined ? { body } : {}) });
+    },
+    /** The next call is answered (200) only after this long. */
+    delayNext(delayMs: number) {
+      queued.push({ delayMs });
+    },
+    /** The adaptive cards sent so far, in order. */
+    cards() {
+      return calls.flatMap((c) => (c.activity.attachments ?? []).map((a) => a.content));
+    },
+    texts() {
+      return calls.map((c) => c.activity.text).filter((t): t is string => typeof t === 'string');
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+export type FakeConnector = Awaited<ReturnType<typeof startFakeConnector>>;
