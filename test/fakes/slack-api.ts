@@ -9,7 +9,7 @@ export interface RecordedCall {
   at: number;
 }
 
-export type FakeAnswer = { status?: number; headers?: Record<string, string>; body?: unknown; delayMs?: number };
+export type FakeAnswer = { status?: number; headers?: Record<string, string>; body?: unknown; delayMs?: number; until?: Promise<void> };
 type Responder = (call: RecordedCall) => FakeAnswer | undefined;
 
 /** Form values the client JSON-encodes (blocks, view…) come back as objects. */
@@ -86,6 +86,7 @@ export async function startFakeSlackApi() {
     for (const l of listeners) l();
     const answer = responders.get(method)?.(call) ?? {};
     if (answer.delayMs) await new Promise((r) => setTimeout(r, answer.delayMs));
+    if (answer.until) await answer.until;
     const body = answer.body ?? defaults(call);
     const text = JSON.stringify(body);
     res.writeHead(answer.status ?? 200, { 'content-type': 'application/json', ...answer.headers });

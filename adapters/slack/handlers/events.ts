@@ -10,8 +10,7 @@ import { actorOf, type HandlerDeps } from './deps.ts';
 /** The events the app subscribes to; manifest.json must declare exactly these. */
 export const HANDLED_EVENTS = ['app_home_opened', 'message.im', 'app_uninstalled', 'tokens_revoked'] as const;
 
-const HOME_SUGGESTIONS = 60;
-const HOME_POLLS = 60;
+const HOME_POLLS = 50;
 
 interface ImMessage {
   channel?: string;
@@ -60,7 +59,7 @@ export function registerEvents(app: App, deps: HandlerDeps): void {
       const locale = await deps.locales.fetchLocale(teamId, userId);
       const actor = { ...actorOf(deps, teamId, userId), locale };
       const [mine, polls] = await Promise.all([core.mine(actor), core.openPolls(actor, HOME_POLLS)]);
-      const view = homeView({ suggestions: mine.suggestions.slice(0, HOME_SUGGESTIONS), polls, locale, timeZone: core.settings.timeZone });
+      const view = homeView({ suggestions: mine.suggestions, polls, locale, timeZone: core.settings.timeZone });
       await client.views.publish({ user_id: userId, view: view as never });
     });
   });

@@ -13,6 +13,8 @@ export const HOME_ACTIONS = {
 
 /** Each list gets at most this many blocks, so the whole view stays under Slack's 100. */
 const LIST_BLOCKS = 40;
+/** The Home tab is a glance: the newest few, and how many more `/innspill mine` would show. */
+const SHOWN = 15;
 
 const header = (text: string) => ({ type: 'header', text: plain(text, LIMITS.header) });
 
@@ -20,7 +22,7 @@ const header = (text: string) => ({ type: 'header', text: plain(text, LIMITS.hea
 export function homeView(input: { suggestions: Suggestion[]; polls: Poll[]; locale: Locale; timeZone: string }) {
   const { locale, timeZone } = input;
   const c = catalog(locale);
-  const polls = input.polls.map((p) => {
+  const polls = input.polls.slice(0, SHOWN).map((p) => {
     const closes = p.closesAt ? ` · ${c.messages.pollClosesAt({ when: formatDateTime(locale, p.closesAt, timeZone) })}` : '';
     return `• *${escapeMrkdwn(truncate(oneLine(p.question), 200))}*${escapeMrkdwn(closes)}`;
   });
@@ -39,11 +41,11 @@ export function homeView(input: { suggestions: Suggestion[]; polls: Poll[]; loca
     { type: 'divider' },
     header(c.slack.homeMine),
     ...(input.suggestions.length
-      ? listBlocks(suggestionLines(input.suggestions, locale, timeZone), LIST_BLOCKS, locale)
+      ? listBlocks(suggestionLines(input.suggestions.slice(0, SHOWN), locale, timeZone), LIST_BLOCKS, locale, input.suggestions.length)
       : [section(escapeMrkdwn(c.messages.mineNone))]),
     { type: 'divider' },
     header(c.slack.homePolls),
-    ...(polls.length ? listBlocks(polls, LIST_BLOCKS, locale) : [section(escapeMrkdwn(c.slack.homeNoPolls))]),
+    ...(polls.length ? listBlocks(polls, LIST_BLOCKS, locale, input.polls.length) : [section(escapeMrkdwn(c.slack.homeNoPolls))]),
   ];
   return { type: 'home' as const, blocks };
 }

@@ -3,9 +3,10 @@ import { LIMITS, section, truncate } from './text.ts';
 
 /**
  * Packs escaped lines into as few sections as fit Block Kit (3000 characters each, at most
- * `maxBlocks` blocks), and says how many did not fit rather than dropping them silently.
+ * `maxBlocks` blocks), and says how many did not fit rather than dropping them silently. `total`
+ * counts items the caller left out before rendering (a list shown only in part).
  */
-export function listBlocks(lines: string[], maxBlocks: number, locale: Locale): unknown[] {
+export function listBlocks(lines: string[], maxBlocks: number, locale: Locale, total = lines.length): unknown[] {
   const blocks: unknown[] = [];
   let current = '';
   let shown = 0;
@@ -24,7 +25,7 @@ export function listBlocks(lines: string[], maxBlocks: number, locale: Locale): 
     shown += 1;
   }
   if (current) blocks.push(section(current));
-  const rest = lines.length - shown;
+  const rest = total - shown;
   if (rest > 0) {
     blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: catalog(locale).slack.andMore({ count: formatNumber(locale, rest) }) }] });
   }
