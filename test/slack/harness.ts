@@ -10,7 +10,9 @@ let seq = 0;
 const next = () => ++seq;
 
 /** A real Slack adapter on a real HTTP server, a real core on in-memory SQLite, and a fake Web API. */
-export async function slackHarness(options: { auth?: SlackAdapterConfig['auth']; appToken?: string | null; participantPolls?: boolean } = {}) {
+export async function slackHarness(
+  options: { auth?: SlackAdapterConfig['auth']; appToken?: string | null; participantPolls?: boolean; pollUpdateDelayMs?: number } = {},
+) {
   const api = await startFakeSlackApi();
   const { core, store, clock } = testCore(options.participantPolls === undefined ? {} : { participantPolls: options.participantPolls });
   const adapter = createSlackAdapter({
@@ -19,7 +21,7 @@ export async function slackHarness(options: { auth?: SlackAdapterConfig['auth'];
     config: { signingSecret: SIGNING_SECRET, apiUrl: api.url, appToken: options.appToken ?? null, auth: options.auth ?? { mode: 'single', botToken: 'xoxb-test' } },
     defaultLocale: 'nb',
     logger: silent,
-    pollUpdateDelayMs: 20,
+    pollUpdateDelayMs: options.pollUpdateDelayMs ?? 20,
   });
   const http = createHttpServer(adapter.routes, silent);
   const { port } = await http.listen(0, '127.0.0.1');
