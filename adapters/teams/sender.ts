@@ -73,6 +73,12 @@ export function createTeamsSender(deps: TeamsSenderDeps): PlatformSender {
     let id: string | undefined;
     // continueConversation hands errors to onTurnError; catching inside keeps the real cause.
     const attempt = deps.adapter.continueConversation(deps.identity, reference, async (context) => {
+      // The SDK makes every send in a continued turn a reply to a made-up activity id; a proactive
+      // message is a new message in the conversation (POST …/activities), so the reply-to goes.
+      context.onSendActivities(async (_context, activities, next) => {
+        for (const activity of activities) delete activity.replyToId;
+        return next();
+      });
       try {
         id = (await context.sendActivity(replyActivity(reply)))?.id;
       } catch (error) {

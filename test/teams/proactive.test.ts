@@ -1,0 +1,103 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { OutboundMessage, OutboundPayload, Recipient } from '../../src/ports/delivery.ts';
+import { serializeDigest } from '../../src/digest/serialize.ts';
+import { REFERENCE_NAMESPACE } from '../../adapters/teams/references.ts';
+import { BOT_ID, activity, message, startTeams, type TeamsHarness } from './harness.ts';
+
+const kari = { aad: 'aad-kari' };
+
+let nextId = 0;
+function outbound(recipient: Recipient, payload: OutboundPayload, workspaceId = 'tenant-1'): OutboundMessage {
+  return { id: ++nextId, platform: 'teams', workspaceId, recipient, payload, attempt: 1 };
+}
+
+describe('Teams conversation references and proactive sends', () => {
+  let h: TeamsHarness;
+  beforeEach(async () => {
+    h = await startTeams({ sendTimeoutMs: 300 });
+  });
+  afterEach(async () => {
+    await h.close();
+  });
+
+  const references = () => h.store.platformState.list<{ serviceUrl: string; conversation: { id: string } }>(REFERENCE_NAMESPACE, '');
+  const install = (action: 'add' | 'remove') => activity(h.connector, kari, { type: 'installationUpdate', action });
+  const botJoinsChannel = () =>
+    activity(h.connector, kari, { type: 'conversationUpdate', membersAdded: [{ id: BOT_ID }], conversation: { conversationType: 'channel', isGroup: true, id: '19:channel-1@thread.tacv2', tenantId: 'tenant-1' } }, 'channel');
+
+  it('keeps a reference with its serviceUrl on install, welcomes the person, and forgets it on uninstall', async () => {
+    expect((await h.post(install('add'))).status).toBe(200);
+    expect(h.connector.texts()[0]).toContain('Hei! Jeg er Innspill');
+    expect(await references()).toEqual([
+      { key: 'tenant-1:user:aad-kari', value: expect.objectContaining({ serviceUrl: h.connector.url, conversation: expect.objectContaining({ id: 'a:chat-aad-kari' }) }) },
+    ]);
+    expect((await h.post(install('remove'))).status).toBe(200);
+    expect(await references()).toEqual([]);
+  });
+
+  it('keeps channel references by channel (not thread) when the bot joins, and on each message', async () => {
+    await h.post(botJoinsChannel());
+    await h.post(message(h.connector, kari, 'hei'));
+    expect((await references()).map((r) => [r.key, r.value.conversation.id])).toEqual([
+      ['tenant-1:conversation:19:channel-1@thread.tacv2', '19:channel-1@thread.tacv2'],
+      ['tenant-1:user:aad-kari', 'a:chat-aad-kari'],
+    ]);
+  });
+
+  it('delivers a member’s reply to the person’s chat, escaped, and a poll card to a channel', async () => {
+    await h.post(install('add'));
+    await h.post(botJoinsChannel());
+    const before = h.connector.calls.length;
+    const reply = await h.teams.sender.deliver(outbound({ kind: 'user', userId: 'aad-kari' }, { type: 'reply', locale: 'nb', suggestionId: 7, text: 'Takk! Se [lenke](https://x.example)' }));
+    expect(reply).toEqual({ ok: true, platformRef: expect.stringMatching(/^sent-/) });
+    const sent = h.connector.calls[before]!;
+    expect(sent.conversationId).toBe('a:chat-aad-kari');
+    expect(sent.replyToId).toBeNull();
+    expect(sent.activity.text).toContain('Svar fra prosjektgruppen på innspill #7');
+    expect(sent.activity.text).toContain('\\[lenke\\]');
+
+    const poll = await h.core.createPollFromText({ platform: 'teams', workspaceId: 'tenant-1', userId: 'aad-kari', id: 'teams:tenant-1:aad-kari', locale: 'nb' }, '"Ja eller nei?" "Ja" "Nei"', { channelId: '19:channel-1@thread.tacv2' });
+    const pollId = poll.ok ? poll.poll.id : 0;
+    expect(await h.teams.sender.deliver(outbound({ kind: 'channel', channelId: '19:channel-1@thread.tacv2' }, { type: 'poll', pollId }))).toMatchObject({ ok: true });
+    expect(h.connector.calls.at(-1)!.conversationId).toBe('19:channel-1@thread.tacv2');
+    expect(h.connector.cards().at(-1)!.version).toBe('1.5');
+  });
+
+  it('sends the digest as Markdown to a member', async () => {
+    await h.post(install('add'));
+    await h.post(message(h.connector, kari, 'Et innspill med *stjerner*'));
+    const digest = serializeDigest(await h.core.digestFor({ start: new Date('2026-01-01'), end: new Date('2027-01-01') }));
+    const result = await h.teams.sender.deliver(outbound({ kind: 'user', userId: 'teams:tenant-1:aad-kari' }, { type: 'digest', locale: 'nb', digest }));
+    expect(result.ok).toBe(true);
+    const text = h.connector.texts().at(-1)!;
+    expect(text).toContain('Et innspill med \\*stjerner\\*');
+  });
+
+  it('classifies failures after one attempt: 429 with Retry-After, 5xx, timeouts, and 403 as gone', async () => {
+    await h.post(install('add'));
+    const to = { kind: 'user', userId: 'aad-kari' } as const;
+    const payload = { type: 'reply', locale: 'nb', suggestionId: 1, text: 'Hei' } as const;
+    let calls = h.connector.calls.length;
+
+    h.connector.answerNext(429, { 'retry-after': '7' });
+    expect(await h.teams.sender.deliver(outbound(to, payload))).toEqual({ ok: false, retryable: true, retryAfterMs: 7000, error: 'teams_429' });
+    expect(h.connector.calls.length).toBe(++calls);
+
+    h.connector.answerNext(502);
+    expect(await h.teams.sender.deliver(outbound(to, payload))).toMatchObject({ ok: false, retryable: true, error: 'teams_502' });
+    expect(h.connector.calls.length).toBe(++calls);
+
+    h.connector.delayNext(1000);
+    expect(await h.teams.sender.deliver(outbound(to, payload))).toMatchObject({ ok: false, retryable: true, error: 'teams_timeout' });
+
+    h.connector.answerNext(403, {}, { error: { code: 'Forbidden', message: 'The bot is not part of the conversation roster.' } });
+    expect(await h.teams.sender.deliver(outbound(to, payload))).toMatchObject({ ok: false, retryable: false, gone: true, error: 'teams_403' });
+    expect(await references()).toEqual([]);
+    expect(await h.teams.sender.deliver(outbound(to, payload))).toMatchObject({ ok: false, retryable: false, gone: true, error: 'no_conversation_reference' });
+  });
+
+  it('finds no reference across tenants', async () => {
+    await h.post(install('add'));
+    expect(await h.teams.sender.deliver(outbound({ kind: 'user', userId: 'aad-kari' }, { type: 'poll', pollId: 1 }, 'tenant-2'))).toMatchObject({ ok: false, gone: true });
+  });
+});
