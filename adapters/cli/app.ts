@@ -6,6 +6,7 @@ import { DEFAULT_TOPICS } from '../../src/domain/suggestion.ts';
 import type { Store } from '../../src/ports/store.ts';
 import { createHttpServer, type HttpServer, type Route } from '../http/server.ts';
 import { healthRoute } from '../http/health.ts';
+import { createSlackAdapter } from '../slack/index.ts';
 import { createTeamsAdapter } from '../teams/index.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
@@ -59,6 +60,14 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   // Teams: always mounted; anonymous (loopback callers only) until MicrosoftAppId is set.
   const teams = createTeamsAdapter({ core, settings: config.teams, state: store.platformState, logger });
   routes.push(...teams.routes);
+
+  // Slack: POST /slack/events (plus the OAuth pages), or Socket Mode when SLACK_APP_TOKEN is set.
+  if (config.slack) {
+    const slack = createSlackAdapter({ core, state: store.platformState, config: config.slack, defaultLocale: config.defaultLocale, logger });
+    routes.push(...slack.routes);
+    starters.push(slack.start);
+    stoppers.push(slack.stop);
+  }
 
   const http = createHttpServer(routes, logger);
   let stopping: Promise<void> | null = null;

@@ -1,4 +1,4 @@
-import { App, SocketModeReceiver, type Authorize, type InstallationStore } from '@slack/bolt';
+import { App, ErrorCode, SocketModeReceiver, type Authorize, type CodedError, type InstallationStore } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { Innspill } from '../../src/innspill.ts';
 import type { Locale } from '../../src/i18n/index.ts';
@@ -76,7 +76,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   if (config.auth.mode === 'oauth') {
     const store = createInstallationStore(state, clock);
     installationStore = store;
-    const { installer, routes: oauthRoutes } = createInstaller(config.auth, { installationStore: store, apiUrl: config.apiUrl });
+    const { installer, routes: oauthRoutes } = createInstaller(config.auth, { installationStore: store, apiUrl: config.apiUrl, logger: boltLogger(log) });
     authorize = (source) => installer.authorize(source);
     tokens = {
       botToken: async (teamId) => {
@@ -116,6 +116,15 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     ignoreSelf: false,
     convoStore: false,
     clientOptions: { slackApiUrl: config.apiUrl, retryConfig: { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 5000 } },
+  });
+
+  app.error(async (error: CodedError) => {
+    // A workspace without an installation (uninstalled, or never installed): answered, not retried.
+    if (error.code === ErrorCode.AuthorizationError) {
+      log.warn({ err: error.original ?? error }, 'slack request from a workspace without an installation ignored');
+      return;
+    }
+    throw error;
   });
 
   const deps: HandlerDeps = {

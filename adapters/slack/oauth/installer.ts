@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { InstallProvider } from '@slack/oauth';
-import type { InstallationStore } from '@slack/bolt';
+import type { InstallationStore, Logger } from '@slack/bolt';
 import type { Route } from '../../http/server.ts';
 
 /** The bot scopes manifest.json asks for, and no more: see the manifest test. */
@@ -17,13 +17,14 @@ export interface OAuthConfig {
  * (and a cookie binding it to the browser), `/slack/oauth_redirect` trades the code for tokens
  * through `oauth.v2.access` on SLACK_API_URL and stores the installation.
  */
-export function createInstaller(config: OAuthConfig, deps: { installationStore: InstallationStore; apiUrl: string }) {
+export function createInstaller(config: OAuthConfig, deps: { installationStore: InstallationStore; apiUrl: string; logger: Logger }) {
   const installer = new InstallProvider({
     clientId: config.clientId,
     clientSecret: config.clientSecret,
     stateSecret: config.stateSecret,
     installationStore: deps.installationStore,
     directInstall: true,
+    logger: deps.logger,
     clientOptions: { slackApiUrl: deps.apiUrl },
     installUrlOptions: { scopes: [...BOT_SCOPES] },
   });

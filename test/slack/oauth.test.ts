@@ -1,0 +1,67 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { actor } from '../helpers/core.ts';
+import { slackHarness, type SlackHarness } from './harness.ts';
+
+let h: SlackHarness;
+beforeEach(async () => {
+  h = await slackHarness({ auth: { mode: 'oauth', clientId: '123.456', clientSecret: 'client-secret', stateSecret: 'state-secret-0123456789' } });
+});
+afterEach(async () => {
+  await h.close();
+});
+
+/** Follows /slack/install to Slack's authorize URL, then comes back to the callback as Slack would. */
+async function install(code = 'code-1') {
+  const start = await fetch(`${h.base}/slack/install`, { redirect: 'manual' });
+  expect(start.status).toBe(302);
+  const authorize = new URL(start.headers.get('location')!);
+  expect(authorize.searchParams.get('scope')).toBe('chat:write,commands,im:history,im:write,users:read');
+  const state = authorize.searchParams.get('state')!;
+  const cookie = start.headers.get('set-cookie')!.split(';')[0]!;
+  return fetch(`${h.base}/slack/oauth_redirect?code=${code}&state=${encodeURIComponent(state)}`, { headers: { cookie }, redirect: 'manual' });
+}
+
+const installation = () => h.store.platformState.get<{ bot: { token: string } }>('slack.installation', 'team:T9');
+
+describe('OAuth', () => {
+  it('stores the installation from oauth.v2.access (on SLACK_API_URL) and uses its token for that workspace', async () => {
+    const callback = await install();
+    expect(callback.status).toBe(200);
+    const [exchange] = h.api.callsTo('oauth.v2.access');
+    expect(exchange!.args.code).toBe('code-1');
+    expect((await installation())?.bot.token).toBe('xoxb-installed');
+
+    await h.dm('fra en installert arbeidsplass', { team: 'T9' });
+    await h.adapter.idle();
+    expect(h.api.callsTo('chat.postMessage')[0]!.token).toBe('xoxb-installed');
+    expect((await h.core.mine(actor('U1', { workspaceId: 'T9' }))).suggestions).toHaveLength(1);
+  });
+
+  it('refuses a callback whose state was not issued here', async () => {
+    const res = await fetch(`${h.base}/slack/oauth_redirect?code=x&state=forged`, { redirect: 'manual' });
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(h.api.callsTo('oauth.v2.access')).toEqual([]);
+    expect(await installation()).toBeNull();
+  });
+
+  it('answers a workspace with no installation without storing or calling anything', async () => {
+    const res = await h.dm('ukjent arbeidsplass', { team: 'T404' });
+    expect(res.status).toBe(200);
+    await h.adapter.idle();
+    expect((await h.core.mine(actor('U1', { workspaceId: 'T404' }))).suggestions).toEqual([]);
+    expect(h.api.callsTo('chat.postMessage')).toEqual([]);
+  });
+
+  it('deletes the installation on app_uninstalled and on tokens_revoked', async () => {
+    await install();
+    await h.event({ type: 'tokens_revoked', tokens: { oauth: ['U1'] } }, { team: 'T9' });
+    expect(await installation()).not.toBeNull();
+    await h.event({ type: 'tokens_revoked', tokens: { bot: ['UBOT'] } }, { team: 'T9' });
+    expect(await installation()).toBeNull();
+
+    await install('code-2');
+    expect(await installation()).not.toBeNull();
+    expect((await h.event({ type: 'app_uninstalled' }, { team: 'T9' })).status).toBe(200);
+    expect(await installation()).toBeNull();
+  });
+});
