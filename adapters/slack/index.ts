@@ -19,14 +19,14 @@ import { createInstaller, type OAuthConfig } from './oauth/installer.ts';
 import { createPollPosts } from './poll-posts.ts';
 import { createPollUpdater } from './poll-updater.ts';
 import { InnspillHttpReceiver } from './receiver.ts';
+import { COMMAND, POLL_COMMAND } from './render/messages.ts';
 import { createSlackSender, type DigestRenderer } from './sender.ts';
 
 export { HANDLED_EVENTS } from './handlers/events.ts';
 export { BOT_SCOPES } from './oauth/installer.ts';
-export { COMMAND, POLL_COMMAND } from './render/messages.ts';
 
 /** The commands the app registers; manifest.json must declare exactly these. */
-export const HANDLED_COMMANDS = ['/innspill', '/poll'] as const;
+export const HANDLED_COMMANDS = [COMMAND, POLL_COMMAND] as const;
 
 /** Slack's part of the configuration (the shape adapters/cli/config.ts produces). */
 export interface SlackAdapterConfig {
