@@ -32,15 +32,17 @@ export function buildDigest(input: DigestInput, order: DigestOrder): DigestModel
     else byTopic.set(s.topic, [s]);
   }
   const topicRank = (t: string) => (order.topics.includes(t) ? order.topics.indexOf(t) : order.topics.length);
-  const topics = [...byTopic.entries()]
+  const topics = [...input.topicCounts.entries()]
+    .filter(([, count]) => count > 0)
     .sort(([a], [b]) => topicRank(a) - topicRank(b) || a.localeCompare(b))
-    .map(([topic, suggestions]) => ({
+    .map(([topic, count]) => ({
       topic,
-      suggestions: [...suggestions].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id - b.id),
+      count,
+      suggestions: [...(byTopic.get(topic) ?? [])].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id - b.id),
     }));
 
   const polls = [...input.polls]
-    .sort((a, b) => Number(a.closed) - Number(b.closed) || b.votesInPeriod - a.votesInPeriod || a.id - b.id)
+    .sort((a, b) => Number(a.closed) - Number(b.closed) || b.voters - a.voters || a.id - b.id)
     .map((p) => {
       const total = p.counts.reduce((a, b) => a + b, 0);
       return {

@@ -36,8 +36,8 @@ export function renderDigestMarkdown(model: DigestModel, { locale, timeZone }: R
 
   if (model.topics.length) {
     out.push(`## ${c.suggestionsByTopic}`, '');
-    for (const { topic, suggestions } of model.topics) {
-      out.push(`### ${escapeMarkdown(label(locale, 'topics', topic))} (${formatNumber(locale, suggestions.length)})`, '');
+    for (const { topic, count, suggestions } of model.topics) {
+      out.push(`### ${escapeMarkdown(label(locale, 'topics', topic))} (${formatNumber(locale, count)})`, '');
       for (const s of suggestions) {
         const tags = [
           label(locale, 'areas', s.segment.area),
@@ -47,6 +47,7 @@ export function renderDigestMarkdown(model: DigestModel, { locale, timeZone }: R
         const who = s.anonymous ? c.anonymous : s.companyName ? escapeMarkdown(oneLine(s.companyName)) : null;
         out.push(`- **${suggestionRef(s.id)}** ${escapeMarkdown(oneLine(s.text))} _(${[who, ...tags].filter(Boolean).join(' · ')})_`);
       }
+      if (count > suggestions.length) out.push(`- ${c.andMore({ count: formatNumber(locale, count - suggestions.length) })} (npx innspill export --format html)`);
       out.push('');
     }
   }

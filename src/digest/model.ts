@@ -21,7 +21,6 @@ export interface DigestPollInput {
   options: string[];
   counts: number[];
   voters: number;
-  votesInPeriod: number;
   closed: boolean;
   everyone: boolean;
 }
@@ -43,7 +42,10 @@ export interface PeriodTotals {
 /** One period's data as storage hands it over: already aggregated where the volume is. */
 export interface DigestInput {
   period: DigestPeriod;
+  /** The first suggestions of each topic (oldest first), up to the store's limit per topic. */
   suggestions: DigestSuggestion[];
+  /** How many suggestions each topic got in all, so a cut list can say how many more there are. */
+  topicCounts: Map<string, number>;
   polls: DigestPollInput[];
   participation: Participation;
   totals: PeriodTotals;
@@ -75,7 +77,8 @@ export interface DigestPoll {
 export interface DigestModel {
   period: DigestPeriod;
   totals: { suggestions: Figure; votes: Figure; participants: Figure };
-  topics: { topic: string; suggestions: DigestSuggestion[] }[];
+  /** `count` is the topic's total; `suggestions` may hold fewer, and renderers say how many more. */
+  topics: { topic: string; count: number; suggestions: DigestSuggestion[] }[];
   polls: DigestPoll[];
   participation: { byArea: Share[]; byIndustry: Share[]; bySize: Share[] };
   /** Nothing new came in: renderers send a short note instead. */

@@ -16,6 +16,7 @@ const digestSchema = z.object({
   topics: z.array(
     z.object({
       topic: z.string(),
+      count: z.number(),
       suggestions: z.array(
         z.object({ id: z.number(), topic: z.string(), text: z.string(), anonymous: z.boolean(), companyName: z.string().nullable(), segment, createdAt: date }),
       ),

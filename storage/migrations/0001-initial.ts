@@ -57,7 +57,9 @@ export const migration0001: Migration = {
       channel_id TEXT,
       creator_id TEXT NOT NULL,
       workspace_key TEXT NOT NULL,
-      created_at INTEGER NOT NULL
+      created_at INTEGER NOT NULL,
+      -- People with at least one choice: kept with every vote, so showing a poll never counts rows.
+      voters INTEGER NOT NULL DEFAULT 0 CHECK (voters >= 0)
     ) STRICT;
     CREATE INDEX polls_workspace ON polls (workspace_key, closed_at);
 
@@ -77,6 +79,28 @@ export const migration0001: Migration = {
     CREATE UNIQUE INDEX votes_single_choice ON votes (poll_id, voter_key) WHERE single = 1;
     CREATE INDEX votes_voted_at ON votes (voted_at);
     CREATE INDEX votes_voter ON votes (voter_key);
+
+    -- Counts per option, changed in the same transaction as the votes, so a click on a poll with
+    -- thousands of votes costs the same as on an empty one.
+    CREATE TABLE poll_tallies (
+      poll_id INTEGER NOT NULL REFERENCES polls (id) ON DELETE CASCADE,
+      option INTEGER NOT NULL,
+      votes INTEGER NOT NULL CHECK (votes >= 0),
+      PRIMARY KEY (poll_id, option)
+    ) STRICT, WITHOUT ROWID;
+
+    -- Who was active in which hour, with their segment at the time: the digest counts active
+    -- people and their areas, industries and sizes from this instead of from every vote.
+    CREATE TABLE activity (
+      person_key TEXT NOT NULL,
+      hour INTEGER NOT NULL,
+      area TEXT,
+      industry TEXT,
+      size_band TEXT,
+      last_at INTEGER NOT NULL,
+      PRIMARY KEY (hour, person_key)
+    ) STRICT, WITHOUT ROWID;
+    CREATE INDEX activity_person ON activity (person_key);
 
     CREATE TABLE members (
       id TEXT PRIMARY KEY,

@@ -3,6 +3,7 @@ import { decideVote, type Poll, type PollAudience } from '../../src/domain/poll.
 import type { CastVote, NewPoll, PollStore, VoteOutcome } from '../../src/ports/store.ts';
 import { fromMs, toMs } from './rows.ts';
 import { outboxInserter } from './outbox.ts';
+import { activityRecorder } from './activity.ts';
 
 interface Row {
   id: number;
@@ -20,6 +21,7 @@ interface Row {
   creator_id: string;
   workspace_key: string;
   created_at: number;
+  voters: number;
 }
 
 export function toPoll(row: Row): Poll {
@@ -62,8 +64,13 @@ export function createPollStore(db: Database): PollStore {
   const claimDelivery = db.prepare<[string, number]>(
     `INSERT INTO processed_events (source, key, seen_at) VALUES ('vote', ?, ?) ON CONFLICT DO NOTHING`,
   );
-  const counts = db.prepare<[number], { option: number; n: number }>('SELECT option, count(*) AS n FROM votes WHERE poll_id = ? GROUP BY option');
-  const voters = db.prepare<[number], { n: number }>('SELECT count(DISTINCT voter_key) AS n FROM votes WHERE poll_id = ?');
+  const counts = db.prepare<[number], { option: number; n: number }>('SELECT option, votes AS n FROM poll_tallies WHERE poll_id = ?');
+  const increment = db.prepare<[number, number]>(
+    'INSERT INTO poll_tallies (poll_id, option, votes) VALUES (?, ?, 1) ON CONFLICT (poll_id, option) DO UPDATE SET votes = votes + 1',
+  );
+  const decrement = db.prepare<[number, number]>('UPDATE poll_tallies SET votes = votes - 1 WHERE poll_id = ? AND option = ?');
+  const addVoters = db.prepare<[number, number]>('UPDATE polls SET voters = voters + ? WHERE id = ?');
+  const noteActivity = activityRecorder(db);
   const close = db.prepare<[number | null, number]>('UPDATE polls SET closed_at = ? WHERE id = ?');
   const clearPastClose = db.prepare<[number, number]>('UPDATE polls SET closes_at = NULL WHERE id = ? AND closes_at <= ?');
   const open = db.prepare<[string, number, number], Row>(
@@ -113,12 +120,22 @@ export function createPollStore(db: Database): PollStore {
     }
     const decision = decideVote(poll, current, v.option, v.now);
     if (!decision.ok) return { ok: false, code: decision.code, poll };
+    if (decision.change === 'unchanged') return { ok: true, poll, choices: decision.choices, change: 'unchanged', duplicate: false };
     const segment = { area: v.segment.area, industry: v.segment.industry, sizeBand: v.segment.sizeBand };
-    if (decision.change === 'moved') deleteChoices.run(v.pollId, v.voterKey);
-    if (decision.change === 'removed') deleteVote.run(v.pollId, v.voterKey, v.option);
-    if (decision.change === 'added' || decision.change === 'moved') {
-      insertVote.run({ pollId: v.pollId, voterKey: v.voterKey, option: v.option, single: poll.multipleChoice ? 0 : 1, ...segment, votedAt: v.now.getTime() });
+    if (decision.change === 'moved') {
+      deleteChoices.run(v.pollId, v.voterKey);
+      for (const old of current) decrement.run(v.pollId, old);
     }
+    if (decision.change === 'removed') {
+      deleteVote.run(v.pollId, v.voterKey, v.option);
+      decrement.run(v.pollId, v.option);
+    } else {
+      insertVote.run({ pollId: v.pollId, voterKey: v.voterKey, option: v.option, single: poll.multipleChoice ? 0 : 1, ...segment, votedAt: v.now.getTime() });
+      increment.run(v.pollId, v.option);
+    }
+    const voterDelta = Number(decision.choices.length > 0) - Number(current.length > 0);
+    if (voterDelta) addVoters.run(voterDelta, v.pollId);
+    noteActivity(v.voterKey, v.segment, v.now);
     return { ok: true, poll, choices: decision.choices, change: decision.change, duplicate: false };
   });
 
@@ -135,9 +152,8 @@ export function createPollStore(db: Database): PollStore {
     },
     async tally(pollId) {
       const row = byId.get(pollId);
-      const result = { counts: Array.from({ length: row ? (JSON.parse(row.options) as string[]).length : 0 }, () => 0), voters: 0 };
+      const result = { counts: Array.from({ length: row ? (JSON.parse(row.options) as string[]).length : 0 }, () => 0), voters: row?.voters ?? 0 };
       for (const c of counts.all(pollId)) if (c.option < result.counts.length) result.counts[c.option] = c.n;
-      result.voters = voters.get(pollId)!.n;
       return result;
     },
     async setClosed(pollId, closedAt, now) {

@@ -3,6 +3,7 @@ import type { Suggestion, SuggestionStatus } from '../../src/domain/suggestion.t
 import type { NewSuggestion, SuggestionStore } from '../../src/ports/store.ts';
 import { segmentFromRow, type SegmentColumns } from './rows.ts';
 import { outboxInserter } from './outbox.ts';
+import { activityRecorder } from './activity.ts';
 
 interface Row extends SegmentColumns {
   id: number;
@@ -59,19 +60,26 @@ export function createSuggestionStore(db: Database): SuggestionStore {
     return id;
   });
 
+  const noteActivity = activityRecorder(db);
+  const add = db.transaction((s: NewSuggestion): Row | undefined => {
+    const row = insert.get({
+      ...s,
+      anonymous: s.anonymous ? 1 : 0,
+      publishable: s.publishable ? 1 : 0,
+      area: s.segment.area,
+      industry: s.segment.industry,
+      sizeBand: s.segment.sizeBand,
+      createdAt: s.createdAt.getTime(),
+      dedupeKey: s.dedupeKey ?? null,
+    }) as Row | undefined;
+    if (row) noteActivity(s.senderKey, s.segment, s.createdAt);
+    return row;
+  });
+
   return {
     recordReply: async (reply, message) => recordReply.immediate(reply, message),
     async add(s: NewSuggestion) {
-      const row = insert.get({
-        ...s,
-        anonymous: s.anonymous ? 1 : 0,
-        publishable: s.publishable ? 1 : 0,
-        area: s.segment.area,
-        industry: s.segment.industry,
-        sizeBand: s.segment.sizeBand,
-        createdAt: s.createdAt.getTime(),
-        dedupeKey: s.dedupeKey ?? null,
-      }) as Row | undefined;
+      const row = add.immediate(s);
       if (row) return { suggestion: toSuggestion(row), duplicate: false };
       return { suggestion: toSuggestion(byDedupe.get(s.dedupeKey!)!), duplicate: true };
     },

@@ -3,6 +3,7 @@ import { buildDigest } from '../../src/digest/build.ts';
 import { escapeMarkdown, renderDigestMarkdown } from '../../src/digest/markdown.ts';
 import type { DigestInput } from '../../src/digest/model.ts';
 import { AREAS, INDUSTRIES, SIZE_BANDS } from '../../src/domain/participant.ts';
+import { formatNumber } from '../../src/i18n/index.ts';
 import { DEFAULT_TOPICS } from '../../src/domain/suggestion.ts';
 import { actor, testCore } from '../helpers/core.ts';
 
@@ -17,9 +18,10 @@ const input: DigestInput = {
     { id: 1, topic: 'place', text: 'Parkering i sentrum', anonymous: false, companyName: 'Bakeriet AS', segment: seg('askim', 'retail', '2-9'), createdAt: new Date('2026-11-17T10:00:00Z') },
     { id: 2, topic: 'place', text: 'Julebelysning', anonymous: false, companyName: null, segment: seg(null), createdAt: new Date('2026-11-17T09:00:00Z') },
   ],
+  topicCounts: new Map([['financing', 1], ['place', 2]]),
   polls: [
-    { id: 7, question: 'Hvilken dag?', options: ['Tirsdag', 'Torsdag'], counts: [3, 1], voters: 4, votesInPeriod: 4, closed: false, everyone: true },
-    { id: 5, question: 'Stengt?', options: ['Ja', 'Nei'], counts: [0, 0], voters: 0, votesInPeriod: 0, closed: true, everyone: false },
+    { id: 7, question: 'Hvilken dag?', options: ['Tirsdag', 'Torsdag'], counts: [3, 1], voters: 4, closed: false, everyone: true },
+    { id: 5, question: 'Stengt?', options: ['Ja', 'Nei'], counts: [0, 0], voters: 0, closed: true, everyone: false },
   ],
   participation: {
     participants: 5,
@@ -65,6 +67,14 @@ describe('digest builder', () => {
     ]);
   });
 
+  it('says how many more a topic has than it lists', () => {
+    const cut = buildDigest({ ...input, topicCounts: new Map([['financing', 1], ['place', 1234]]) }, order);
+    expect(cut.topics[0]).toMatchObject({ topic: 'place', count: 1234 });
+    const md = renderDigestMarkdown(cut, { locale: 'nb', timeZone: 'Europe/Oslo' });
+    expect(md).toContain(`### Stedsutvikling (${formatNumber('nb', 1234)})`);
+    expect(md).toContain(`… og ${formatNumber('nb', 1232)} til (npx innspill export --format html)`);
+  });
+
   it('renders Markdown in both languages', () => {
     const nb = renderDigestMarkdown(model, { locale: 'nb', timeZone: 'Europe/Oslo' });
     expect(nb).toContain('# Innspill – ukesoppsummering 16. nov. 2026–23. nov. 2026');
@@ -80,14 +90,14 @@ describe('digest builder', () => {
   });
 
   it('says so when nothing came in', () => {
-    const empty = buildDigest({ ...input, suggestions: [], polls: [], totals: { suggestions: 0, votes: 0, participants: 0 }, participation: { participants: 0, byArea: new Map(), byIndustry: new Map(), bySize: new Map() } }, order);
+    const empty = buildDigest({ ...input, suggestions: [], topicCounts: new Map(), polls: [], totals: { suggestions: 0, votes: 0, participants: 0 }, participation: { participants: 0, byArea: new Map(), byIndustry: new Map(), bySize: new Map() } }, order);
     expect(empty.empty).toBe(true);
     expect(renderDigestMarkdown(empty, { locale: 'en', timeZone: 'Europe/Oslo' })).toContain('No new suggestions or votes this period.');
   });
 
   it('escapes user text so it cannot add links, headings or HTML', () => {
     const evil = buildDigest(
-      { ...input, suggestions: [{ ...input.suggestions[1]!, text: '[klikk](https://evil.example) <img src=x> # heading\n- list', companyName: '**Boss**' }] },
+      { ...input, topicCounts: new Map([['place', 1]]), suggestions: [{ ...input.suggestions[1]!, text: '[klikk](https://evil.example) <img src=x> # heading\n- list', companyName: '**Boss**' }] },
       order,
     );
     const md = renderDigestMarkdown(evil, { locale: 'nb', timeZone: 'Europe/Oslo' });

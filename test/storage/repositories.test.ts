@@ -80,3 +80,32 @@ describe('SQLite repositories on a file', () => {
     store.close();
   });
 });
+
+describe('running tallies', () => {
+  it('always equal a recount of the votes, whatever people click and delete (property)', async () => {
+    const fc = (await import('fast-check')).default;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.boolean(),
+        fc.array(fc.oneof(fc.tuple(fc.constant('vote' as const), fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 2 })), fc.tuple(fc.constant('forget' as const), fc.integer({ min: 0, max: 4 }), fc.constant(0))), { maxLength: 40 }),
+        async (multipleChoice, steps) => {
+          const store = openSqliteStore(':memory:');
+          const poll = await store.polls.create({
+            question: 'Q?', options: ['A', 'B', 'C'], multipleChoice, anonymous: false, resultsVisibility: 'live', closesAt: null,
+            audience: { kind: 'everyone' }, creatorId: 'slack:T1:U1', workspaceKey: 'slack:T1', createdAt: now,
+          });
+          for (const [kind, voter, option] of steps) {
+            if (kind === 'vote') await store.polls.castVote({ pollId: poll.id, voterKey: `v${voter}`, option, segment: EMPTY_SEGMENT, now });
+            else await store.privacy.forget(`slack:T1:v${voter}`, `v${voter}`);
+          }
+          const recount = store.db.prepare('SELECT option, count(*) AS n FROM votes GROUP BY option').all() as { option: number; n: number }[];
+          const expected = [0, 1, 2].map((o) => recount.find((r) => r.option === o)?.n ?? 0);
+          const voters = (store.db.prepare('SELECT count(DISTINCT voter_key) AS n FROM votes').get() as { n: number }).n;
+          expect(await store.polls.tally(poll.id)).toEqual({ counts: expected, voters });
+          store.close();
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
