@@ -1,3 +1,6 @@
+import { ZodError } from 'zod';
+import type { DigestModel } from '../../src/digest/model.ts';
+import { parseDigest } from '../../src/digest/serialize.ts';
 import type { Innspill } from '../../src/innspill.ts';
 import type { Locale } from '../../src/i18n/index.ts';
 import type { OutboundMessage, PlatformSender, SendResult } from '../../src/ports/delivery.ts';
@@ -5,11 +8,14 @@ import type { ClientPool, TokenSource, WebClient } from './api/clients.ts';
 import { classifySlackError } from './api/errors.ts';
 import type { PollPosts } from './poll-posts.ts';
 import { publishPoll } from './publish.ts';
+import { renderDigestMessage } from './render/digest.ts';
 import { replyMessage } from './render/messages.ts';
 import type { SlackMessage } from './render/poll.ts';
 
-/** Renders a digest payload for Slack. Issue 5 brings the full Block Kit digest; until then none is set. */
-export type DigestRenderer = (payload: { locale: Locale; digest: unknown }) => SlackMessage;
+/** Renders a digest payload for Slack; the default is `renderDigestMessage`, a richer one may be passed. */
+export type DigestRenderer = (payload: { locale: Locale; digest: DigestModel }, timeZone: string) => SlackMessage;
+
+const defaultDigest: DigestRenderer = ({ locale, digest }, timeZone) => renderDigestMessage(digest, locale, timeZone);
 
 /**
  * The outbox's way out to Slack: one attempt per message, its failure classified (429 with
@@ -38,7 +44,6 @@ export function createSlackSender(deps: {
     platform: 'slack',
     async deliver(message): Promise<SendResult> {
       const { payload, workspaceId: teamId } = message;
-      if (payload.type === 'digest' && !deps.renderDigest) return { ok: false, retryable: false, error: 'digest_rendering_not_available' };
       const token = await deps.tokens.botToken(teamId);
       if (!token) return { ok: false, retryable: false, gone: true, error: 'no_installation' };
       const client = deps.clients.forTeam(teamId, token);
@@ -49,10 +54,14 @@ export function createSlackSender(deps: {
             return { ok: true, platformRef: await publishPoll(deps, client, { teamId, channel, locale: deps.defaultLocale }, payload.pollId) };
           case 'reply':
             return { ok: true, platformRef: await post(client, channel, replyMessage(payload.locale, payload.suggestionId, payload.text)) };
-          case 'digest':
-            return { ok: true, platformRef: await post(client, channel, deps.renderDigest!(payload)) };
+          case 'digest': {
+            const render = deps.renderDigest ?? defaultDigest;
+            return { ok: true, platformRef: await post(client, channel, render({ locale: payload.locale, digest: parseDigest(payload.digest) }, deps.core.settings.timeZone)) };
+          }
         }
       } catch (error) {
+        // A digest that does not parse will not parse on a retry either.
+        if (error instanceof ZodError) return { ok: false, retryable: false, error: 'digest_invalid' };
         return classifySlackError(error);
       }
     },
