@@ -6,6 +6,7 @@ import { registerDigest } from './digest.ts';
 import { registerExport } from './export.ts';
 import { registerMigrate } from './migrate.ts';
 import { registerConsole } from './console.ts';
+import { registerTeamsPackage } from './teams-package.ts';
 
 export function registerCommands(program: Command, ctx: CliContext): void {
   registerServe(program, ctx);
@@ -14,4 +15,5 @@ export function registerCommands(program: Command, ctx: CliContext): void {
   registerDigest(program, ctx);
   registerExport(program, ctx);
   registerMigrate(program, ctx);
+  registerTeamsPackage(program, ctx);
 }
