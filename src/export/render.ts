@@ -36,8 +36,11 @@ export function exportHtml(data: ExportData, locale: Locale): string {
   const title = locale === 'nb' ? 'Innspill fra næringslivet i Indre Østfold' : 'Input from the businesses of Indre Østfold';
   const byTopic = new Map<string, ExportData['suggestions']>();
   for (const s of data.suggestions) byTopic.set(s.topic, [...(byTopic.get(s.topic) ?? []), s]);
-  const sections = [...byTopic.entries()].map(
-    ([topic, list]) => `<section><h2>${escapeHtml(label(locale, 'topics', topic))} (${list.length})</h2><ul>${list
+  // The mandate's order, as in the digest; topics an operator added come last.
+  const order = Object.keys(c.labels.topics);
+  const rank = (topic: string) => (order.includes(topic) ? order.indexOf(topic) : order.length);
+  const sections = [...byTopic.entries()].sort(([a], [b]) => rank(a) - rank(b)).map(
+    ([topic, list]) => `<section><h3>${escapeHtml(label(locale, 'topics', topic))} (${list.length})</h3><ul>${list
       .map(
         (s) =>
           `<li><p>${escapeHtml(s.text)}</p><small>${escapeHtml(s.ref)} · ${escapeHtml(s.date)} · ${escapeHtml(label(locale, 'areas', s.area))} · ${escapeHtml(
@@ -64,7 +67,7 @@ export function exportHtml(data: ExportData, locale: Locale): string {
 <title>${escapeHtml(title)}</title>
 <style>
 body{font-family:system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#1b1b1b}
-h1{font-size:1.6rem}h2{border-bottom:1px solid #ccc;padding-bottom:.2rem}li{margin-bottom:.8rem}li p{margin:0}
+h1{font-size:1.6rem}h2{border-bottom:2px solid #1b1b1b;padding-bottom:.2rem;margin-top:2rem}h3{margin-bottom:.4rem}li{margin-bottom:.8rem}li p{margin:0}
 small{color:#555}table{border-collapse:collapse}td{padding:.2rem .6rem}meter{width:8rem}
 </style>
 </head>

@@ -102,7 +102,7 @@ describe('innspill command', () => {
     const html = join(dir, 'out.html');
     await runCli(['export', '--format', 'html', '--out', html], { env });
     expect(existsSync(html)).toBe(true);
-    expect(readFileSync(html, 'utf8')).toContain('<h2>Rammebetingelser (1)</h2>');
+    expect(readFileSync(html, 'utf8')).toContain('<h3>Rammebetingelser (1)</h3>');
   });
 
   it('serves /healthz and shuts down cleanly on SIGTERM', async () => {

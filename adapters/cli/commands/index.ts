@@ -7,6 +7,7 @@ import { registerExport } from './export.ts';
 import { registerMigrate } from './migrate.ts';
 import { registerConsole } from './console.ts';
 import { registerTeamsPackage } from './teams-package.ts';
+import { registerOutbox } from './outbox.ts';
 
 export function registerCommands(program: Command, ctx: CliContext): void {
   registerServe(program, ctx);
@@ -16,4 +17,5 @@ export function registerCommands(program: Command, ctx: CliContext): void {
   registerExport(program, ctx);
   registerMigrate(program, ctx);
   registerTeamsPackage(program, ctx);
+  registerOutbox(program, ctx);
 }

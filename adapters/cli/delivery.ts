@@ -1,0 +1,52 @@
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import type { Innspill } from '../../src/innspill.ts';
+import type { PlatformSender } from '../../src/ports/delivery.ts';
+import type { Store } from '../../src/ports/store.ts';
+import { createOutboxWorker, type OutboxWorker } from '../../src/outbox/worker.ts';
+import { createDigestScheduler, type DigestScheduler } from '../scheduler/digest-schedule.ts';
+import type { Config } from './config.ts';
+import type { Logger } from './logger.ts';
+
+export interface Delivery {
+  worker: OutboxWorker;
+  scheduler: DigestScheduler;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** The outbox worker and the digest schedule, on the senders the platform adapters provide. */
+export function createDelivery(deps: { config: Config; core: Innspill; store: Store; senders: PlatformSender[]; logger: Logger; clock?: () => Date }): Delivery {
+  const log = deps.logger.child({ part: 'outbox' });
+  const clock = deps.clock ?? (() => new Date());
+  const worker = createOutboxWorker({
+    store: deps.store.outbox,
+    senders: deps.senders,
+    clock,
+    owner: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
+    log,
+  });
+  const scheduler = createDigestScheduler({
+    core: deps.core,
+    cron: deps.config.digestCron,
+    timeZone: deps.config.digestTimeZone,
+    clock,
+    log: deps.logger.child({ part: 'digest' }),
+    queued: () => worker.notify(),
+  });
+  return {
+    worker,
+    scheduler,
+    async start() {
+      for (const m of await deps.store.outbox.recoverInterrupted(clock())) {
+        log.warn({ outboxId: m.id, label: m.label }, 'a message was interrupted while sending and is not sent again; see innspill outbox list');
+      }
+      worker.start();
+      await scheduler.start();
+    },
+    async stop() {
+      await scheduler.stop();
+      await worker.stop();
+    },
+  };
+}
