@@ -1,4 +1,4 @@
-import { App, ErrorCode, SocketModeReceiver, type Authorize, type CodedError, type InstallationStore } from '@slack/bolt';
+import { App, ErrorCode, type Authorize, type CodedError, type InstallationStore } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { Innspill } from '../../src/innspill.ts';
 import type { Locale } from '../../src/i18n/index.ts';
@@ -19,6 +19,7 @@ import { createInstaller, type OAuthConfig } from './oauth/installer.ts';
 import { createPollPosts } from './poll-posts.ts';
 import { createPollUpdater } from './poll-updater.ts';
 import { InnspillHttpReceiver } from './receiver.ts';
+import { InnspillSocketReceiver } from './socket-receiver.ts';
 import { COMMAND, POLL_COMMAND } from './render/messages.ts';
 import { createSlackSender, type DigestRenderer } from './sender.ts';
 
@@ -51,6 +52,7 @@ export interface SlackAdapterOptions {
 
 export interface SlackAdapter {
   app: App;
+  receiver: InnspillHttpReceiver | InnspillSocketReceiver;
   /** Empty in Socket Mode (events come over the socket), except the OAuth pages. */
   routes: Route[];
   sender: PlatformSender;
@@ -98,8 +100,8 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const updater = createPollUpdater({ core, posts, clients, tokens, logger: log, delayMs: options.pollUpdateDelayMs ?? 1000 });
 
   const socket = config.appToken !== null;
-  let receiver: InnspillHttpReceiver | SocketModeReceiver;
-  if (socket) receiver = new SocketModeReceiver({ appToken: config.appToken!, logger: boltLogger(log) });
+  let receiver: InnspillHttpReceiver | InnspillSocketReceiver;
+  if (socket) receiver = new InnspillSocketReceiver({ appToken: config.appToken!, apiUrl: config.apiUrl, logger: log });
   else {
     if (!config.signingSecret) throw new Error('SLACK_SIGNING_SECRET is required unless SLACK_APP_TOKEN selects Socket Mode');
     const http = new InnspillHttpReceiver({ signingSecret: config.signingSecret, logger: log, ...(options.nowMs ? { nowMs: options.nowMs } : {}) });
@@ -109,7 +111,6 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
 
   const app = new App({
     receiver,
-    socketMode: socket,
     authorize,
     logger: boltLogger(log),
     // We filter our own and other bots' messages ourselves; Bolt's filter needs auth.test first.
@@ -154,6 +155,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
 
   return {
     app,
+    receiver,
     routes,
     mode: socket ? 'socket' : 'http',
     sender: createSlackSender({ core, clients, tokens, posts, defaultLocale: options.defaultLocale, ...(options.renderDigest ? { renderDigest: options.renderDigest } : {}) }),

@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
+import type { App, Receiver } from '@slack/bolt';
 import type { Logger } from 'pino';
 import { sendJson, type Route } from '../http/server.ts';
+import { dispatchToBolt } from './dispatch.ts';
 import { parseSlackBody } from './parse.ts';
 import { verifySlackRequest } from './verify.ts';
 
@@ -49,11 +50,9 @@ function sendAck(res: ServerResponse, response: unknown): void {
 }
 
 /**
- * Bolt's transport, on our HTTP server: verifies, parses, and hands the body to `app.processEvent`
- * with an `ack` that answers the HTTP request. Bolt acks events before its listeners run; we hold
- * that answer until the listeners are done, so a message is stored before Slack hears "200" and an
- * event that failed to store gets a 500 that Slack retries. Listeners never wait on the Web API
- * before returning (follow-up calls run in the background), so the hold costs a database write.
+ * Bolt's transport on our HTTP server: verifies the signature, parses, and dispatches (see
+ * dispatch.ts for when the answer goes out). A bad signature or a stale timestamp gets 401 before
+ * anything is parsed; a malformed body 400.
  */
 export class InnspillHttpReceiver implements Receiver {
   private app: App | null = null;
@@ -107,29 +106,18 @@ export class InnspillHttpReceiver implements Receiver {
   }
 
   private async dispatch(body: Record<string, unknown>, req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const holdUntilDone = body.type === 'event_callback';
-    let acked = false;
-    let held: unknown;
-    const ack: ReceiverEvent['ack'] = async (response?: unknown) => {
-      if (acked) {
-        this.options.logger.warn('slack request acknowledged twice; the second answer is dropped');
-        return;
-      }
-      acked = true;
-      if (holdUntilDone) held = response;
-      else sendAck(res, response);
-    };
+    if (!this.app) throw new Error('receiver used before App.init');
     const retryNum = Number(header(req, 'x-slack-retry-num'));
-    const retryReason = header(req, 'x-slack-retry-reason');
-    try {
-      if (!this.app) throw new Error('receiver used before App.init');
-      await this.app.processEvent({ body, ack, ...(Number.isInteger(retryNum) ? { retryNum } : {}), ...(retryReason ? { retryReason } : {}) });
-    } catch (error) {
-      this.options.logger.error({ err: error }, 'slack request failed');
-      if (!res.headersSent) sendJson(res, 500, { error: 'internal_error' });
-      return;
-    }
-    // A request no listener took (an unknown action id) is answered too, so Slack shows no error.
-    if (!res.headersSent) sendAck(res, held);
+    await dispatchToBolt(
+      this.app,
+      body,
+      {
+        answer: (response) => sendAck(res, response),
+        fail: () => sendJson(res, 500, { error: 'internal_error' }),
+        retryNum: Number.isInteger(retryNum) ? retryNum : undefined,
+        retryReason: header(req, 'x-slack-retry-reason'),
+      },
+      this.options.logger,
+    );
   }
 }

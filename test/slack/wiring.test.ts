@@ -1,13 +1,13 @@
 import { join } from 'node:path';
-import { SocketModeReceiver } from '@slack/bolt';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../adapters/cli/app.ts';
 import { loadConfig } from '../../adapters/cli/config.ts';
 import { createSlackAdapter } from '../../adapters/slack/index.ts';
+import { InnspillSocketReceiver } from '../../adapters/slack/socket-receiver.ts';
 import { startFakeSlackApi, type FakeSlackApi } from '../fakes/slack-api.ts';
 import { SIGNING_SECRET, slackRequests } from '../fakes/slack-requests.ts';
-import { testCore } from '../helpers/core.ts';
+import { actor, testCore } from '../helpers/core.ts';
 import { useTmpDir } from '../helpers/tmp.ts';
 
 const silent = pino({ level: 'silent' });
@@ -45,18 +45,54 @@ describe('Slack in the composition root', () => {
 });
 
 describe('Socket Mode', () => {
-  it('uses Bolt’s Socket Mode receiver and mounts no event route when SLACK_APP_TOKEN is set', () => {
+  it('connects through SLACK_API_URL with the app token and mounts no event route', async () => {
+    api = await startFakeSlackApi();
+    api.answer('apps.connections.open', () => ({ body: { ok: false, error: 'invalid_auth' } }));
     const { core, store } = testCore();
     const adapter = createSlackAdapter({
       core,
       state: store.platformState,
-      config: { signingSecret: null, apiUrl: 'http://127.0.0.1:9/api/', appToken: 'xapp-1-test', auth: { mode: 'single', botToken: 'xoxb-test' } },
+      config: { signingSecret: null, apiUrl: api.url, appToken: 'xapp-1-test', auth: { mode: 'single', botToken: 'xoxb-test' } },
       defaultLocale: 'nb',
       logger: silent,
     });
     expect(adapter.mode).toBe('socket');
-    expect(adapter.routes.map((r) => r.path)).toEqual([]);
-    expect((adapter.app as unknown as { receiver: unknown }).receiver).toBeInstanceOf(SocketModeReceiver);
+    expect(adapter.routes).toEqual([]);
+    expect(adapter.receiver).toBeInstanceOf(InnspillSocketReceiver);
+    await expect(adapter.start()).rejects.toThrow();
+    expect(api.callsTo('apps.connections.open')[0]!.token).toBe('xapp-1-test');
+    await adapter.stop();
+    store.close();
+  });
+
+  it('acks an event envelope only after the message is stored, and a command with its answer', async () => {
+    api = await startFakeSlackApi();
+    const { core, store } = testCore();
+    const adapter = createSlackAdapter({
+      core,
+      state: store.platformState,
+      config: { signingSecret: null, apiUrl: api.url, appToken: 'xapp-1-test', auth: { mode: 'single', botToken: 'xoxb-test' } },
+      defaultLocale: 'nb',
+      logger: silent,
+    });
+    const client = (adapter.receiver as InnspillSocketReceiver).client;
+    const stored = async () => (await core.mine(actor('U1'))).suggestions.length;
+    const acked = new Promise<{ storedWhenAcked: number; response: unknown }>((resolve) => {
+      client.emit('slack_event', {
+        ack: async (response?: unknown) => resolve({ storedWhenAcked: await stored(), response }),
+        body: { type: 'event_callback', team_id: 'T1', event_id: 'EvS', event: { type: 'message', channel_type: 'im', channel: 'D1', user: 'U1', text: 'over socket', ts: '1.1' } },
+      });
+    });
+    expect(await acked).toEqual({ storedWhenAcked: 1, response: undefined });
+
+    const answer = await new Promise<any>((resolve) => {
+      client.emit('slack_event', {
+        ack: async (response?: unknown) => resolve(response),
+        body: { command: '/innspill', text: 'hjelp', team_id: 'T1', user_id: 'U1', channel_id: 'C1', trigger_id: 't', response_url: api!.responseUrl('x') },
+      });
+    });
+    expect(answer.response_type).toBe('ephemeral');
+    await adapter.idle();
     store.close();
   });
 });
