@@ -42,8 +42,16 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
   const { core, settings, logger } = options;
   const anonymous = !settings.appId;
   const authConfig = buildAuthConfiguration(settings, options.authority);
-  // The service URL a request names must match the one its token was issued for.
-  const adapter = new CloudAdapter(authConfig, undefined, undefined, { validateServiceUrl: !anonymous });
+  let adapter: CloudAdapter;
+  try {
+    // The service URL a request names must match the one its token was issued for.
+    adapter = new CloudAdapter(authConfig, undefined, undefined, { validateServiceUrl: !anonymous });
+  } catch (error) {
+    // The SDK refuses anonymous mode when NODE_ENV=production; a Slack-only deployment still starts.
+    if (!anonymous) throw error;
+    logger.error({ err: error }, 'Teams is switched off: MicrosoftAppId is not set and NODE_ENV=production forbids anonymous mode');
+    return switchedOff();
+  }
   if (options.tokenProviders) adapter.connectionManager = new ConnectionManager(options.tokenProviders, undefined, undefined, authConfig);
   adapter.onTurnError = async (context, error) => {
     logger.error({ err: error, activityType: context.activity.type }, 'Teams turn failed');
@@ -92,4 +100,13 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
     timeoutMs: options.sendTimeoutMs ?? 15_000,
   });
   return { routes: [{ method: 'POST', path: MESSAGES_PATH, handle }], sender, anonymous };
+}
+
+/** Teams without credentials in production: the endpoint says so, and the outbox stops trying. */
+function switchedOff(): TeamsAdapter {
+  return {
+    routes: [{ method: 'POST', path: MESSAGES_PATH, handle: (_req, res) => refuse(res, 503, 'teams_not_configured') }],
+    sender: { platform: 'teams', deliver: async () => ({ ok: false, retryable: false, error: 'teams_not_configured' }) },
+    anonymous: true,
+  };
 }

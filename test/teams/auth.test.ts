@@ -85,6 +85,23 @@ describe('Teams anonymous mode', () => {
     }
   });
 
+  it('is switched off (503) when NODE_ENV=production forbids anonymous mode, without stopping the server', async () => {
+    const previous = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    let h: TeamsHarness | undefined;
+    try {
+      h = await startTeams();
+    } finally {
+      process.env.NODE_ENV = previous;
+    }
+    try {
+      expect(await h.post(message(h.connector, kari, 'hei'))).toEqual({ status: 503, body: { error: 'teams_not_configured' } });
+      expect(await h.teams.sender.deliver({ id: 1, platform: 'teams', workspaceId: 't', recipient: { kind: 'user', userId: 'u' }, payload: { type: 'poll', pollId: 1 }, attempt: 1 })).toMatchObject({ ok: false, retryable: false });
+    } finally {
+      await h.close();
+    }
+  });
+
   it('answers malformed JSON with 400, a non-activity with 400, and an oversized body with 413', async () => {
     const h = await startTeams();
     try {
