@@ -6,10 +6,10 @@ import { DEFAULT_TOPICS } from '../../src/domain/suggestion.ts';
 import type { Store } from '../../src/ports/store.ts';
 import { createHttpServer, type HttpServer, type Route } from '../http/server.ts';
 import { healthRoute } from '../http/health.ts';
-import { createSlackAdapter } from '../slack/index.ts';
-import { createTeamsAdapter } from '../teams/index.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
+import { createDelivery, type Delivery } from './delivery.ts';
+import { createPlatforms } from './platforms.ts';
 import { loadOrCreateSecret } from './secret.ts';
 import { VERSION } from './version.ts';
 
@@ -23,6 +23,7 @@ export interface App {
   store: Store;
   core: Innspill;
   http: HttpServer;
+  delivery: Delivery;
   start(): Promise<AddressInfo>;
   stop(): Promise<void>;
 }
@@ -53,21 +54,9 @@ export function createCore(config: Config, options: AppOptions): { store: Store;
 export async function createApp(config: Config, options: AppOptions): Promise<App> {
   const { logger } = options;
   const { store, core } = createCore(config, options);
-  const routes: Route[] = [healthRoute(() => ({ schemaVersion: store.schemaVersion() }), VERSION)];
-  const starters: (() => Promise<void>)[] = [];
-  const stoppers: (() => Promise<void>)[] = [];
-
-  // Teams: always mounted; anonymous (loopback callers only) until MicrosoftAppId is set.
-  const teams = createTeamsAdapter({ core, settings: config.teams, state: store.platformState, logger });
-  routes.push(...teams.routes);
-
-  // Slack: POST /slack/events (plus the OAuth pages), or Socket Mode when SLACK_APP_TOKEN is set.
-  if (config.slack) {
-    const slack = createSlackAdapter({ core, state: store.platformState, config: config.slack, defaultLocale: config.defaultLocale, logger });
-    routes.push(...slack.routes);
-    starters.push(slack.start);
-    stoppers.push(slack.stop);
-  }
+  const platforms = createPlatforms(config, core, store, logger);
+  const routes: Route[] = [healthRoute(() => ({ schemaVersion: store.schemaVersion() }), VERSION), ...platforms.routes];
+  const delivery = createDelivery({ config, core, store, senders: platforms.senders, logger, ...(options.clock ? { clock: options.clock } : {}) });
 
   const http = createHttpServer(routes, logger);
   let stopping: Promise<void> | null = null;
@@ -77,16 +66,19 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     store,
     core,
     http,
+    delivery,
     async start() {
       const address = await http.listen(config.port, config.host);
-      for (const start of starters) await start();
+      await platforms.start();
+      await delivery.start();
       logger.info({ port: address.port, host: address.address, slack: Boolean(config.slack), teamsAuth: Boolean(config.teams.appId) }, 'innspill is listening');
       return address;
     },
     stop() {
       stopping ??= (async () => {
         await http.close();
-        for (const stop of stoppers.reverse()) await stop();
+        await delivery.stop();
+        await platforms.stop();
         store.close();
         logger.info('innspill stopped');
       })();

@@ -15,6 +15,27 @@ export interface Delivery {
   stop(): Promise<void>;
 }
 
+const HOST = hostname();
+
+/** Worker ids are `host:pid:random`; on this host, a claim whose process no longer runs is void at once. */
+function ownerIsGone(owner: string): boolean {
+  const [host, pid] = owner.split(':');
+  if (host !== HOST || !pid || Number(pid) === process.pid) return false;
+  try {
+    process.kill(Number(pid), 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
+/** Marks what a dead process left in doubt, and says so in the log. */
+export async function recoverInterrupted(store: Store, clock: () => Date, log: Logger): Promise<void> {
+  for (const m of await store.outbox.recoverInterrupted(clock(), ownerIsGone)) {
+    log.warn({ outboxId: m.id, label: m.label }, 'a message was interrupted while sending and is not sent again; see innspill outbox list');
+  }
+}
+
 /** The outbox worker and the digest schedule, on the senders the platform adapters provide. */
 export function createDelivery(deps: { config: Config; core: Innspill; store: Store; senders: PlatformSender[]; logger: Logger; clock?: () => Date }): Delivery {
   const log = deps.logger.child({ part: 'outbox' });
@@ -23,7 +44,7 @@ export function createDelivery(deps: { config: Config; core: Innspill; store: St
     store: deps.store.outbox,
     senders: deps.senders,
     clock,
-    owner: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
+    owner: `${HOST}:${process.pid}:${randomBytes(3).toString('hex')}`,
     log,
   });
   const scheduler = createDigestScheduler({
@@ -38,9 +59,7 @@ export function createDelivery(deps: { config: Config; core: Innspill; store: St
     worker,
     scheduler,
     async start() {
-      for (const m of await deps.store.outbox.recoverInterrupted(clock())) {
-        log.warn({ outboxId: m.id, label: m.label }, 'a message was interrupted while sending and is not sent again; see innspill outbox list');
-      }
+      await recoverInterrupted(deps.store, clock, log);
       worker.start();
       await scheduler.start();
     },

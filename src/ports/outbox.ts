@@ -35,11 +35,11 @@ export interface OutboxStore {
   reschedule(id: number, at: Date, error: string, countAttempt: boolean): Promise<void>;
   markDead(id: number, error: string): Promise<void>;
   /**
-   * Messages left in `sending` by a process that died: they may or may not have reached the
-   * platform, and no platform offers an idempotency key to ask, so they are marked dead rather
-   * than sent again. Returns them so they can be reported.
+   * Messages left in `sending` by a process that died (its claim expired, or `ownerIsGone` says
+   * so): they may or may not have reached the platform, and no platform offers an idempotency key
+   * to ask, so they are marked dead rather than sent again. Returns them so they can be reported.
    */
-  recoverInterrupted(now: Date): Promise<OutboxRecord[]>;
+  recoverInterrupted(now: Date, ownerIsGone: (owner: string) => boolean): Promise<OutboxRecord[]>;
   list(statuses: OutboxStatus[], limit: number): Promise<OutboxRecord[]>;
   get(id: number): Promise<OutboxRecord | null>;
   getMany(ids: number[]): Promise<OutboxRecord[]>;

@@ -67,10 +67,13 @@ export function createOutboxStore(db: Database): OutboxStore {
     "UPDATE outbox SET status = 'pending', next_attempt_at = ?, last_error = ?, attempts = attempts - ?, claimed_by = NULL, claimed_until = NULL WHERE id = ?",
   );
   const dead = db.prepare<[string, number]>("UPDATE outbox SET status = 'dead', last_error = ?, claimed_by = NULL, claimed_until = NULL WHERE id = ?");
+  const sending = db.prepare<[], { id: number; claimed_by: string | null; claimed_until: number | null }>(
+    "SELECT id, claimed_by, claimed_until FROM outbox WHERE status = 'sending'",
+  );
   const interrupted = db.prepare<[number], Row>(
     `UPDATE outbox SET status = 'dead', claimed_by = NULL, claimed_until = NULL,
        last_error = 'interrupted while sending: it may have arrived, so it is not sent again automatically (innspill outbox retry ' || id || ' to send it anyway)'
-     WHERE status = 'sending' AND claimed_until < ? RETURNING *`,
+     WHERE id = ? AND status = 'sending' RETURNING *`,
   );
   const byId = db.prepare<[number], Row>('SELECT * FROM outbox WHERE id = ?');
   const retry = db.prepare<[number, number]>(
@@ -86,7 +89,11 @@ export function createOutboxStore(db: Database): OutboxStore {
     markSent: async (id, now, ref) => void sent.run(now.getTime(), ref, id),
     reschedule: async (id, at, error, countAttempt) => void reschedule.run(at.getTime(), error.slice(0, 500), countAttempt ? 0 : 1, id),
     markDead: async (id, error) => void dead.run(error.slice(0, 500), id),
-    recoverInterrupted: async (now) => interrupted.all(now.getTime()).map(toRecord),
+    recoverInterrupted: async (now, ownerIsGone) =>
+      sending
+        .all()
+        .filter((m) => (m.claimed_until ?? 0) < now.getTime() || (m.claimed_by !== null && ownerIsGone(m.claimed_by)))
+        .flatMap((m) => interrupted.all(m.id).map(toRecord)),
     async list(statuses, limit) {
       const marks = statuses.map(() => '?').join(', ');
       return (db.prepare(`SELECT * FROM outbox WHERE status IN (${marks}) ORDER BY id LIMIT ?`).all(...statuses, limit) as Row[]).map(toRecord);

@@ -207,12 +207,24 @@ describe('outbox worker', () => {
     const { store, enqueue, clock, drain } = setup(sender);
     const [id] = enqueue([dm(1)]);
     expect(await store.outbox.claim(id!, 'crashed', clock(), new Date(clock().getTime() + 1000))).toBe(true);
+    expect(await store.outbox.recoverInterrupted(clock(), () => false)).toEqual([]);
     clock.advance(2000);
-    const interrupted = await store.outbox.recoverInterrupted(clock());
+    const interrupted = await store.outbox.recoverInterrupted(clock(), () => false);
     expect(interrupted.map((r) => r.id)).toEqual([id]);
     await drain();
     expect(sender.calls).toHaveLength(0);
     expect((await store.outbox.get(id!))?.lastError).toMatch(/interrupted while sending/);
+  });
+
+  it('voids at once the claim of a process known to be gone', async () => {
+    const sender = recordingSender('slack');
+    const { store, enqueue, clock } = setup(sender);
+    const [a, b] = enqueue([dm(1), dm(2)]);
+    await store.outbox.claim(a!, 'host:111:x', clock(), new Date(clock().getTime() + 60_000));
+    await store.outbox.claim(b!, 'host:222:y', clock(), new Date(clock().getTime() + 60_000));
+    const interrupted = await store.outbox.recoverInterrupted(clock(), (owner) => owner === 'host:111:x');
+    expect(interrupted.map((r) => r.id)).toEqual([a]);
+    expect(await store.outbox.get(b!)).toMatchObject({ status: 'sending' });
   });
 
   it('runs on its own timer until stopped', async () => {

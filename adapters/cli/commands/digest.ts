@@ -3,16 +3,59 @@ import { renderDigestMarkdown } from '../../../src/digest/markdown.ts';
 import { LOCALES, type Locale } from '../../../src/i18n/index.ts';
 import { parseDateOption, type CliContext } from '../program.ts';
 import { withStore } from './members.ts';
+import { createCore } from '../app.ts';
+import { createDelivery, recoverInterrupted } from '../delivery.ts';
+import { createPlatforms } from '../platforms.ts';
+import { outboxLine } from './outbox.ts';
+
+const POLL_MS = 250;
+
+/**
+ * Queues the digest of the period since the last one for every member, sends it through the
+ * outbox (with its rate limits and retries) and waits until each message is delivered or dead.
+ */
+async function sendNow(ctx: CliContext): Promise<void> {
+  const config = ctx.config();
+  const logger = ctx.logger(config);
+  const { store, core } = createCore(config, { logger });
+  const platforms = createPlatforms(config, core, store, logger);
+  const delivery = createDelivery({ config, core, store, senders: platforms.senders, logger });
+  try {
+    const result = await core.runDigest({ slot: core.clock(), manual: true });
+    if (!result) throw new Error('another digest was queued at this very moment; run the command again');
+    for (const id of result.unreachable) ctx.stdout.write(`${id}  not reachable: no Slack or Teams account\n`);
+    if (!result.messageIds.length && !result.unreachable.length) ctx.stdout.write('no members to send to (npx innspill members add <id>)\n');
+    await recoverInterrupted(store, core.clock, logger);
+    delivery.worker.start();
+    const reported = new Set<number>();
+    let failed = result.unreachable.length > 0;
+    while (reported.size < result.messageIds.length) {
+      for (const m of await store.outbox.getMany(result.messageIds)) {
+        if (reported.has(m.id) || (m.status !== 'sent' && m.status !== 'dead')) continue;
+        reported.add(m.id);
+        failed ||= m.status === 'dead';
+        ctx.stdout.write(`${m.label}  ${m.status === 'sent' ? 'delivered' : `not delivered (${outboxLine(m)})`}\n`);
+      }
+      if (reported.size < result.messageIds.length) await new Promise((r) => setTimeout(r, POLL_MS));
+    }
+    if (failed) process.exitCode = 1;
+  } finally {
+    await delivery.worker.stop();
+    store.close();
+  }
+}
 
 export function registerDigest(program: Command, ctx: CliContext): void {
   program
     .command('digest')
-    .description('the weekly digest: preview it as Markdown')
-    .addOption(new Option('--preview', 'print the digest of the last seven days (or since --since) as Markdown'))
+    .description('the weekly digest: preview it as Markdown, or send it to every member now')
+    .addOption(new Option('--preview', 'print the digest of the last seven days (or since --since) as Markdown').conflicts('send'))
+    .addOption(new Option('--send', 'send the digest of the period since the last one to every member now, and wait until each is delivered').conflicts('since'))
     .addOption(new Option('--since <date>', 'start of the period, e.g. 2026-11-16').argParser(parseDateOption))
     .addOption(new Option('--locale <locale>', 'language of the digest').choices(LOCALES))
-    .action((opts: { preview?: boolean; since?: Date; locale?: Locale }, command: Command) => {
-      if (!opts.preview) command.error('error: say what to do: --preview', { exitCode: 2, code: 'innspill.digestAction' });
+    .action((opts: { preview?: boolean; send?: boolean; since?: Date; locale?: Locale }, command: Command) => {
+      if (opts.send) return sendNow(ctx);
+      if (!opts.preview) command.error('error: say what to do: --preview or --send', { exitCode: 2, code: 'innspill.digestAction' });
       return withStore(ctx, async (core) => {
         const period = core.previewPeriod(opts.since);
         if (period.start >= period.end) command.error('error: --since must be in the past', { exitCode: 2, code: 'innspill.since' });
