@@ -33,7 +33,8 @@ export class TeamsBot extends ActivityHandler {
     });
     this.onInstallationUpdateAdd(async (context, next) => {
       const personal = await this.remember(context.activity);
-      if (personal) await context.sendActivity(replyActivity({ text: catalog(this.locale(context.activity)).teams.welcome }));
+      // An upgrade (add-upgrade) keeps the reference fresh without greeting the person again.
+      if (personal && context.activity.action === 'add') await context.sendActivity(replyActivity({ text: catalog(this.locale(context.activity)).teams.welcome }));
       await next();
     });
     this.onInstallationUpdateRemove(async (context, next) => {

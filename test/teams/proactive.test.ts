@@ -31,6 +31,8 @@ describe('Teams conversation references and proactive sends', () => {
     expect(await references()).toEqual([
       { key: 'tenant-1:user:aad-kari', value: expect.objectContaining({ serviceUrl: h.connector.url, conversation: expect.objectContaining({ id: 'a:chat-aad-kari' }) }) },
     ]);
+    await h.post(activity(h.connector, kari, { type: 'installationUpdate', action: 'add-upgrade' }));
+    expect(h.connector.texts()).toHaveLength(1);
     expect((await h.post(install('remove'))).status).toBe(200);
     expect(await references()).toEqual([]);
   });
