@@ -166,6 +166,16 @@ describe('Teams polls with Universal Actions', () => {
     expect(texts(reopened).join('\n')).toContain('Åpen');
   });
 
+  it('lets a project member close someone else’s poll, also through the Action.Submit fallback', async () => {
+    await h.core.members.add('teams:tenant-1:aad-ola', new Date());
+    await h.post(submit(h.connector, ola, 'poll.vote', { pollId: 1, option: 0 }));
+    await h.post(submit(h.connector, ola, 'poll.close', { pollId: 1 }));
+    const [, closed] = h.connector.cards().slice(-2);
+    expect(texts(closed!).join('\n')).toContain('Stengt');
+    expect((await h.core.viewPoll(1)).open).toBe(false);
+    expect((await h.core.viewPoll(1)).tally!.counts).toEqual([1, 0]);
+  });
+
   it('adds Teams and Slack votes on a poll sent to everyone, and keeps channel polls to their tenant', async () => {
     const member = coreActor('UMEMBER', { platform: 'slack', workspaceId: 'T1' });
     await h.core.members.add(member.id, new Date());
