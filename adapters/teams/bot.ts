@@ -109,6 +109,10 @@ export class TeamsBot extends ActivityHandler {
   private async remember(activity: Activity, actor: Actor | null = actorOf(activity, this.locale(activity), this.deps.anonymous)): Promise<boolean> {
     const target = targetOf(activity, actor);
     if (target) await this.deps.references.remember(activity, target);
+    // Someone heard from in a channel can still be reached 1:1 (digests, polls to everyone).
+    if (target?.kind === 'conversation' && actor && activity.from?.id) {
+      await this.deps.references.remember(activity, { kind: 'member', tenantId: target.tenantId, userId: actor.userId });
+    }
     return target?.kind === 'user';
   }
 

@@ -5,11 +5,18 @@ import { baseConversationId, tenantOf } from './identity.ts';
 
 export const REFERENCE_NAMESPACE = 'teams.conversation';
 
-/** A person's 1:1 chat with the bot, or a channel or group chat the bot is in, keyed within its tenant. */
-export type ReferenceTarget = { kind: 'user'; tenantId: string; userId: string } | { kind: 'conversation'; tenantId: string; conversationId: string };
+/**
+ * What a reference is kept for, within its tenant: a person's 1:1 chat with the bot; a channel or group
+ * chat the bot is in; or where a person was last seen outside a 1:1 chat (their Teams account and the
+ * region's serviceUrl), from which a 1:1 chat can be opened when they have none yet.
+ */
+export type ReferenceTarget =
+  | { kind: 'user'; tenantId: string; userId: string }
+  | { kind: 'member'; tenantId: string; userId: string }
+  | { kind: 'conversation'; tenantId: string; conversationId: string };
 
 export function referenceKey(target: ReferenceTarget): string {
-  return target.kind === 'user' ? `${target.tenantId}:user:${target.userId}` : `${target.tenantId}:conversation:${target.conversationId}`;
+  return target.kind === 'conversation' ? `${target.tenantId}:conversation:${target.conversationId}` : `${target.tenantId}:${target.kind}:${target.userId}`;
 }
 
 /** Where this activity's conversation is kept: by the person in a 1:1 chat, else by the chat or channel. */

@@ -1,5 +1,5 @@
-import type { ConversationReference } from '@microsoft/agents-activity';
-import { HttpError, type CloudAdapter } from '@microsoft/agents-hosting';
+import type { ConversationParameters, ConversationReference } from '@microsoft/agents-activity';
+import { HttpError, type CloudAdapter, type TurnContext } from '@microsoft/agents-hosting';
 import type { JwtPayload } from 'jsonwebtoken';
 import { catalog, resolveLocale, type Locale } from '../../src/i18n/index.ts';
 import type { Innspill } from '../../src/innspill.ts';
@@ -20,6 +20,9 @@ export interface TeamsSenderDeps {
   /** Longer than this and the attempt counts as a timeout (worth retrying). */
   timeoutMs: number;
 }
+
+/** The scope the bot's token for the Bot Connector is issued for. */
+const BOT_FRAMEWORK_AUDIENCE = 'https://api.botframework.com';
 
 /** A recipient as the outbox names it: a Teams user (AAD id or full participant id) or a conversation id. */
 export function targetFor(workspaceId: string, recipient: Recipient): ReferenceTarget {
@@ -68,12 +71,15 @@ export function createTeamsSender(deps: TeamsSenderDeps): PlatformSender {
     }
   }
 
-  async function send(reference: ConversationReference, reply: Reply): Promise<SendResult> {
+  /** A turn the SDK runs for a proactive send: continuing a conversation, or opening a 1:1 chat first. */
+  type Run = (logic: (context: TurnContext) => Promise<void>) => Promise<void>;
+
+  async function send(run: Run, reply: Reply, onSent?: (context: TurnContext) => Promise<void>): Promise<SendResult> {
     let failure: unknown;
     let id: string | undefined;
-    // continueConversation hands errors to onTurnError; catching inside keeps the real cause.
-    const attempt = deps.adapter.continueConversation(deps.identity, reference, async (context) => {
-      // The SDK makes every send in a continued turn a reply to a made-up activity id; a proactive
+    // The SDK hands errors inside a turn to onTurnError; catching them here keeps the real cause.
+    const attempt = run(async (context) => {
+      // The SDK makes every send in a proactive turn a reply to a made-up activity id; a proactive
       // message is a new message in the conversation (POST …/activities), so the reply-to goes.
       context.onSendActivities(async (_context, activities, next) => {
         for (const activity of activities) delete activity.replyToId;
@@ -81,6 +87,7 @@ export function createTeamsSender(deps: TeamsSenderDeps): PlatformSender {
       });
       try {
         id = (await context.sendActivity(replyActivity(reply)))?.id;
+        await onSent?.(context);
       } catch (error) {
         failure = error;
       }
@@ -101,21 +108,53 @@ export function createTeamsSender(deps: TeamsSenderDeps): PlatformSender {
     return id ? { ok: true, platformRef: id } : { ok: true };
   }
 
+  const continueIn = (reference: ConversationReference): Run => (logic) => deps.adapter.continueConversation(deps.identity, reference, logic);
+
+  /** Opens a 1:1 chat with someone last seen in a channel of the tenant (the app is installed there). */
+  const openChatWith = (seen: ConversationReference, tenantId: string): Run => (logic) =>
+    deps.adapter.createConversationAsync(
+      typeof deps.identity === 'string' ? deps.identity : '',
+      seen.channelId,
+      seen.serviceUrl!,
+      BOT_FRAMEWORK_AUDIENCE,
+      { isGroup: false, agent: seen.agent ?? undefined, members: [seen.user!], tenantId, channelData: { tenant: { id: tenantId } } } as ConversationParameters,
+      logic,
+    );
+
+  interface Route {
+    run: Run;
+    locale: string | undefined;
+    /** The reference the route was found by, to forget when Teams says the bot cannot write there. */
+    target: ReferenceTarget;
+    onSent?: (context: TurnContext) => Promise<void>;
+  }
+
+  /** The target's own conversation; for a person without a 1:1 chat yet, one opened from where they were seen. */
+  async function routeTo(target: ReferenceTarget): Promise<Route | null> {
+    const reference = await deps.references.find(target);
+    if (reference) return { run: continueIn(reference), locale: reference.locale, target };
+    if (target.kind !== 'user') return null;
+    const member: ReferenceTarget = { ...target, kind: 'member' };
+    const seen = await deps.references.find(member);
+    if (!seen?.user || !seen.serviceUrl) return null;
+    // The new chat is kept as the person's own, so the next message goes straight there.
+    return { run: openChatWith(seen, target.tenantId), locale: seen.locale, target: member, onSent: (context) => deps.references.remember(context.activity, target) };
+  }
+
   return {
     platform: 'teams',
     async deliver(message) {
-      const target = targetFor(message.workspaceId, message.recipient);
-      const reference = await deps.references.find(target);
-      if (!reference) return { ok: false, retryable: false, gone: true, error: 'no_conversation_reference' };
+      const route = await routeTo(targetFor(message.workspaceId, message.recipient));
+      if (!route) return { ok: false, retryable: false, gone: true, error: 'no_conversation_reference' };
       let reply: Reply;
       try {
-        reply = await render(message, resolveLocale(reference.locale, core.settings.defaultLocale));
+        reply = await render(message, resolveLocale(route.locale, core.settings.defaultLocale));
       } catch (error) {
         // A deleted poll or an unreadable digest will not get better by waiting.
         return { ok: false, retryable: false, error: `unrenderable_${message.payload.type}: ${error instanceof Error ? error.message : String(error)}` };
       }
-      const result = await send(reference, reply);
-      if (!result.ok && result.gone) await deps.references.forget(target);
+      const result = await send(route.run, reply, route.onSent);
+      if (!result.ok && result.gone) await deps.references.forget(route.target);
       return result;
     },
   };

@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** One call the bot made to the Bot Connector. */
@@ -22,10 +22,13 @@ type Behaviour = { status: number; headers?: Record<string, string>; body?: unkn
 
 /**
  * A local stand-in for the Bot Connector service (`{serviceUrl}/v3/conversations/...`): records what
- * the bot sends and answers 200 with an id, or, when told, 429, 5xx, 403 or slowly.
+ * the bot sends and the 1:1 chats it opens, and answers 200 with an id, or, when told, 429, 5xx, 403
+ * or slowly.
  */
 export async function startFakeConnector() {
   const calls: ConnectorCall[] = [];
+  /** 1:1 chats the bot opened (POST /v3/conversations), with their parameters. */
+  const created: { parameters: Record<string, any>; authorization: string | undefined }[] = [];
   const queued: Behaviour[] = [];
   let next = 0;
 
@@ -35,7 +38,25 @@ export async function startFakeConnector() {
     return chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
   };
 
+  const answer = async (res: ServerResponse, ok: () => unknown) => {
+    const behaviour = queued.shift();
+    if (behaviour && 'delayMs' in behaviour) await new Promise((r) => setTimeout(r, behaviour.delayMs));
+    if (behaviour && 'status' in behaviour) {
+      res.writeHead(behaviour.status, { 'content-type': 'application/json', ...behaviour.headers });
+      res.end(JSON.stringify(behaviour.body ?? { error: { code: 'Failure', message: `status ${behaviour.status}` } }));
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(ok()));
+  };
+
   const server = createServer(async (req, res) => {
+    if (req.method === 'POST' && (req.url ?? '').split('?')[0] === '/v3/conversations') {
+      const parameters = await read(req);
+      created.push({ parameters, authorization: req.headers.authorization });
+      await answer(res, () => ({ id: `a:created-${created.length}` }));
+      return;
+    }
     const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?/.exec(req.url ?? '');
     if (!match) {
       res.writeHead(404).end();
@@ -50,16 +71,7 @@ export async function startFakeConnector() {
       authorization: req.headers.authorization,
       activity: body,
     });
-    const behaviour = queued.shift();
-    if (behaviour && 'delayMs' in behaviour) await new Promise((r) => setTimeout(r, behaviour.delayMs));
-    if (behaviour && 'status' in behaviour) {
-      res.writeHead(behaviour.status, { 'content-type': 'application/json', ...behaviour.headers });
-      res.end(JSON.stringify(behaviour.body ?? { error: { code: 'Failure', message: `status ${behaviour.status}` } }));
-      return;
-    }
-    next += 1;
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ id: `sent-${next}` }));
+    await answer(res, () => ({ id: `sent-${(next += 1)}` }));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -67,6 +79,7 @@ export async function startFakeConnector() {
   return {
     url: `http://127.0.0.1:${port}/`,
     calls,
+    created,
     /** The next call gets this answer instead of 200. */
     answerNext(status: number, headers?: Record<string, string>, body?: unknown) {
       queued.push({ status, ...(headers ? { headers } : {}), ...(body !== undefined ? { body } : {}) });

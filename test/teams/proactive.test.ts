@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OutboundMessage, OutboundPayload, Recipient } from '../../src/ports/delivery.ts';
 import { serializeDigest } from '../../src/digest/serialize.ts';
 import { REFERENCE_NAMESPACE } from '../../adapters/teams/references.ts';
-import { BOT_ID, activity, message, startTeams, type TeamsHarness } from './harness.ts';
+import { BOT_ID, activity, mention, message, startTeams, type TeamsHarness } from './harness.ts';
 
 const kari = { aad: 'aad-kari' };
 
@@ -42,6 +42,7 @@ describe('Teams conversation references and proactive sends', () => {
     await h.post(message(h.connector, kari, 'hei'));
     expect((await references()).map((r) => [r.key, r.value.conversation.id])).toEqual([
       ['tenant-1:conversation:19:channel-1@thread.tacv2', '19:channel-1@thread.tacv2'],
+      ['tenant-1:member:aad-kari', '19:channel-1@thread.tacv2'],
       ['tenant-1:user:aad-kari', 'a:chat-aad-kari'],
     ]);
   });
@@ -96,6 +97,29 @@ describe('Teams conversation references and proactive sends', () => {
     expect(await h.teams.sender.deliver(outbound(to, payload))).toMatchObject({ ok: false, retryable: false, gone: true, error: 'teams_403' });
     expect(await references()).toEqual([]);
     expect(await h.teams.sender.deliver(outbound(to, payload))).toMatchObject({ ok: false, retryable: false, gone: true, error: 'no_conversation_reference' });
+  });
+
+  it('opens a 1:1 chat with someone only seen in a channel, and keeps it for the next message', async () => {
+    await h.post(mention(h.connector, { aad: 'aad-ola' }, 'Et innspill fra kanalen'));
+    const to = { kind: 'user', userId: 'aad-ola' } as const;
+    const payload = { type: 'reply', locale: 'nb', suggestionId: 1, text: 'Takk for innspillet' } as const;
+    expect(await h.teams.sender.deliver(outbound(to, payload))).toMatchObject({ ok: true });
+    expect(h.connector.created).toHaveLength(1);
+    expect(h.connector.created[0]!.parameters).toMatchObject({ isGroup: false, members: [{ id: '29:aad-ola' }], tenantId: 'tenant-1', channelData: { tenant: { id: 'tenant-1' } } });
+    expect(h.connector.calls.at(-1)!).toMatchObject({ conversationId: 'a:created-1', replyToId: null });
+    expect(h.connector.calls.at(-1)!.activity.text).toContain('Takk for innspillet');
+
+    expect(await h.teams.sender.deliver(outbound(to, payload))).toMatchObject({ ok: true });
+    expect(h.connector.created).toHaveLength(1);
+    expect(h.connector.calls.at(-1)!.conversationId).toBe('a:created-1');
+  });
+
+  it('gives up on someone Teams will not open a chat with (403), and forgets where they were seen', async () => {
+    await h.post(mention(h.connector, { aad: 'aad-ola' }, 'Hei'));
+    h.connector.answerNext(403, {}, { error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' } });
+    const to = { kind: 'user', userId: 'aad-ola' } as const;
+    expect(await h.teams.sender.deliver(outbound(to, { type: 'reply', locale: 'nb', suggestionId: 1, text: 'Hei' }))).toMatchObject({ ok: false, gone: true, error: 'teams_403' });
+    expect((await references()).map((r) => r.key)).toEqual(['tenant-1:conversation:19:channel-1@thread.tacv2']);
   });
 
   it('finds no reference across tenants', async () => {
