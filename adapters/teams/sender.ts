@@ -8,6 +8,7 @@ import { suggestionRef } from '../../src/domain/suggestion.ts';
 import { renderDigestMarkdown } from '../../src/digest/markdown.ts';
 import { parseDigest } from '../../src/digest/serialize.ts';
 import { pollCard } from './cards/poll-card.ts';
+import { baseConversationId } from './identity.ts';
 import type { ReferenceBook, ReferenceTarget } from './references.ts';
 import { replyActivity, type Reply } from './reply.ts';
 
@@ -26,7 +27,7 @@ const BOT_FRAMEWORK_AUDIENCE = 'https://api.botframework.com';
 
 /** A recipient as the outbox names it: a Teams user (AAD id or full participant id) or a conversation id. */
 export function targetFor(workspaceId: string, recipient: Recipient): ReferenceTarget {
-  if (recipient.kind === 'channel') return { kind: 'conversation', tenantId: workspaceId, conversationId: recipient.channelId };
+  if (recipient.kind === 'channel') return { kind: 'conversation', tenantId: workspaceId, conversationId: baseConversationId(recipient.channelId) };
   const parts = recipient.userId.split(':');
   const userId = parts.length === 3 && parts[0] === 'teams' ? parts[2]! : recipient.userId;
   return { kind: 'user', tenantId: workspaceId, userId };
