@@ -56,6 +56,15 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
+/** Teams refuses messages over about 28 KB; a long digest is cut at a line, with a note saying so. */
+export const DIGEST_MAX_CHARS = 20_000;
+
+export function fitDigest(markdown: string, note: string): string {
+  if (markdown.length <= DIGEST_MAX_CHARS) return markdown;
+  const cut = markdown.lastIndexOf('\n', DIGEST_MAX_CHARS - note.length - 10);
+  return `${markdown.slice(0, cut > 0 ? cut : DIGEST_MAX_CHARS - note.length - 10)}\n\n_${note}_`;
+}
+
 /** Delivers outbox messages to stored conversation references: one attempt each, never a retry. */
 export function createTeamsSender(deps: TeamsSenderDeps): PlatformSender {
   const { core } = deps;
@@ -67,8 +76,10 @@ export function createTeamsSender(deps: TeamsSenderDeps): PlatformSender {
         return { card: pollCard(await core.viewPoll(payload.pollId), [], locale, core.settings.timeZone) };
       case 'reply':
         return { text: catalog(payload.locale).teams.replyFromProject({ ref: suggestionRef(payload.suggestionId), text: payload.text }) };
-      case 'digest':
-        return { markdown: renderDigestMarkdown(parseDigest(payload.digest), { locale: payload.locale, timeZone: core.settings.timeZone }) };
+      case 'digest': {
+        const markdown = renderDigestMarkdown(parseDigest(payload.digest), { locale: payload.locale, timeZone: core.settings.timeZone });
+        return { markdown: fitDigest(markdown, catalog(payload.locale).teams.digestCut) };
+      }
     }
   }
 
