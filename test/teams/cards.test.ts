@@ -56,7 +56,7 @@ describe('Teams Adaptive Card forms', () => {
     const unknown = invokeCard(await h.post(execute(h.connector, john, 'suggestion.submit', { topic: 'weather', text: 'Sun' })));
     expect(texts(unknown).join('\n')).toContain('Unknown topic “weather”');
     const typed = invokeCard(await h.post(execute(h.connector, john, 'suggestion.submit', { text: 42 })));
-    expect(texts(typed).join('\n')).toContain('text: invalid value');
+    expect(texts(typed).join('\n')).toContain('Your suggestion: invalid value');
   });
 
   it('takes the Action.Submit fallback as a message with a value and answers with a card', async () => {

@@ -16,6 +16,29 @@ export const VERBS = {
   deleteCancel: 'delete.cancel',
 } as const;
 
+/** The label a person sees for a form input, to name it in a validation message. */
+export function inputLabel(locale: Locale, id: string): string {
+  const { forms: f, teams: t } = catalog(locale);
+  const labels: Record<string, string> = {
+    topic: f.topic,
+    text: f.text,
+    anonymous: f.anonymous,
+    publishable: f.publishable,
+    companyName: f.company,
+    area: f.area,
+    industry: f.industry,
+    sizeBand: f.size,
+    question: f.question,
+    options: f.pollOptions,
+    multiple: f.multiple,
+    hidden: f.hiddenResults,
+    everyone: f.everyone,
+    closesDate: t.closesDate,
+    closesTime: t.closesTime,
+  };
+  return labels[id] ?? id;
+}
+
 /** The form's heading, and the problem with the last submission if there was one. */
 function top(title: string, error?: string): Element[] {
   return [label(title, { heading: true }), ...(error ? [problem(error)] : [])];

@@ -1,9 +1,10 @@
 import type { Profile } from '../../../src/domain/participant.ts';
 import { suggestionRef } from '../../../src/domain/suggestion.ts';
 import { isInnspillError } from '../../../src/errors.ts';
-import { catalog, describePollSyntaxError, label } from '../../../src/i18n/index.ts';
+import type { ZodError } from 'zod';
+import { catalog, describePollSyntaxError, label, type Locale } from '../../../src/i18n/index.ts';
 import { checkPollTexts } from '../../../src/polls/syntax.ts';
-import { doneCard, pollForm, profileForm, suggestionForm, VERBS, type PollFormValues } from '../cards/forms.ts';
+import { doneCard, inputLabel, pollForm, profileForm, suggestionForm, VERBS, type PollFormValues } from '../cards/forms.ts';
 import { pollCard } from '../cards/poll-card.ts';
 import type { Reply } from '../reply.ts';
 import {
@@ -16,6 +17,11 @@ import {
   voteSubmission,
 } from '../submissions.ts';
 import { explain, type Turn } from './turn.ts';
+
+/** "<label>: invalid value", naming the input as the form shows it. */
+function invalid(locale: Locale, error: ZodError): string {
+  return catalog(locale).teams.fieldInvalid({ field: inputLabel(locale, firstInvalidField(error)) });
+}
 
 /**
  * Answers a card action, whether it came as a Universal Action (invoke) or as the Action.Submit
@@ -48,7 +54,7 @@ export async function answerCardAction(turn: Turn, value: unknown): Promise<Repl
 async function submitSuggestion(turn: Turn, value: unknown): Promise<Reply> {
   const { locale, core } = turn;
   const parsed = suggestionSubmission.safeParse(value);
-  if (!parsed.success) return { card: suggestionForm(locale, core.settings.topics, {}, catalog(locale).teams.fieldInvalid({ field: firstInvalidField(parsed.error) })) };
+  if (!parsed.success) return { card: suggestionForm(locale, core.settings.topics, {}, invalid(locale, parsed.error)) };
   const input = parsed.data;
   try {
     const { suggestion } = await core.submitSuggestion(turn.actor, input, { dedupeKey: turn.dedupeKey });
@@ -62,7 +68,7 @@ async function submitSuggestion(turn: Turn, value: unknown): Promise<Reply> {
 async function saveProfile(turn: Turn, value: unknown): Promise<Reply> {
   const { locale, core } = turn;
   const parsed = profileSubmission.safeParse(value);
-  if (!parsed.success) return { card: profileForm(locale, null, catalog(locale).teams.fieldInvalid({ field: firstInvalidField(parsed.error) })) };
+  if (!parsed.success) return { card: profileForm(locale, null, invalid(locale, parsed.error)) };
   try {
     const profile = await core.saveProfile(turn.actor, parsed.data);
     const m = catalog(locale).messages;
@@ -83,10 +89,10 @@ async function createPoll(turn: Turn, value: unknown): Promise<Reply> {
   const { locale, core } = turn;
   const t = catalog(locale).teams;
   const parsed = pollSubmission.safeParse(value);
-  if (!parsed.success) return { card: pollForm(locale, {}, t.fieldInvalid({ field: firstInvalidField(parsed.error) })) };
+  if (!parsed.success) return { card: pollForm(locale, {}, invalid(locale, parsed.error)) };
   const v = parsed.data;
   const values: PollFormValues = v;
-  if (v.closesTime && !v.closesDate) return { card: pollForm(locale, values, t.fieldInvalid({ field: t.closesDate })) };
+  if (v.closesTime && !v.closesDate) return { card: pollForm(locale, values, t.fieldInvalid({ field: inputLabel(locale, 'closesDate') })) };
   const checked = checkPollTexts(v.question, v.options.split(/\r?\n/), {
     multipleChoice: v.multiple,
     anonymous: v.anonymous,
