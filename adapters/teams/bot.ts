@@ -56,31 +56,36 @@ export class TeamsBot extends ActivityHandler {
     const activity = context.activity;
     if (activity.name !== 'adaptiveCard/action') return { status: 200, body: {} };
     const value = activity.value as { action?: { type?: string; verb?: string; data?: unknown } } | undefined;
-    const turn = await this.turn(context);
-    if (!turn) return { status: 200, body: invokeBody({ text: catalog(this.locale(activity)).teams.unknownSender }) };
     const action = value?.action;
     const data = action && typeof action.data === 'object' && action.data !== null ? action.data : {};
     try {
+      const turn = await this.turn(context);
+      if (!turn) return { status: 200, body: invokeBody({ text: catalog(this.locale(activity)).teams.unknownSender }) };
       // Action.Execute carries the verb beside the data; the inputs are merged into the data.
       return { status: 200, body: invokeBody(await answerCardAction(turn, { ...data, verb: action?.verb })) };
     } catch (error) {
       this.deps.logger.error({ err: error }, 'Teams card action failed');
-      return { status: 200, body: invokeBody({ text: catalog(turn.locale).messages.somethingWentWrong }) };
+      return { status: 200, body: invokeBody({ text: catalog(this.locale(activity)).messages.somethingWentWrong }) };
     }
   }
 
   private async message(context: TurnContext): Promise<void> {
+    await context.sendActivity(replyActivity(await this.answer(context)));
+  }
+
+  private async answer(context: TurnContext): Promise<Reply> {
     const activity = context.activity;
-    const turn = await this.turn(context);
-    if (!turn) {
-      await context.sendActivity(replyActivity({ text: catalog(this.locale(activity)).teams.unknownSender }));
-      return;
+    const locale = this.locale(activity);
+    try {
+      const turn = await this.turn(context);
+      if (!turn) return { text: catalog(locale).teams.unknownSender };
+      // A card's Action.Submit fallback arrives as a message whose value holds the inputs and the verb.
+      if (activity.value && typeof activity.value === 'object') return await answerCardAction(turn, activity.value);
+      return await answerCommand(turn, parseTeamsCommand(stripBotMention(activity.text, activity.entities, activity.recipient?.id)));
+    } catch (error) {
+      this.deps.logger.error({ err: error }, 'Teams message failed');
+      return { text: catalog(locale).messages.somethingWentWrong };
     }
-    const reply =
-      activity.value && typeof activity.value === 'object'
-        ? await answerCardAction(turn, activity.value)
-        : await answerCommand(turn, parseTeamsCommand(stripBotMention(activity.text, activity.entities, activity.recipient?.id)));
-    await context.sendActivity(replyActivity(reply));
   }
 
   private async turn(context: TurnContext): Promise<Turn | null> {

@@ -110,6 +110,15 @@ describe('Teams Adaptive Card forms', () => {
     const oddVerb = await h.post(execute(h.connector, kari, 'rm -rf'));
     expect(oddVerb.body!.value).toContain('utdatert');
   });
+
+  it('apologises, in the user language, when storage fails, and still answers the invoke', async () => {
+    h.store.close();
+    const invoke = await h.post(execute(h.connector, john, 'poll.refresh', { pollId: 1 }));
+    expect(invoke).toMatchObject({ status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message' } });
+    expect(invoke.body!.value).toContain('Sorry, something went wrong');
+    expect((await h.post(message(h.connector, kari, 'Et innspill'))).status).toBe(200);
+    expect(h.connector.texts().at(-1)).toContain('Beklager, noe gikk galt');
+  });
 });
 
 describe('Teams polls with Universal Actions', () => {
