@@ -6,6 +6,7 @@ import type { PlatformSender } from '../../src/ports/delivery.ts';
 import type { PlatformStateStore } from '../../src/ports/store.ts';
 import type { Route } from '../http/server.ts';
 import { createClientPool, type TokenSource } from './api/clients.ts';
+import { createResponder } from './api/responder.ts';
 import { createBackground } from './background.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { registerActions } from './handlers/actions.ts';
@@ -70,6 +71,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const clients = createClientPool({ apiUrl: config.apiUrl });
   const posts = createPollPosts(state, clock);
   const background = createBackground(log);
+  const responder = createResponder(log);
 
   let authorize: Authorize<boolean>;
   let tokens: TokenSource;
@@ -132,6 +134,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     core,
     locales,
     background,
+    responder,
     posts,
     updater,
     logger: log,
@@ -151,6 +154,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     await background.idle();
     await updater.idle();
     await background.idle();
+    await responder.idle();
   };
 
   return {

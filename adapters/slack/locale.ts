@@ -5,10 +5,14 @@ import type { ClientPool, TokenSource } from './api/clients.ts';
 const TTL_MS = 24 * 3600 * 1000;
 const FAILURE_TTL_MS = 5 * 60 * 1000;
 const MAX_ENTRIES = 50_000;
+/** users.info is Tier 4 (about 100 a minute): background lookups beyond this many at once wait for the next request. */
+const MAX_PENDING = 8;
 
 export interface LocaleCache {
   /** The cached locale, or the default while `users.info` is asked in the background. Never waits. */
   localeOf(teamId: string, userId: string): Locale;
+  /** The cached locale or the default, without asking Slack: for clicks, which can come by the thousand. */
+  cachedLocale(teamId: string, userId: string): Locale;
   /** The locale once known: for background work that may wait, such as App Home. */
   fetchLocale(teamId: string, userId: string): Promise<Locale>;
 }
@@ -16,7 +20,8 @@ export interface LocaleCache {
 /**
  * People's Slack locales, remembered for a day in memory. A request never waits on `users.info`:
  * the first message from someone is answered in the default language if their locale is not yet
- * known, and the lookup runs beside it.
+ * known, and the lookup runs beside it. Button clicks use what is known and ask nothing, so a poll
+ * with thousands of voters does not become thousands of lookups.
  */
 export function createLocaleCache(deps: {
   clients: ClientPool;
@@ -60,13 +65,16 @@ export function createLocaleCache(deps: {
     return running;
   };
 
+  const cachedLocale = (teamId: string, userId: string) => known.get(`${teamId}:${userId}`)?.locale ?? deps.defaultLocale;
+
   return {
     localeOf(teamId, userId) {
       const hit = known.get(`${teamId}:${userId}`);
       if (hit && hit.until > now()) return hit.locale;
-      void fetchLocale(teamId, userId);
-      return hit?.locale ?? deps.defaultLocale;
+      if (pending.size < MAX_PENDING) void fetchLocale(teamId, userId);
+      return cachedLocale(teamId, userId);
     },
+    cachedLocale,
     fetchLocale,
   };
 }

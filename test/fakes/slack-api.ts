@@ -33,9 +33,11 @@ function readBody(req: IncomingMessage): Promise<string> {
 /**
  * A local stand-in for Slack's Web API (`POST /api/<method>`) and for `response_url`s
  * (`POST /respond/<id>`). It records every call and answers like Slack does; `answer` makes a
- * method fail (429 with Retry-After, 500, a platform error) or answer slowly.
+ * method fail (429 with Retry-After, 500, a platform error) or answer slowly. `record: false` keeps
+ * nothing (the benchmark sends it hundreds of thousands of calls).
  */
-export async function startFakeSlackApi() {
+export async function startFakeSlackApi(options: { record?: boolean } = {}) {
+  const record = options.record ?? true;
   const calls: RecordedCall[] = [];
   const responders = new Map<string, Responder>();
   let ts = 1_700_000_000;
@@ -82,7 +84,7 @@ export async function startFakeSlackApi() {
     const args = raw ? (json ? JSON.parse(raw) : decodeForm(raw)) : {};
     const auth = req.headers.authorization;
     const call: RecordedCall = { method, args, token: auth ? auth.replace(/^Bearer /, '') : (args.token ?? null), at: Date.now() };
-    calls.push(call);
+    if (record) calls.push(call);
     for (const l of listeners) l();
     const answer = responders.get(method)?.(call) ?? {};
     if (answer.delayMs) await new Promise((r) => setTimeout(r, answer.delayMs));

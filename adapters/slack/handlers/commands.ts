@@ -66,7 +66,7 @@ export function registerCommands(app: App, deps: HandlerDeps): void {
     await ack(answer as never);
   });
 
-  app.command(POLL_COMMAND, async ({ command, ack, client, respond }) => {
+  app.command(POLL_COMMAND, async ({ command, ack, client }) => {
     const actor = actorOf(deps, command.team_id, command.user_id);
     const text = unescapeSlackText(command.text ?? '').trim();
     if (!text) {
@@ -94,7 +94,7 @@ export function registerCommands(app: App, deps: HandlerDeps): void {
       } catch (error) {
         const failure = classifySlackError(error);
         deps.logger.warn({ pollId, error: failure.error }, 'poll could not be posted where it was asked for');
-        await respond({ response_type: 'ephemeral', ...textMessage(failure.gone ? catalog(actor.locale).slack.inviteBot : describeError(actor.locale, error)) });
+        deps.responder.post(command.response_url, { response_type: 'ephemeral', ...textMessage(failure.gone ? catalog(actor.locale).slack.inviteBot : describeError(actor.locale, error)) });
       }
     });
   });

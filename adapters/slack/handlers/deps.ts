@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { actorFrom, type Actor } from '../../../src/domain/participant.ts';
 import type { Innspill } from '../../../src/innspill.ts';
+import type { Responder } from '../api/responder.ts';
 import type { Background } from '../background.ts';
 import type { LocaleCache } from '../locale.ts';
 import type { PollPosts } from '../poll-posts.ts';
@@ -11,6 +12,7 @@ export interface HandlerDeps {
   core: Innspill;
   locales: LocaleCache;
   background: Background;
+  responder: Responder;
   posts: PollPosts;
   updater: PollUpdater;
   logger: Logger;
@@ -18,8 +20,14 @@ export interface HandlerDeps {
   uninstall(teamId: string, enterpriseId: string | undefined): Promise<void>;
 }
 
+/** Who sent a command, message or form; their locale is looked up in the background if unknown. */
 export function actorOf(deps: Pick<HandlerDeps, 'locales'>, teamId: string, userId: string): Actor {
   return actorFrom({ platform: 'slack', workspaceId: teamId, userId }, deps.locales.localeOf(teamId, userId));
+}
+
+/** Who clicked: the locale is what is already known, never a lookup (see locale.ts). */
+export function clickerOf(deps: Pick<HandlerDeps, 'locales'>, teamId: string, userId: string): Actor {
+  return actorFrom({ platform: 'slack', workspaceId: teamId, userId }, deps.locales.cachedLocale(teamId, userId));
 }
 
 /** The workspace of an interaction: `team` is null for some org-wide installs, the user's team is not. */
