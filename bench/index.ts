@@ -1,0 +1,31 @@
+import type { BenchRow } from './digest.ts';
+import { benchDigest } from './digest.ts';
+import { benchSlack } from './slack.ts';
+import { benchTeams } from './teams.ts';
+
+/**
+ * `npm run bench` runs every part; `npm run bench -- slack digest` only those named. Each part
+ * starts what it measures in processes of its own and returns rows for one table.
+ */
+const PARTS: Record<string, () => Promise<BenchRow[]>> = { slack: benchSlack, teams: benchTeams, digest: benchDigest };
+
+const asked = process.argv.slice(2);
+const unknown = asked.filter((name) => !(name in PARTS));
+if (unknown.length) {
+  process.stderr.write(`unknown benchmark ${unknown.join(', ')}; choose from ${Object.keys(PARTS).join(', ')}\n`);
+  process.exit(2);
+}
+
+const rows: BenchRow[] = [];
+for (const name of asked.length ? asked : Object.keys(PARTS)) {
+  process.stderr.write(`running ${name}…\n`);
+  rows.push(...(await PARTS[name]!()));
+}
+
+const figures = (row: BenchRow) => Object.entries(row.figures).map(([k, v]) => `${k}: ${v}`).join(', ');
+const table = [
+  ['', 'benchmark', 'figures', 'goal'],
+  ...rows.map((r) => [r.met ? '✓' : '✗', r.name, figures(r), r.goal]),
+];
+const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
+for (const row of table) process.stdout.write(`${row.map((cell, i) => cell.padEnd(widths[i]!)).join(' │ ')}\n`);

@@ -1,0 +1,57 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App, LogLevel } from '@slack/bolt';
+import { pino } from 'pino';
+import { createHttpServer } from '../adapters/http/server.ts';
+import { createSlackAdapter } from '../adapters/slack/index.ts';
+import { actorFrom } from '../src/domain/participant.ts';
+import { DEFAULT_TOPICS } from '../src/domain/suggestion.ts';
+import { createInnspill } from '../src/innspill.ts';
+import { createIdentityVault } from '../src/privacy/vault.ts';
+import { openSqliteStore } from '../storage/index.ts';
+
+/**
+ * One server under load, in its own process: `innspill` (our adapter on our HTTP server, SQLite in
+ * WAL mode on disk, a poll whose message is kept current) or `bare` (a Bolt app on its own
+ * HTTPReceiver that acks every click and stores nothing). Prints `{port, pollId}`; serves until killed.
+ */
+const [mode, apiUrl, SIGNING_SECRET] = process.argv.slice(2) as ['innspill' | 'bare', string, string];
+const logger = pino({ level: 'silent' });
+
+if (mode === 'bare') {
+  const app = new App({ signingSecret: SIGNING_SECRET, token: 'xoxb-bench', botId: 'B1', botUserId: 'UBOT', logLevel: LogLevel.ERROR, clientOptions: { slackApiUrl: apiUrl } });
+  app.action(/.*/, async ({ ack }) => {
+    await ack();
+  });
+  const server = await app.start(0);
+  const address = (server as unknown as { address(): { port: number } }).address();
+  process.stdout.write(`${JSON.stringify({ port: address.port, pollId: 1 })}\n`);
+} else {
+  const dir = mkdtempSync(join(tmpdir(), 'innspill-bench-slack-'));
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  const store = openSqliteStore(join(dir, 'bench.db'));
+  const core = createInnspill({
+    store,
+    vault: createIdentityVault(Buffer.alloc(32, 3)),
+    clock: () => new Date(),
+    settings: { topics: DEFAULT_TOPICS, defaultLocale: 'nb', timeZone: 'Europe/Oslo', participantPolls: true, digestChannels: [], emptyDigest: 'note' },
+  });
+  const creator = actorFrom({ platform: 'slack', workspaceId: 'T1', userId: 'UCREATOR' }, 'nb');
+  const poll = await core.createPoll(
+    creator,
+    { question: 'Hvilken dag passer best?', options: ['Mandag', 'Tirsdag', 'Onsdag', 'Torsdag'], multipleChoice: false, anonymous: false, resultsAfterClose: false, everyone: false, closes: null },
+    { channelId: 'C1' },
+  );
+  await store.platformState.put('slack.poll_post', `${poll.id}:T1:C1:1.1`, { teamId: 'T1', channel: 'C1', ts: '1.1', locale: 'nb' }, new Date());
+  const slack = createSlackAdapter({
+    core,
+    state: store.platformState,
+    config: { signingSecret: SIGNING_SECRET, apiUrl, appToken: null, auth: { mode: 'single', botToken: 'xoxb-bench' } },
+    defaultLocale: 'nb',
+    logger,
+  });
+  const http = createHttpServer(slack.routes, logger);
+  const { port } = await http.listen(0, '127.0.0.1');
+  process.stdout.write(`${JSON.stringify({ port, pollId: poll.id })}\n`);
+}

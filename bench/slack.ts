@@ -1,0 +1,106 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { resolve } from 'node:path';
+import autocannon from 'autocannon';
+import { signSlackRequest } from '../adapters/slack/verify.ts';
+import type { BenchRow } from './digest.ts';
+
+
+/** Shared with the server processes through their arguments. */
+const SIGNING_SECRET = 'bench-signing-secret';
+const CONNECTIONS = 32;
+const DURATION_S = 10;
+const WARMUP_S = 2;
+
+/** Starts a bench script in its own process and reads the JSON line it prints when ready. */
+async function child(script: string, args: string[]): Promise<{ proc: ChildProcess; info: Record<string, any> }> {
+  const proc = spawn(process.execPath, ['--import', 'tsx', resolve(import.meta.dirname, script), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const line = await new Promise<string>((ok, fail) => {
+    const rl = createInterface({ input: proc.stdout! });
+    rl.once('line', (l) => ok(l));
+    proc.once('exit', (code) => fail(new Error(`${script} exited with ${code}`)));
+  });
+  return { proc, info: JSON.parse(line) };
+}
+
+/** A click on the poll by a user no one has seen before, signed as Slack signs it. */
+function clickRequest(pollId: number, responseUrl: string) {
+  let n = 0;
+  return (request: autocannon.Request) => {
+    n += 1;
+    const option = n % 4;
+    const payload = {
+      type: 'block_actions',
+      team: { id: 'T1', domain: 'bench' },
+      user: { id: `UB${process.pid}x${n}`, username: 'bench', team_id: 'T1' },
+      api_app_id: 'A1',
+      container: { type: 'message', message_ts: '1.1', channel_id: 'C1' },
+      trigger_id: `t${n}`,
+      channel: { id: 'C1', name: 'bench' },
+      response_url: responseUrl,
+      actions: [{ type: 'button', block_id: `poll:${pollId}:option:${option}`, action_id: `innspill_vote_${option}`, value: `${pollId}:${option}`, action_ts: `${Date.now() / 1000}` }],
+    };
+    const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+    const ts = String(Math.floor(Date.now() / 1000));
+    return {
+      ...request,
+      body,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': ts, 'x-slack-signature': signSlackRequest(SIGNING_SECRET, ts, body) },
+    };
+  };
+}
+
+async function load(port: number, pollId: number, responseUrl: string, seconds: number) {
+  const sign = clickRequest(pollId, responseUrl);
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}`,
+    connections: CONNECTIONS,
+    duration: seconds,
+    requests: [
+      {
+        method: 'POST',
+        path: '/slack/events',
+        setupRequest: sign,
+      },
+    ],
+  });
+  const errors = result.errors + result.timeouts + result.non2xx;
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors, total: result.requests.total };
+}
+
+async function measure(mode: 'innspill' | 'bare', apiDelayMs: number) {
+  const api = await child('slack-fake-api.ts', [String(apiDelayMs)]);
+  const server = await child('slack-server.ts', [mode, api.info.url, SIGNING_SECRET]);
+  try {
+    const responseUrl = `${api.info.url.replace(/\/api\/$/, '')}/respond/bench`;
+    await load(server.info.port, server.info.pollId, responseUrl, WARMUP_S);
+    return await load(server.info.port, server.info.pollId, responseUrl, DURATION_S);
+  } finally {
+    server.proc.kill();
+    api.proc.kill();
+  }
+}
+
+/**
+ * Signed vote clicks on one poll from distinct users at fixed concurrency, against our server and
+ * against a bare Bolt app that acks and stores nothing, in the same run; then again with a Web API
+ * that takes 1.5 s to answer (which must not reach the acks).
+ */
+export async function benchSlack(): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  for (const delay of [0, 1500]) {
+    const bare = await measure('bare', delay);
+    const ours = await measure('innspill', delay);
+    const ratio = ours.rps / bare.rps;
+    const api = delay ? 'Web API 1.5 s' : 'Web API fast';
+    const figures = (r: typeof ours) => ({ 'req/s': Math.round(r.rps), 'p50 (ms)': r.p50, 'p99 (ms)': r.p99, errors: r.errors, requests: r.total });
+    rows.push({ name: `bare Bolt, ${CONNECTIONS} connections, ${api}`, figures: figures(bare), goal: 'baseline', met: bare.errors === 0 });
+    rows.push({
+      name: `Innspill votes, ${CONNECTIONS} connections, ${api}`,
+      figures: { ...figures(ours), 'ratio to bare': Math.round(ratio * 100) / 100 },
+      goal: '≥ 0.9 × bare, p99 < 15 ms',
+      met: ratio >= 0.9 && ours.p99 < 15 && ours.errors === 0,
+    });
+  }
+  return rows;
+}
