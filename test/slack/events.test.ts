@@ -106,3 +106,12 @@ describe('App Home', () => {
     expect(h.api.callsTo('views.publish')).toEqual([]);
   });
 });
+
+describe('App Home buttons', () => {
+  it('open the suggestion and profile forms', async () => {
+    await h.click('innspill_open_suggestion', 'open');
+    await h.click('innspill_open_profile', 'open');
+    await h.adapter.idle();
+    expect(h.api.callsTo('views.open').map((c) => c.args.view.callback_id)).toEqual(['innspill_suggestion', 'innspill_profile']);
+  });
+});

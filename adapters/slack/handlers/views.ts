@@ -51,7 +51,7 @@ export function registerViews(app: App, deps: HandlerDeps): void {
       const { suggestion } = await core.submitSuggestion(
         actor,
         { text: f.text?.text ?? '', topic: f.topic?.selected[0], anonymous: flags.includes('anonymous'), publishable: flags.includes('publishable') },
-        { dedupeKey: `view:${view.id}` },
+        { dedupeKey: `slack:view:${view.id}` },
       );
       const m = catalog(actor.locale).messages;
       const stored = (suggestion.anonymous ? m.suggestionStoredAnonymous : m.suggestionStored)({ ref: suggestionRef(suggestion.id) });

@@ -28,7 +28,6 @@ export function truncate(text: string, max: number): string {
 }
 
 export const plain = (text: string, max: number = LIMITS.text) => ({ type: 'plain_text' as const, text: truncate(text || ' ', max), emoji: true });
-export const mrkdwn = (text: string) => ({ type: 'mrkdwn' as const, text: truncate(text, LIMITS.text) });
 
 /** Text already made of escaped pieces, cut to fit a section. Cutting never splits an entity (`&amp;`). */
 export function section(text: string) {
