@@ -67,8 +67,11 @@ export function createPollUpdater(deps: {
   /** Updates every copy of the poll; returns how long to wait before the next update (429). */
   async function refresh(pollId: number): Promise<number> {
     const view = await deps.core.viewPoll(pollId);
+    // A workspace that answered 429 gets no more calls in this round: its copies wait for the next.
+    const limited = new Set<string>();
     let wait = 0;
     for (const post of await deps.posts.list(pollId)) {
+      if (limited.has(post.teamId)) continue;
       const token = await deps.tokens.botToken(post.teamId);
       if (!token) continue;
       try {
@@ -81,7 +84,7 @@ export function createPollUpdater(deps: {
         const result = classifySlackError(error);
         if (result.retryAfterMs !== undefined) {
           wait = Math.max(wait, result.retryAfterMs);
-          polls.get(pollId)!.dirty = true;
+          limited.add(post.teamId);
         } else if (result.gone || result.error === 'message_not_found' || result.error === 'cant_update_message') {
           await deps.posts.forget(pollId, post);
         } else {
@@ -90,6 +93,7 @@ export function createPollUpdater(deps: {
         }
       }
     }
+    if (limited.size) polls.get(pollId)!.dirty = true;
     return wait;
   }
 

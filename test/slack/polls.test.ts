@@ -192,3 +192,23 @@ describe('votes', () => {
     expect(post.args.text).not.toContain('<!channel>');
   });
 });
+
+describe('poll copies', () => {
+  it('stop calling a workspace that answered 429 until Retry-After, then update every copy', async () => {
+    const { pollId } = await createPoll();
+    for (const channel of ['D1', 'D2', 'D3']) await h.adapter.sender.deliver({ id: 1, platform: 'slack', workspaceId: 'T1', recipient: { kind: 'channel', channelId: channel }, payload: { type: 'poll', pollId }, attempt: 1 });
+    h.api.reset();
+    let first = true;
+    h.api.answer('chat.update', () => {
+      if (!first) return undefined;
+      first = false;
+      return { status: 429, headers: { 'retry-after': '1' }, body: { ok: false, error: 'ratelimited' } };
+    });
+    await h.click('innspill_vote_0', `${pollId}:0`, { user: 'U2' });
+    await h.adapter.idle();
+    const updates = h.api.callsTo('chat.update');
+    // One refused call, then one round over all four copies after the wait.
+    expect(updates).toHaveLength(5);
+    expect(new Set(updates.slice(1).map((u) => u.args.channel))).toEqual(new Set(['C1', 'D1', 'D2', 'D3']));
+  });
+});
