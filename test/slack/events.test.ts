@@ -58,6 +58,14 @@ describe('direct messages', () => {
     expect((await suggestions()).map((s) => s.text)).toEqual(['fra T1']);
   });
 
+  it('get a 500 (so Slack retries) when the message could not be stored', async () => {
+    h.store.close();
+    const res = await h.dm('lagres ikke', { eventId: 'EvFail' });
+    expect(res.status).toBe(500);
+    await h.adapter.idle();
+    expect(h.api.callsTo('chat.postMessage')).toEqual([]);
+  });
+
   it('are acknowledged while the Web API has not answered yet', async () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
