@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { Poll } from '../../src/domain/poll.ts';
 import type { Innspill } from '../../src/innspill.ts';
 import type { ClientPool, TokenSource } from './api/clients.ts';
 import { classifySlackError } from './api/errors.ts';
@@ -8,10 +9,16 @@ import { renderPollMessage } from './render/poll.ts';
 export interface PollUpdater {
   /** Asks for the poll's messages to show the current counts soon; bursts collapse into few updates. */
   schedule(pollId: number): void;
+  /** Updates the poll's messages when its closing time comes, so they stop offering buttons. */
+  watchClosing(poll: Pick<Poll, 'id' | 'closesAt' | 'closedAt'>): void;
   /** Resolves when no update is waiting or running (tests, shutdown). */
   idle(): Promise<void>;
   stop(): void;
 }
+
+/** Updated a moment after the closing time, so the poll reads as closed when the update runs. */
+const CLOSING_MARGIN_MS = 1000;
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 interface PollState {
   timer: NodeJS.Timeout | null;
@@ -34,6 +41,7 @@ export function createPollUpdater(deps: {
   delayMs: number;
 }): PollUpdater {
   const polls = new Map<number, PollState>();
+  const closings = new Map<number, NodeJS.Timeout>();
   let idleWaiters: (() => void)[] = [];
   let stopped = false;
 
@@ -97,22 +105,40 @@ export function createPollUpdater(deps: {
     return wait;
   }
 
+  const schedule = (pollId: number) => {
+    if (stopped) return;
+    const state = polls.get(pollId);
+    if (!state) {
+      const fresh: PollState = { timer: null, running: null, dirty: false };
+      polls.set(pollId, fresh);
+      arm(pollId, fresh, deps.delayMs);
+    } else if (state.running) state.dirty = true;
+    // A timer already waiting will read the counts when it fires: nothing more to do.
+  };
+
   return {
-    schedule(pollId) {
-      if (stopped) return;
-      const state = polls.get(pollId);
-      if (!state) {
-        const fresh: PollState = { timer: null, running: null, dirty: false };
-        polls.set(pollId, fresh);
-        arm(pollId, fresh, deps.delayMs);
-      } else if (state.running) state.dirty = true;
-      // A timer already waiting will read the counts when it fires: nothing more to do.
+    schedule,
+    watchClosing(poll) {
+      if (stopped || poll.closedAt || !poll.closesAt || closings.has(poll.id)) return;
+      const delay = poll.closesAt.getTime() - deps.core.clock().getTime() + CLOSING_MARGIN_MS;
+      // Closed while it was being posted: the message may already be out of date.
+      if (delay <= CLOSING_MARGIN_MS) return schedule(poll.id);
+      // Past setTimeout's range (about 24 days) the first click after closing refreshes the message.
+      if (delay > MAX_TIMER_MS) return;
+      const timer = setTimeout(() => {
+        closings.delete(poll.id);
+        schedule(poll.id);
+      }, delay);
+      timer.unref();
+      closings.set(poll.id, timer);
     },
     idle() {
       return polls.size === 0 ? Promise.resolve() : new Promise((resolve) => idleWaiters.push(resolve));
     },
     stop() {
       stopped = true;
+      for (const timer of closings.values()) clearTimeout(timer);
+      closings.clear();
       for (const [pollId, state] of polls) {
         if (state.timer) {
           clearTimeout(state.timer);

@@ -7,6 +7,7 @@ import type { OutboundMessage, PlatformSender, SendResult } from '../../src/port
 import type { ClientPool, TokenSource, WebClient } from './api/clients.ts';
 import { classifySlackError } from './api/errors.ts';
 import type { PollPosts } from './poll-posts.ts';
+import type { PollUpdater } from './poll-updater.ts';
 import { publishPoll } from './publish.ts';
 import { renderDigestMessage } from './render/digest.ts';
 import { replyMessage } from './render/messages.ts';
@@ -26,6 +27,7 @@ export function createSlackSender(deps: {
   clients: ClientPool;
   tokens: TokenSource;
   posts: PollPosts;
+  updater: PollUpdater;
   defaultLocale: Locale;
   renderDigest?: DigestRenderer;
 }): PlatformSender {

@@ -212,3 +212,25 @@ describe('poll copies', () => {
     expect(new Set(updates.slice(1).map((u) => u.args.channel))).toEqual(new Set(['C1', 'D1', 'D2', 'D3']));
   });
 });
+
+describe('closing time', () => {
+  it('updates the poll message when its closing time comes, without a click', async () => {
+    await h.command('', { command: '/poll' });
+    await h.adapter.idle();
+    const view = h.api.callsTo('views.open')[0]!.args.view;
+    const closesAt = Math.floor(h.clock().getTime() / 1000) + 1;
+    await h.submit('innspill_poll', {
+      question: { type: 'plain_text_input', value: 'Rask?' },
+      options: { type: 'plain_text_input', value: 'Ja\nNei' },
+      closes: { type: 'datetimepicker', selected_date_time: closesAt },
+    }, { privateMetadata: view.private_metadata });
+    await h.adapter.idle();
+    expect(JSON.stringify(h.api.callsTo('chat.postMessage')[0]!.args.blocks)).toContain('innspill_vote_0');
+    expect(h.api.callsTo('chat.update')).toEqual([]);
+    h.clock.advance(2000);
+    await h.api.waitFor((calls) => calls.some((c) => c.method === 'chat.update'), 4000);
+    const blocks = JSON.stringify(h.api.callsTo('chat.update')[0]!.args.blocks);
+    expect(blocks).not.toContain('innspill_vote_0');
+    expect(blocks).toContain('Stengt');
+  });
+});
