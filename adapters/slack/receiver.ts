@@ -23,11 +23,14 @@ function readBody(req: IncomingMessage): Promise<string> {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
+      const wasWithin = size <= BODY_LIMIT;
       size += chunk.length;
-      if (size > BODY_LIMIT) {
+      if (size <= BODY_LIMIT) chunks.push(chunk);
+      else if (wasWithin) {
+        // Keep nothing more, let the rest drain, and answer now; the connection closes after.
+        chunks.length = 0;
         reject(new BodyTooLarge());
-        req.destroy();
-      } else chunks.push(chunk);
+      }
     });
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
@@ -79,6 +82,7 @@ export class InnspillHttpReceiver implements Receiver {
     try {
       rawBody = await readBody(req);
     } catch (error) {
+      res.setHeader('connection', 'close');
       sendJson(res, error instanceof BodyTooLarge ? 413 : 400, { error: error instanceof BodyTooLarge ? 'body_too_large' : 'unreadable_body' });
       return;
     }

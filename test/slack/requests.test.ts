@@ -32,6 +32,11 @@ describe('Slack request handling', () => {
     expect(challenge).toMatchObject({ status: 200, json: { challenge: 'abc' } });
   });
 
+  it('answers 413 to a body far larger than any Slack sends', async () => {
+    const res = await h.slack.send(`payload=${'x'.repeat(2 * 1024 * 1024)}`, 'application/x-www-form-urlencoded');
+    expect(res.status).toBe(413);
+  });
+
   it('answers unknown actions with 200 and stores nothing', async () => {
     const res = await h.click('something_else', 'x');
     expect(res.status).toBe(200);
