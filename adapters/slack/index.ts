@@ -162,7 +162,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     receiver,
     routes,
     mode: socket ? 'socket' : 'http',
-    sender: createSlackSender({ core, clients, tokens, posts, updater, defaultLocale: options.defaultLocale, ...(options.renderDigest ? { renderDigest: options.renderDigest } : {}) }),
+    sender: createSlackSender({ core, clients, tokens, posts, updater, localeOf: locales.cachedLocale, defaultLocale: options.defaultLocale, ...(options.renderDigest ? { renderDigest: options.renderDigest } : {}) }),
     start: async () => {
       if (socket) await app.start();
     },

@@ -28,6 +28,8 @@ export function createSlackSender(deps: {
   tokens: TokenSource;
   posts: PollPosts;
   updater: PollUpdater;
+  /** A poll sent to a person speaks their language if it is known (never looked up from here). */
+  localeOf: (teamId: string, userId: string) => Locale;
   defaultLocale: Locale;
   renderDigest?: DigestRenderer;
 }): PlatformSender {
@@ -52,8 +54,10 @@ export function createSlackSender(deps: {
       try {
         const channel = await channelFor(client, message);
         switch (payload.type) {
-          case 'poll':
-            return { ok: true, platformRef: await publishPoll(deps, client, { teamId, channel, locale: deps.defaultLocale }, payload.pollId) };
+          case 'poll': {
+            const locale = message.recipient.kind === 'user' ? deps.localeOf(teamId, message.recipient.userId) : deps.defaultLocale;
+            return { ok: true, platformRef: await publishPoll(deps, client, { teamId, channel, locale }, payload.pollId) };
+          }
           case 'reply':
             return { ok: true, platformRef: await post(client, channel, replyMessage(payload.locale, payload.suggestionId, payload.text)) };
           case 'digest': {
