@@ -37,6 +37,7 @@ export function createInnspill(deps: CoreDeps) {
     digestFor: (period: DigestPeriod) => reports.digestFor(deps, period),
     previewPeriod: (since?: Date) => reports.previewPeriod(deps.clock(), since),
     exportPublished: () => reports.exportPublished(deps),
+    digestSuggestions: (member: Actor, period: DigestPeriod, topic: string, page: number) => reports.digestSuggestions(deps, member, period, topic, page),
     runDigest: (options: { slot: Date; manual: boolean }) => delivery.runDigest(deps, options),
     replyToSender: (member: Actor, suggestionId: number, text: string) => delivery.replyToSender(deps, member, suggestionId, text),
     outbox: deps.store.outbox,

@@ -1,4 +1,4 @@
-import type { DigestInput, DigestPeriod } from '../digest/model.ts';
+import type { DigestInput, DigestPeriod, DigestSuggestion } from '../digest/model.ts';
 import type { Participant, ParticipantId, Profile, Segment } from '../domain/participant.ts';
 import type { Poll, PollAudience, PollSettings, Tally } from '../domain/poll.ts';
 import type { Suggestion, SuggestionStatus } from '../domain/suggestion.ts';
@@ -110,6 +110,8 @@ export interface PrivacyStore {
 
 export interface ReportStore {
   digestInput(period: DigestPeriod, previous: DigestPeriod | null): Promise<DigestInput>;
+  /** One page of a period's suggestions on a topic, oldest first: the digest's "see all". */
+  suggestionsIn(period: DigestPeriod, topic: string, offset: number, limit: number): Promise<DigestSuggestion[]>;
   exportData(now: Date): Promise<ExportData>;
 }
 

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { suggestionRef } from '../../src/domain/suggestion.ts';
 import { isPollOpen, resultsVisible } from '../../src/domain/poll.ts';
-import type { DigestInput, DigestPeriod, DigestPollInput, Participation, PeriodTotals } from '../../src/digest/model.ts';
+import type { DigestInput, DigestPeriod, DigestPollInput, DigestSuggestion, Participation, PeriodTotals } from '../../src/digest/model.ts';
 import type { ExportData } from '../../src/export/model.ts';
 import type { ReportStore } from '../../src/ports/store.ts';
 import { segmentFromRow, type SegmentColumns } from './rows.ts';
@@ -13,6 +13,18 @@ export const DIGEST_PER_TOPIC = 100;
 
 type Range = { start: number; end: number };
 type SuggestionRow = SegmentColumns & { id: number; topic: string; text: string; anonymous: number; company_name: string | null; created_at: number };
+
+function toDigestSuggestion(s: SuggestionRow): DigestSuggestion {
+  return {
+    id: s.id,
+    topic: s.topic,
+    text: s.text,
+    anonymous: s.anonymous === 1,
+    companyName: s.company_name,
+    segment: segmentFromRow(s),
+    createdAt: new Date(s.created_at),
+  };
+}
 
 /**
  * The digest's and export's queries. Volume stays in SQLite: suggestions are listed up to a limit
@@ -26,6 +38,11 @@ export function createReportStore(db: Database): ReportStore {
               row_number() OVER (PARTITION BY topic ORDER BY created_at, id) AS n
        FROM suggestions WHERE created_at >= @start AND created_at < @end AND status = 'new'
      ) WHERE n <= @perTopic ORDER BY created_at, id`,
+  );
+  const page = db.prepare<Range & { topic: string; offset: number; limit: number }, SuggestionRow>(
+    `SELECT id, topic, text, anonymous, company_name, area, industry, size_band, created_at FROM suggestions
+     WHERE created_at >= @start AND created_at < @end AND status = 'new' AND topic = @topic
+     ORDER BY created_at, id LIMIT @limit OFFSET @offset`,
   );
   const topicCounts = db.prepare<Range, { topic: string; n: number }>(
     "SELECT topic, count(*) AS n FROM suggestions WHERE created_at >= @start AND created_at < @end AND status = 'new' GROUP BY topic",
@@ -91,21 +108,16 @@ export function createReportStore(db: Database): ReportStore {
       });
       return {
         period,
-        suggestions: suggestions.all({ ...r, perTopic: DIGEST_PER_TOPIC }).map((s) => ({
-          id: s.id,
-          topic: s.topic,
-          text: s.text,
-          anonymous: s.anonymous === 1,
-          companyName: s.company_name,
-          segment: segmentFromRow(s),
-          createdAt: new Date(s.created_at),
-        })),
+        suggestions: suggestions.all({ ...r, perTopic: DIGEST_PER_TOPIC }).map(toDigestSuggestion),
         topicCounts: new Map(topicCounts.all(r).map((t) => [t.topic, t.n])),
         polls: pollInputs,
         participation: participation(r),
         totals: totalsOf(r),
         previous: previous ? totalsOf(range(previous)) : null,
       };
+    },
+    async suggestionsIn(period, topic, offset, limit) {
+      return page.all({ ...range(period), topic, offset, limit }).map(toDigestSuggestion);
     },
     async exportData(now): Promise<ExportData> {
       return {

@@ -78,3 +78,21 @@ describe('replies to a sender', () => {
     await expect(core.replyToSender(member, 999, 'hi')).rejects.toMatchObject({ code: 'suggestion_not_found' });
   });
 });
+
+describe('see all of a digest topic', () => {
+  it('pages a period’s suggestions on a topic, for members only', async () => {
+    const { core, clock } = testCore();
+    const start = clock();
+    for (let i = 0; i < 60; i += 1) await core.submitSuggestion(actor(`U${i}`), { text: `idea ${i}`, topic: 'place' });
+    await core.submitSuggestion(actor('U99'), { text: 'other topic', topic: 'financing' });
+    clock.advance(1000);
+    const period = { start, end: clock() };
+    const member = actor('M1');
+    await expect(core.digestSuggestions(member, period, 'place', 0)).rejects.toMatchObject({ code: 'not_allowed' });
+    await core.members.add(member.id, new Date());
+    const first = await core.digestSuggestions(member, period, 'place', 0);
+    const second = await core.digestSuggestions(member, period, 'place', 1);
+    expect(first).toHaveLength(50);
+    expect(second.map((s) => s.text)).toEqual(Array.from({ length: 10 }, (_, i) => `idea ${50 + i}`));
+  });
+});
