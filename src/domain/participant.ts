@@ -63,7 +63,7 @@ export function parseParticipantId(raw: string): ParticipantRef {
 }
 
 /** The tenant boundary: one Slack workspace, one Teams tenant, or the console. */
-export function workspaceKey(ref: Pick<ParticipantRef, 'platform' | 'workspaceId'>): string {
+export function workspaceKey(ref: { platform: string; workspaceId: string }): string {
   return `${ref.platform}:${ref.workspaceId}`;
 }
 

@@ -43,6 +43,11 @@ export function pollClosedAt(poll: Pick<Poll, 'closedAt' | 'closesAt'>, now: Dat
   return null;
 }
 
+/** A channel poll belongs to its workspace; a poll to everyone takes votes from every workspace. */
+export function mayVoteFrom(poll: Pick<Poll, 'audience' | 'workspaceKey'>, voterWorkspaceKey: string): boolean {
+  return poll.audience.kind === 'everyone' || poll.workspaceKey === voterWorkspaceKey;
+}
+
 export type VoteDecision =
   | { ok: true; choices: number[]; change: 'added' | 'moved' | 'removed' | 'unchanged' }
   | { ok: false; code: 'poll_closed' | 'poll_bad_option' };

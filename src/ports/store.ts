@@ -70,18 +70,23 @@ export interface NewPoll extends PollSettings {
   broadcast?: Pick<NewOutboxMessage, 'platform' | 'workspaceId' | 'recipient' | 'label'>[];
 }
 
+/**
+ * One click, done in one transaction: the voter is touched (their profile gives the vote its
+ * segment), the poll read once, and the core's rules (`mayVoteFrom`, `decideVote`) applied.
+ */
 export interface CastVote {
   pollId: number;
+  voter: Omit<TouchParticipant, 'now'>;
+  /** The voter's pseudonym: votes never carry who cast them. */
   voterKey: string;
   option: number;
-  segment: Segment;
   now: Date;
   dedupeKey?: string;
 }
 
 export type VoteOutcome =
   | { ok: true; poll: Poll; choices: number[]; change: 'added' | 'moved' | 'removed' | 'unchanged'; duplicate: boolean }
-  | { ok: false; code: 'poll_not_found' | 'poll_closed' | 'poll_bad_option'; poll: Poll | null };
+  | { ok: false; code: 'poll_not_found' | 'poll_closed' | 'poll_bad_option' | 'poll_other_workspace'; poll: Poll | null };
 
 export interface PollStore {
   create(input: NewPoll): Promise<Poll>;

@@ -1,6 +1,6 @@
 import { InnspillError } from '../errors.ts';
-import { segmentOf, workspaceKey, type Actor } from '../domain/participant.ts';
-import { isPollOpen, resultsVisible, type Poll, type Tally } from '../domain/poll.ts';
+import { workspaceKey, type Actor } from '../domain/participant.ts';
+import { isPollOpen, mayVoteFrom, resultsVisible, type Poll, type Tally } from '../domain/poll.ts';
 import { may } from '../domain/permissions.ts';
 import { parsePollCommand, type CloseSpec, type PollDraft, type PollSyntaxError } from '../polls/syntax.ts';
 import { zonedTimeToUtc } from '../time.ts';
@@ -62,7 +62,7 @@ export async function createPollFromText(deps: CoreDeps, actor: Actor, text: str
 async function pollFor(deps: CoreDeps, actor: Actor, pollId: number): Promise<Poll> {
   const poll = await deps.store.polls.get(pollId);
   if (!poll) throw new InnspillError('poll_not_found');
-  if (poll.audience.kind === 'channel' && poll.workspaceKey !== workspaceKey(actor)) throw new InnspillError('poll_other_workspace');
+  if (!mayVoteFrom(poll, workspaceKey(actor))) throw new InnspillError('poll_other_workspace');
   return poll;
 }
 
@@ -73,16 +73,14 @@ export interface VoteResult {
   duplicate: boolean;
 }
 
+/** The hot path: one transaction per click, so a burst of votes costs little more than its writes. */
 export async function vote(deps: CoreDeps, actor: Actor, pollId: number, option: number, delivery: Delivery = {}): Promise<VoteResult> {
-  await pollFor(deps, actor, pollId);
-  const now = deps.clock();
-  const participant = await deps.store.participants.touch({ ...actor, now });
   const outcome = await deps.store.polls.castVote({
     pollId,
+    voter: { id: actor.id, platform: actor.platform, workspaceId: actor.workspaceId, userId: actor.userId, locale: actor.locale },
     voterKey: deps.vault.key(actor.id),
     option,
-    segment: segmentOf(participant.profile),
-    now,
+    now: deps.clock(),
     ...(delivery.dedupeKey ? { dedupeKey: delivery.dedupeKey } : {}),
   });
   if (!outcome.ok) throw new InnspillError(outcome.code);

@@ -34,13 +34,22 @@ function toParticipant(row: Row): Participant {
   };
 }
 
-export function createParticipantStore(db: Database): ParticipantStore {
+/** Creates or refreshes a participant inside the caller's transaction (a vote's, say). */
+export function participantToucher(db: Database): (p: TouchParticipant) => Participant {
   const upsert = db.prepare<[string, string, string, string, string, number, number]>(
     `INSERT INTO participants (id, platform, workspace_id, user_id, locale, first_seen, last_seen)
      VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET locale = excluded.locale, last_seen = excluded.last_seen
      RETURNING *`,
   );
+  return (p) => {
+    const now = p.now.getTime();
+    return toParticipant(upsert.get(p.id, p.platform, p.workspaceId, p.userId, p.locale, now, now) as Row);
+  };
+}
+
+export function createParticipantStore(db: Database): ParticipantStore {
+  const touch = participantToucher(db);
   const byId = db.prepare<[string], Row>('SELECT * FROM participants WHERE id = ?');
   const all = db.prepare<[], Row>('SELECT * FROM participants ORDER BY id');
   const onPlatform = db.prepare<[string], Row>('SELECT * FROM participants WHERE platform = ? ORDER BY id');
@@ -49,10 +58,7 @@ export function createParticipantStore(db: Database): ParticipantStore {
   );
 
   return {
-    async touch(p: TouchParticipant) {
-      const now = p.now.getTime();
-      return toParticipant(upsert.get(p.id, p.platform, p.workspaceId, p.userId, p.locale, now, now) as Row);
-    },
+    touch: async (p: TouchParticipant) => touch(p),
     async get(id) {
       const row = byId.get(id);
       return row ? toParticipant(row) : null;

@@ -1,9 +1,11 @@
 import type { Database } from 'better-sqlite3';
-import { decideVote, type Poll, type PollAudience } from '../../src/domain/poll.ts';
+import { decideVote, mayVoteFrom, type Poll, type PollAudience } from '../../src/domain/poll.ts';
+import { segmentOf, workspaceKey } from '../../src/domain/participant.ts';
 import type { CastVote, NewPoll, PollStore, VoteOutcome } from '../../src/ports/store.ts';
 import { fromMs, toMs } from './rows.ts';
 import { outboxInserter } from './outbox.ts';
 import { activityRecorder } from './activity.ts';
+import { participantToucher } from './participants.ts';
 
 interface Row {
   id: number;
@@ -46,6 +48,7 @@ export function toPoll(row: Row): Poll {
 }
 
 export function createPollStore(db: Database): PollStore {
+  const touch = participantToucher(db);
   const insert = db.prepare(
     `INSERT INTO polls (question, options, multiple_choice, anonymous, results_visibility, closes_at, audience,
        channel_platform, channel_workspace, channel_id, creator_id, workspace_key, created_at)
@@ -114,6 +117,8 @@ export function createPollStore(db: Database): PollStore {
     const row = byId.get(v.pollId);
     if (!row) return { ok: false, code: 'poll_not_found', poll: null };
     const poll = toPoll(row);
+    if (!mayVoteFrom(poll, workspaceKey(v.voter))) return { ok: false, code: 'poll_other_workspace', poll };
+    const voter = touch({ ...v.voter, now: v.now });
     const current = choicesOf.all(v.pollId, v.voterKey).map((r) => r.option);
     if (v.dedupeKey && claimDelivery.run(v.dedupeKey, v.now.getTime()).changes === 0) {
       return { ok: true, poll, choices: current, change: 'unchanged', duplicate: true };
@@ -121,7 +126,7 @@ export function createPollStore(db: Database): PollStore {
     const decision = decideVote(poll, current, v.option, v.now);
     if (!decision.ok) return { ok: false, code: decision.code, poll };
     if (decision.change === 'unchanged') return { ok: true, poll, choices: decision.choices, change: 'unchanged', duplicate: false };
-    const segment = { area: v.segment.area, industry: v.segment.industry, sizeBand: v.segment.sizeBand };
+    const segment = segmentOf(voter.profile);
     if (decision.change === 'moved') {
       deleteChoices.run(v.pollId, v.voterKey);
       for (const old of current) decrement.run(v.pollId, old);
@@ -135,7 +140,7 @@ export function createPollStore(db: Database): PollStore {
     }
     const voterDelta = Number(decision.choices.length > 0) - Number(current.length > 0);
     if (voterDelta) addVoters.run(voterDelta, v.pollId);
-    noteActivity(v.voterKey, v.segment, v.now);
+    noteActivity(v.voterKey, segment, v.now);
     return { ok: true, poll, choices: decision.choices, change: decision.change, duplicate: false };
   });
 

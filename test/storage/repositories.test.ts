@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../storage/index.ts';
-import { EMPTY_SEGMENT } from '../../src/domain/participant.ts';
 import { useTmpDir } from '../helpers/tmp.ts';
 
 const now = new Date('2026-11-23T10:00:00Z');
+const voterRef = { id: 'slack:T1:U9', platform: 'slack', workspaceId: 'T1', userId: 'U9', locale: 'nb' };
 
 describe('SQLite repositories on a file', () => {
   const tmp = useTmpDir();
@@ -28,7 +28,7 @@ describe('SQLite repositories on a file', () => {
   it('refuses a second option in a single-choice poll even if the code above tried', async () => {
     const store = open();
     const poll = await newPoll(store);
-    await store.polls.castVote({ pollId: poll.id, voterKey: 'k', option: 0, segment: EMPTY_SEGMENT, now });
+    await store.polls.castVote({ pollId: poll.id, voterKey: 'k', option: 0, voter: voterRef, now });
     const insert = store.db.prepare("INSERT INTO votes (poll_id, voter_key, option, single, voted_at) VALUES (?, 'k', ?, 1, 0)");
     expect(() => insert.run(poll.id, 1)).toThrow(/UNIQUE/);
     expect(() => insert.run(poll.id, 0)).toThrow(/UNIQUE|PRIMARY/);
@@ -38,8 +38,8 @@ describe('SQLite repositories on a file', () => {
   it('moves a vote in one transaction', async () => {
     const store = open();
     const poll = await newPoll(store);
-    await store.polls.castVote({ pollId: poll.id, voterKey: 'k', option: 0, segment: EMPTY_SEGMENT, now });
-    const moved = await store.polls.castVote({ pollId: poll.id, voterKey: 'k', option: 2, segment: EMPTY_SEGMENT, now });
+    await store.polls.castVote({ pollId: poll.id, voterKey: 'k', option: 0, voter: voterRef, now });
+    const moved = await store.polls.castVote({ pollId: poll.id, voterKey: 'k', option: 2, voter: voterRef, now });
     expect(moved).toMatchObject({ ok: true, change: 'moved', choices: [2] });
     expect(await store.polls.tally(poll.id)).toEqual({ counts: [0, 0, 1], voters: 1 });
     store.close();
@@ -95,7 +95,7 @@ describe('running tallies', () => {
             audience: { kind: 'everyone' }, creatorId: 'slack:T1:U1', workspaceKey: 'slack:T1', createdAt: now,
           });
           for (const [kind, voter, option] of steps) {
-            if (kind === 'vote') await store.polls.castVote({ pollId: poll.id, voterKey: `v${voter}`, option, segment: EMPTY_SEGMENT, now });
+            if (kind === 'vote') await store.polls.castVote({ pollId: poll.id, voterKey: `v${voter}`, option, voter: voterRef, now });
             else await store.privacy.forget(`slack:T1:v${voter}`, `v${voter}`);
           }
           const recount = store.db.prepare('SELECT option, count(*) AS n FROM votes GROUP BY option').all() as { option: number; n: number }[];
