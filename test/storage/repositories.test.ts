@@ -109,3 +109,36 @@ describe('running tallies', () => {
     );
   });
 });
+
+describe('group commit of votes', () => {
+  it('commits votes that arrive together in one transaction, each answered on its own', async () => {
+    const store = openSqliteStore(':memory:');
+    const poll = await store.polls.create({
+      question: 'Q?', options: ['A', 'B'], multipleChoice: false, anonymous: false, resultsVisibility: 'live', closesAt: null,
+      audience: { kind: 'everyone' }, creatorId: 'slack:T1:U1', workspaceKey: 'slack:T1', createdAt: now,
+    });
+    const vote = (i: number, option: number) =>
+      store.polls.castVote({ pollId: poll.id, voter: { ...voterRef, id: `slack:T1:U${i}`, userId: `U${i}` }, voterKey: `v${i}`, option, now });
+    const results = await Promise.all([vote(1, 0), vote(2, 1), vote(3, 7), vote(4, 1)]);
+    expect(results.map((r) => (r.ok ? r.choices : r.code))).toEqual([[0], [1], 'poll_bad_option', [1]]);
+    expect(await store.polls.tally(poll.id)).toEqual({ counts: [1, 2], voters: 3 });
+    store.close();
+  });
+
+  it('keeps going when one vote of a batch throws', async () => {
+    const store = openSqliteStore(':memory:');
+    const poll = await store.polls.create({
+      question: 'Q?', options: ['A', 'B'], multipleChoice: false, anonymous: false, resultsVisibility: 'live', closesAt: null,
+      audience: { kind: 'everyone' }, creatorId: 'slack:T1:U1', workspaceKey: 'slack:T1', createdAt: now,
+    });
+    // A vote the table refuses (no voter key) fails inside the batch after its voter was touched:
+    // its savepoint is rolled back, the others commit.
+    const bad = store.polls.castVote({ pollId: poll.id, voter: { ...voterRef, id: 'slack:T1:U3', userId: 'U3' }, voterKey: null as unknown as string, option: 0, now });
+    const good = store.polls.castVote({ pollId: poll.id, voter: { ...voterRef, id: 'slack:T1:U2', userId: 'U2' }, voterKey: 'good', option: 1, now });
+    await expect(bad).rejects.toThrow();
+    await expect(good).resolves.toMatchObject({ ok: true, choices: [1] });
+    expect(await store.polls.tally(poll.id)).toEqual({ counts: [0, 1], voters: 1 });
+    expect(await store.participants.get('slack:T1:U3')).toBeNull();
+    store.close();
+  });
+});
