@@ -54,6 +54,20 @@ describe('configuration', () => {
     expect(loadConfig({ SLACK_APP_TOKEN: 'xapp-1', SLACK_BOT_TOKEN: 'xoxb-1' }).slack?.appToken).toBe('xapp-1');
   });
 
+  it('reads digest channels, whose Teams conversation ids hold colons', () => {
+    expect(loadConfig({ DIGEST_CHANNELS: 'slack:T1:C1, teams:tenant:19:abc@thread.tacv2', DIGEST_EMPTY: 'skip' })).toMatchObject({
+      digestChannels: [
+        { platform: 'slack', workspaceId: 'T1', channelId: 'C1' },
+        { platform: 'teams', workspaceId: 'tenant', channelId: '19:abc@thread.tacv2' },
+      ],
+      emptyDigest: 'skip',
+    });
+    expect(problems({ DIGEST_CHANNELS: 'general', DIGEST_EMPTY: 'never' })).toEqual([
+      expect.stringMatching(/^DIGEST_CHANNELS\.0: expected a comma-separated list of slack:<team_id>:<channel_id>/),
+      'DIGEST_EMPTY: expected note or skip (got "never")',
+    ]);
+  });
+
   it('knows the Teams settings', () => {
     expect(problems({ MicrosoftAppId: 'app' })).toEqual(['MicrosoftAppPassword: required with MicrosoftAppId']);
     expect(problems({ MicrosoftAppId: 'app', MicrosoftAppPassword: 'p', MicrosoftAppType: 'SingleTenant' })).toEqual([

@@ -1,0 +1,118 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import { createCore } from '../adapters/cli/app.ts';
+import { loadConfig } from '../adapters/cli/config.ts';
+import { createDelivery } from '../adapters/cli/delivery.ts';
+import { createPlatforms } from '../adapters/cli/platforms.ts';
+import { REFERENCE_NAMESPACE, referenceKey } from '../adapters/teams/references.ts';
+import { actorFrom } from '../src/domain/participant.ts';
+import { PLATFORM_LIMITS } from '../src/outbox/policy.ts';
+import { ARRIVAL_MARGIN } from '../src/outbox/rate-limit.ts';
+import type { BenchRow } from './digest.ts';
+import { Activity } from '@microsoft/agents-activity';
+import { startLimitedConnector, startLimitedSlack } from './fakes/rate-limited.ts';
+
+const SLACK_USERS = Number(process.env.BENCH_SLACK_USERS ?? 500);
+const TENANTS = 5;
+const TEAMS_USERS_PER_TENANT = Number(process.env.BENCH_TEAMS_USERS ?? 900);
+
+/** The reference the adapter would have kept from the person's first message in a 1:1 chat. */
+function referenceFor(serviceUrl: string, tenantId: string, userId: string) {
+  const activity = Activity.fromObject({
+    type: 'message',
+    id: `first-${userId}`,
+    channelId: 'msteams',
+    serviceUrl,
+    from: { id: `29:${userId}`, aadObjectId: userId, name: userId },
+    recipient: { id: '28:bench-bot', name: 'Innspill' },
+    conversation: { id: `a:${userId}`, tenantId, conversationType: 'personal' },
+    channelData: { tenant: { id: tenantId } },
+    text: 'hei',
+  });
+  return { ...activity.getConversationReference(), activityId: undefined };
+}
+
+/**
+ * A member sends one poll to 5,000 participants (500 in a Slack workspace, 900 in each of five Teams
+ * tenants) through the real outbox and senders, against fakes that answer 429 the moment a published
+ * limit would be broken. It should finish in the time the limits allow, with no 429 and no duplicate.
+ */
+export async function benchBroadcast(): Promise<BenchRow[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'innspill-broadcast-'));
+  const slackRate = PLATFORM_LIMITS.slack.workspace[0]!.limit;
+  const teamsRate = PLATFORM_LIMITS.teams.workspace[0]!.limit;
+  const slack = await startLimitedSlack(slackRate);
+  const connector = await startLimitedConnector(teamsRate);
+  const config = loadConfig({
+    DATABASE_PATH: join(dir, 'broadcast.db'),
+    SLACK_SIGNING_SECRET: 'bench-secret',
+    SLACK_BOT_TOKEN: 'xoxb-bench',
+    SLACK_API_URL: `${slack.url}api/`,
+    LOG_LEVEL: 'silent',
+  });
+  const logger = pino({ level: 'silent' });
+  const { store, core } = createCore(config, { logger });
+  try {
+    const now = new Date();
+    for (let i = 0; i < SLACK_USERS; i += 1) await store.participants.touch({ id: `slack:T1:U${i}`, platform: 'slack', workspaceId: 'T1', userId: `U${i}`, locale: 'nb', now });
+    for (let t = 0; t < TENANTS; t += 1) {
+      for (let i = 0; i < TEAMS_USERS_PER_TENANT; i += 1) {
+        const tenantId = `tenant-${t}`;
+        const userId = `aad-${t}-${i}`;
+        await store.participants.touch({ id: `teams:${tenantId}:${userId}`, platform: 'teams', workspaceId: tenantId, userId, locale: 'nb', now });
+        await store.platformState.put(
+          REFERENCE_NAMESPACE,
+          referenceKey({ kind: 'user', tenantId, userId }),
+          referenceFor(connector.url, tenantId, userId),
+          now,
+        );
+      }
+    }
+    const member = actorFrom({ platform: 'console', workspaceId: 'local', userId: 'member' }, 'nb');
+    await core.members.add(member.id, now);
+    const platforms = createPlatforms(config, core, store, logger);
+    const delivery = createDelivery({ config, core, store, senders: platforms.senders, logger });
+
+    const started = performance.now();
+    const result = await core.createPollFromText(member, '"Hvilken dag passer for næringsfrokosten?" "Tirsdag" "Torsdag" --alle', { channelId: 'bench' });
+    if (!result.ok) throw new Error(result.syntax.code);
+    delivery.worker.start();
+    const total = SLACK_USERS + TENANTS * TEAMS_USERS_PER_TENANT;
+    for (;;) {
+      const open = await store.outbox.list(['pending', 'sending'], 1);
+      if (!open.length) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const seconds = (performance.now() - started) / 1000;
+    await delivery.worker.stop();
+    const dead = (await store.outbox.list(['dead'], total)).length;
+    const deliveries = [...slack.delivered.values(), ...connector.delivered.values()];
+    const duplicates = deliveries.filter((n) => n > 1).length;
+    // What the limits allow, with the worker's safety margin: the slowest workspace, each at its rate.
+    const atLimit = Math.max((SLACK_USERS - 1) / slackRate, (TEAMS_USERS_PER_TENANT - 1) / teamsRate) * (1 + ARRIVAL_MARGIN);
+    return [
+      {
+        name: `poll to ${total.toLocaleString('en')} participants (Slack ${slackRate}/s per workspace, Teams ${teamsRate}/s per tenant)`,
+        figures: {
+          'time (s)': Math.round(seconds * 10) / 10,
+          'at the limits (s)': Math.round(atLimit * 10) / 10,
+          'ratio': Math.round((seconds / atLimit) * 100) / 100,
+          delivered: deliveries.length,
+          duplicates,
+          dead,
+          '429 from Slack': slack.rejected,
+          '429 from Teams': connector.rejected,
+        },
+        goal: 'all delivered, no duplicate, within 10 % of the limits',
+        met: deliveries.length === total && duplicates === 0 && dead === 0 && seconds <= atLimit * 1.1,
+      },
+    ];
+  } finally {
+    store.close();
+    await slack.close();
+    await connector.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
