@@ -1,3 +1,5 @@
+import { subcommandOf } from '../../src/domain/commands.ts';
+
 /** What a line typed in the playground asks for. Pure, so the grammar is tested without a terminal. */
 export type ConsoleCommand =
   | { kind: 'suggest'; text: string }
@@ -15,16 +17,6 @@ export type ConsoleCommand =
   | { kind: 'empty' }
   | { kind: 'unknown'; text: string };
 
-const SUB: Record<string, ConsoleCommand['kind']> = {
-  hjelp: 'help',
-  help: 'help',
-  mine: 'mine',
-  slett: 'delete',
-  delete: 'delete',
-  profil: 'profile',
-  profile: 'profile',
-};
-
 const POLL_REF = /^(?:#?(\d+)\s+)?(\d+)$/;
 
 export function parseConsoleLine(raw: string): ConsoleCommand {
@@ -36,8 +28,8 @@ export function parseConsoleLine(raw: string): ConsoleCommand {
   switch (head!.toLowerCase()) {
     case '/innspill': {
       if (args === '') return { kind: 'form' };
-      const sub = SUB[args.toLowerCase()];
-      return sub ? ({ kind: sub } as ConsoleCommand) : { kind: 'suggest', text: args };
+      const sub = subcommandOf(args);
+      return sub ? { kind: sub } : { kind: 'suggest', text: args };
     }
     case '/poll':
       return { kind: 'poll', text: args };
