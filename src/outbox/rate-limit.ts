@@ -11,6 +11,12 @@ export interface RateKey {
 }
 
 /**
+ * Calls are counted when sent but the platform counts them when they arrive, and delays on a busy
+ * machine or network can bunch arrivals: a window is kept this much (10 %) longer than published.
+ */
+export const ARRIVAL_MARGIN = 0.1;
+
+/**
  * Sliding-window limiter over several rules per key (Teams publishes 7/1 s, 8/2 s, 60/30 s and
  * 1800/h per conversation, all at once), with pauses a platform asks for through Retry-After.
  * Time is passed in, so tests and the worker's fake clock drive it.
@@ -26,8 +32,8 @@ export class RateLimiter {
       at = Math.max(at, this.pausedUntil.get(key) ?? 0);
       const log = this.sent.get(key) ?? [];
       for (const { limit, windowMs } of rules) {
-        const inWindow = log.filter((t) => t > now - windowMs);
-        if (inWindow.length >= limit) at = Math.max(at, inWindow[inWindow.length - limit]! + windowMs);
+        const inWindow = log.filter((t) => t > now - windowMs * (1 + ARRIVAL_MARGIN));
+        if (inWindow.length >= limit) at = Math.max(at, inWindow[inWindow.length - limit]! + windowMs * (1 + ARRIVAL_MARGIN));
       }
     }
     return at;
@@ -35,7 +41,7 @@ export class RateLimiter {
 
   record(keys: readonly RateKey[], now: number): void {
     for (const { key, rules } of keys) {
-      const longest = Math.max(...rules.map((r) => r.windowMs));
+      const longest = Math.max(...rules.map((r) => r.windowMs)) * (1 + ARRIVAL_MARGIN);
       const keep = Math.max(...rules.map((r) => r.limit));
       const log = (this.sent.get(key) ?? []).filter((t) => t > now - longest);
       log.push(now);
