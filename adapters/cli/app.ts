@@ -43,7 +43,7 @@ export function createCore(config: Config, options: AppOptions): { store: Store;
       topics: DEFAULT_TOPICS,
       defaultLocale: config.defaultLocale,
       timeZone: config.digestTimeZone,
-      participantPolls: true,
+      participantPolls: config.participantPolls,
       digestChannels: config.digestChannels,
       emptyDigest: config.emptyDigest,
     },

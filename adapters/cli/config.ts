@@ -36,6 +36,7 @@ export const envSchema = z
       '',
     ),
     DIGEST_EMPTY: withDefault(z.enum(['note', 'skip'], { error: 'expected note or skip' }), 'note'),
+    PARTICIPANT_POLLS: withDefault(z.enum(['true', 'false'], { error: 'expected true or false' }).transform((v) => v === 'true'), 'true'),
     SLACK_SIGNING_SECRET: optional(z.string().min(1)),
     SLACK_BOT_TOKEN: optional(z.string().startsWith('xoxb-', 'expected a bot token starting with xoxb-')),
     SLACK_CLIENT_ID: optional(z.string().min(1)),
@@ -90,6 +91,8 @@ export interface Config {
   digestTimeZone: string;
   digestChannels: DigestChannel[];
   emptyDigest: 'note' | 'skip';
+  /** Whether participants, not only members, may start polls in their own channels. */
+  participantPolls: boolean;
   slack:
     | null
     | {
@@ -136,6 +139,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       return { platform: platform as DigestChannel['platform'], workspaceId: workspaceId!, channelId: rest.join(':') };
     }),
     emptyDigest: e.DIGEST_EMPTY,
+    participantPolls: e.PARTICIPANT_POLLS,
     slack:
       e.SLACK_BOT_TOKEN || oauth
         ? {

@@ -19,6 +19,12 @@ describe('configuration', () => {
     });
   });
 
+  it('lets the operator keep polls to members', () => {
+    expect(loadConfig({}).participantPolls).toBe(true);
+    expect(loadConfig({ PARTICIPANT_POLLS: 'false' }).participantPolls).toBe(false);
+    expect(problems({ PARTICIPANT_POLLS: 'no' })).toEqual(['PARTICIPANT_POLLS: expected true or false (got "no")']);
+  });
+
   it('treats empty values as unset', () => {
     expect(loadConfig({ PORT: '', SLACK_APP_TOKEN: '' }).port).toBe(3000);
   });

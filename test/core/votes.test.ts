@@ -97,6 +97,14 @@ describe('voting through the core', () => {
     expect((await core.viewPoll(result.poll.id)).tally).toEqual({ counts: [2, 1], voters: 3 });
   });
 
+  it('keeps channel polls to members when participants may not start them', async () => {
+    const { core } = testCore({ participantPolls: false });
+    await expect(core.createPollFromText(actor('U1'), '"Q?" "A" "B"', { channelId: 'C1' })).rejects.toMatchObject({ code: 'not_allowed' });
+    const member = actor('M1');
+    await core.members.add(member.id, new Date());
+    await expect(core.createPollFromText(member, '"Q?" "A" "B"', { channelId: 'C1' })).resolves.toMatchObject({ ok: true });
+  });
+
   it('lets only members send a poll to everyone', async () => {
     const { core } = testCore();
     await expect(core.createPollFromText(actor('U1'), '"Q?" "A" "B" --everyone', { channelId: 'C1' })).rejects.toBeInstanceOf(InnspillError);
