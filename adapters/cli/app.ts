@@ -2,7 +2,6 @@ import type { AddressInfo } from 'node:net';
 import { openSqliteStore } from '../../storage/index.ts';
 import { createInnspill, type Innspill } from '../../src/innspill.ts';
 import { createIdentityVault } from '../../src/privacy/vault.ts';
-import { DEFAULT_TOPICS } from '../../src/domain/suggestion.ts';
 import type { Store } from '../../src/ports/store.ts';
 import { createHttpServer, type HttpServer, type Route } from '../http/server.ts';
 import { healthRoute } from '../http/health.ts';
@@ -40,7 +39,7 @@ export function createCore(config: Config, options: AppOptions): { store: Store;
     vault: createIdentityVault(loadOrCreateSecret(config.databasePath)),
     clock: options.clock ?? (() => new Date()),
     settings: {
-      topics: DEFAULT_TOPICS,
+      topics: config.topics,
       defaultLocale: config.defaultLocale,
       timeZone: config.digestTimeZone,
       participantPolls: config.participantPolls,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isValidTimeZone } from '../../src/time.ts';
 import { LOCALES } from '../../src/i18n/locale.ts';
+import { DEFAULT_TOPICS } from '../../src/domain/suggestion.ts';
 import type { DigestChannel } from '../../src/usecases/delivery.ts';
 import { validate as validateCron } from 'node-cron';
 
@@ -36,6 +37,18 @@ export const envSchema = z
       '',
     ),
     DIGEST_EMPTY: withDefault(z.enum(['note', 'skip'], { error: 'expected note or skip' }), 'note'),
+    TOPICS: withDefault(
+      z
+        .string()
+        .transform((v) => v.split(',').map((t) => t.trim()).filter(Boolean))
+        .pipe(
+          z
+            .array(z.string().regex(/^[\p{Ll}\p{N}_-]{1,40}$/u, 'expected a comma-separated list of topic keys in lower case, such as framework,growth,place,other'))
+            .min(1, 'expected at least one topic')
+            .max(25, 'expected at most 25 topics (a Slack menu shows no more than 100 options, a form reads best with far fewer)'),
+        ),
+      DEFAULT_TOPICS.join(','),
+    ),
     PARTICIPANT_POLLS: withDefault(z.enum(['true', 'false'], { error: 'expected true or false' }).transform((v) => v === 'true'), 'true'),
     SLACK_SIGNING_SECRET: optional(z.string().min(1)),
     SLACK_BOT_TOKEN: optional(z.string().startsWith('xoxb-', 'expected a bot token starting with xoxb-')),
@@ -93,6 +106,8 @@ export interface Config {
   emptyDigest: 'note' | 'skip';
   /** Whether participants, not only members, may start polls in their own channels. */
   participantPolls: boolean;
+  /** The topics a suggestion can have; the mandate's by default. Unknown keys are shown as written. */
+  topics: string[];
   slack:
     | null
     | {
@@ -140,6 +155,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     }),
     emptyDigest: e.DIGEST_EMPTY,
     participantPolls: e.PARTICIPANT_POLLS,
+    topics: e.TOPICS,
     slack:
       e.SLACK_BOT_TOKEN || oauth
         ? {

@@ -19,6 +19,12 @@ describe('configuration', () => {
     });
   });
 
+  it('takes the mandate’s topics unless told otherwise', () => {
+    expect(loadConfig({}).topics).toEqual(['framework', 'growth', 'attraction', 'place', 'organisation', 'financing', 'other']);
+    expect(loadConfig({ TOPICS: 'place, kultur,other' }).topics).toEqual(['place', 'kultur', 'other']);
+    expect(problems({ TOPICS: 'Place Making' })[0]).toMatch(/^TOPICS\.0: expected a comma-separated list of topic keys/);
+  });
+
   it('lets the operator keep polls to members', () => {
     expect(loadConfig({}).participantPolls).toBe(true);
     expect(loadConfig({ PARTICIPANT_POLLS: 'false' }).participantPolls).toBe(false);
