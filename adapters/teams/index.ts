@@ -8,6 +8,7 @@ import type { Route } from '../http/server.ts';
 import { buildAuthConfiguration, fromLoopback, type AuthorityOverrides, type TeamsAuthSettings } from './auth.ts';
 import { TeamsBot } from './bot.ts';
 import { authorize, BodyError, isActivityShapeError, readJsonObject, refuse, sdkRequest, sdkResponse } from './http-bridge.ts';
+import { createDigestProgress } from './digest-progress.ts';
 import { createReferenceBook } from './references.ts';
 import { createTeamsSender } from './sender.ts';
 
@@ -96,6 +97,7 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
     adapter,
     core,
     references,
+    progress: createDigestProgress(options.state, core.clock),
     identity: settings.appId ?? {},
     timeoutMs: options.sendTimeoutMs ?? 15_000,
   });

@@ -1,11 +1,8 @@
 import { Activity } from '@microsoft/agents-activity';
 import { CARD_CONTENT_TYPE, type AdaptiveCard } from './cards/elements.ts';
 
-/**
- * What the bot answers: a chat message, a card (a form, a poll, a form's confirmation), or Markdown
- * that is already safe (the digest, whose renderer escapes every user text it quotes).
- */
-export type Reply = { text: string } | { card: AdaptiveCard } | { markdown: string };
+/** What the bot answers: a chat message, or a card (a form, a poll, a digest part, a confirmation). */
+export type Reply = { text: string } | { card: AdaptiveCard };
 
 /**
  * Chat text as Teams should show it. Whatever could make markup of user text quoted in a reply is
@@ -25,11 +22,11 @@ export function replyActivity(reply: Reply): Activity {
   if ('card' in reply) {
     return Activity.fromObject({ type: 'message', attachments: [{ contentType: CARD_CONTENT_TYPE, content: reply.card }] });
   }
-  return Activity.fromObject({ type: 'message', textFormat: 'markdown', text: 'markdown' in reply ? reply.markdown : chatText(reply.text) });
+  return Activity.fromObject({ type: 'message', textFormat: 'markdown', text: chatText(reply.text) });
 }
 
 /** The body of an `adaptiveCard/action` invoke response: the card that replaces the clicked one, or a message. */
 export function invokeBody(reply: Reply): { statusCode: number; type: string; value: unknown } {
   if ('card' in reply) return { statusCode: 200, type: CARD_CONTENT_TYPE, value: reply.card };
-  return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'markdown' in reply ? reply.markdown : chatText(reply.text) };
+  return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: chatText(reply.text) };
 }

@@ -5,9 +5,10 @@ import { catalog, resolveLocale, type Locale } from '../../src/i18n/index.ts';
 import type { Innspill } from '../../src/innspill.ts';
 import type { OutboundMessage, PlatformSender, Recipient, SendResult } from '../../src/ports/delivery.ts';
 import { suggestionRef } from '../../src/domain/suggestion.ts';
-import { renderDigestMarkdown } from '../../src/digest/markdown.ts';
 import { parseDigest } from '../../src/digest/serialize.ts';
+import { digestCards } from './cards/digest.ts';
 import { pollCard } from './cards/poll-card.ts';
+import type { DigestProgress } from './digest-progress.ts';
 import { baseConversationId } from './identity.ts';
 import type { ReferenceBook, ReferenceTarget } from './references.ts';
 import { replyActivity, type Reply } from './reply.ts';
@@ -16,6 +17,8 @@ export interface TeamsSenderDeps {
   adapter: CloudAdapter;
   core: Innspill;
   references: ReferenceBook;
+  /** How far each digest split over several messages got. */
+  progress: DigestProgress;
   /** The bot's app id, or an empty identity in anonymous mode (no token on outbound calls). */
   identity: string | JwtPayload;
   /** Longer than this and the attempt counts as a timeout (worth retrying). */
@@ -56,39 +59,43 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
-/** Teams refuses messages over about 28 KB; a long digest is cut at a line, with a note saying so. */
-export const DIGEST_MAX_CHARS = 20_000;
-
-export function fitDigest(markdown: string, note: string): string {
-  if (markdown.length <= DIGEST_MAX_CHARS) return markdown;
-  const cut = markdown.lastIndexOf('\n', DIGEST_MAX_CHARS - note.length - 10);
-  return `${markdown.slice(0, cut > 0 ? cut : DIGEST_MAX_CHARS - note.length - 10)}\n\n_${note}_`;
-}
-
 /** Delivers outbox messages to stored conversation references: one attempt each, never a retry. */
 export function createTeamsSender(deps: TeamsSenderDeps): PlatformSender {
   const { core } = deps;
 
-  async function render(message: OutboundMessage, locale: Locale): Promise<Reply> {
+  /** The message's parts, in order: one, except for a digest too long for one card. */
+  async function render(message: OutboundMessage, locale: Locale): Promise<Reply[]> {
     const payload = message.payload;
     switch (payload.type) {
       case 'poll':
-        return { card: pollCard(await core.viewPoll(payload.pollId), [], locale, core.settings.timeZone) };
+        return [{ card: pollCard(await core.viewPoll(payload.pollId), [], locale, core.settings.timeZone) }];
       case 'reply':
-        return { text: catalog(payload.locale).teams.replyFromProject({ ref: suggestionRef(payload.suggestionId), text: payload.text }) };
-      case 'digest': {
-        const markdown = renderDigestMarkdown(parseDigest(payload.digest), { locale: payload.locale, timeZone: core.settings.timeZone });
-        return { markdown: fitDigest(markdown, catalog(payload.locale).teams.digestCut) };
-      }
+        return [{ text: catalog(payload.locale).teams.replyFromProject({ ref: suggestionRef(payload.suggestionId), text: payload.text }) }];
+      case 'digest':
+        return digestCards(parseDigest(payload.digest), { locale: payload.locale, timeZone: core.settings.timeZone }).map((card) => ({ card }));
     }
   }
 
   /** A turn the SDK runs for a proactive send: continuing a conversation, or opening a 1:1 chat first. */
   type Run = (logic: (context: TurnContext) => Promise<void>) => Promise<void>;
 
-  async function send(run: Run, reply: Reply, onSent?: (context: TurnContext) => Promise<void>): Promise<SendResult> {
+  /**
+   * Posts the parts in order in one turn, each as soon as the one before is accepted, and calls
+   * `onSent` after each. The first failure ends the attempt. The time limit applies to each part; once
+   * it has passed, no further part is started (the one in flight may still land and be recorded).
+   */
+  async function send(run: Run, parts: Reply[], onSent: (context: TurnContext, index: number) => Promise<void>): Promise<SendResult> {
     let failure: unknown;
     let id: string | undefined;
+    let abandoned = false;
+    let timer: NodeJS.Timeout | undefined;
+    let expire: () => void = () => undefined;
+    const timeout = new Promise<'timeout'>((resolve) => (expire = () => resolve('timeout')));
+    const arm = () => {
+      clearTimeout(timer);
+      timer = setTimeout(expire, deps.timeoutMs);
+    };
+    arm();
     // The SDK hands errors inside a turn to onTurnError; catching them here keeps the real cause.
     const attempt = run(async (context) => {
       // The SDK makes every send in a proactive turn a reply to a made-up activity id; a proactive
@@ -98,16 +105,19 @@ export function createTeamsSender(deps: TeamsSenderDeps): PlatformSender {
         return next();
       });
       try {
-        id = (await context.sendActivity(replyActivity(reply)))?.id;
-        await onSent?.(context);
+        for (const [index, part] of parts.entries()) {
+          if (abandoned) return;
+          if (index > 0) arm();
+          id = (await context.sendActivity(replyActivity(part)))?.id;
+          await onSent(context, index);
+        }
       } catch (error) {
         failure = error;
       }
     });
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), deps.timeoutMs)));
     try {
       if ((await Promise.race([attempt.then(() => 'done' as const), timeout])) === 'timeout') {
+        abandoned = true;
         attempt.catch(() => undefined);
         return { ok: false, retryable: true, error: 'teams_timeout' };
       }
@@ -158,14 +168,21 @@ export function createTeamsSender(deps: TeamsSenderDeps): PlatformSender {
     async deliver(message) {
       const route = await routeTo(targetFor(message.workspaceId, message.recipient));
       if (!route) return { ok: false, retryable: false, gone: true, error: 'no_conversation_reference' };
-      let reply: Reply;
+      let parts: Reply[];
       try {
-        reply = await render(message, resolveLocale(route.locale, core.settings.defaultLocale));
+        parts = await render(message, resolveLocale(route.locale, core.settings.defaultLocale));
       } catch (error) {
         // A deleted poll or an unreadable digest will not get better by waiting.
         return { ok: false, retryable: false, error: `unrenderable_${message.payload.type}: ${error instanceof Error ? error.message : String(error)}` };
       }
-      const result = await send(route.run, reply, route.onSent);
+      // Only a message in several parts keeps track of them; a single one is the outbox's to record.
+      const multipart = parts.length > 1;
+      const from = multipart ? await deps.progress.sent(message.id) : 0;
+      if (from >= parts.length) return { ok: true };
+      const result = await send(route.run, parts.slice(from), async (context, index) => {
+        if (index === 0) await route.onSent?.(context);
+        if (multipart) await deps.progress.record(message.id, from + index + 1, parts.length);
+      });
       if (!result.ok && result.gone) await deps.references.forget(route.target);
       return result;
     },

@@ -20,6 +20,15 @@ export const actionEnvelope = z.object({ verb: z.string().min(1).max(64) });
 export const pollRef = z.object({ pollId: z.coerce.number().int().positive() });
 export const voteSubmission = pollRef.extend({ option: z.coerce.number().int().min(0).max(99) });
 
+export const suggestionRefData = z.object({ suggestionId: z.coerce.number().int().positive() });
+export const replySubmission = suggestionRefData.extend({ text: text.default('') });
+
+/** A "see all" or page button: the topic, the period as epoch milliseconds, and a page from 0. */
+const epochMs = z.coerce.number().int().min(0).max(8.64e15);
+export const topicPageRef = z
+  .object({ topic: z.string().min(1).max(200), start: epochMs, end: epochMs, page: z.coerce.number().int().min(0).max(100_000) })
+  .refine((v) => v.start <= v.end);
+
 export const suggestionSubmission = z.object({
   topic: optionalText,
   text: text.default(''),

@@ -1,35 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { actor as coreActor } from '../helpers/core.ts';
+import { invokeCard, texts, type Card } from './card-reading.ts';
 import { activity, execute, message, startTeams, submit, type TeamsHarness } from './harness.ts';
 
 const kari = { aad: 'aad-kari' };
 const ola = { aad: 'aad-ola' };
 const john = { aad: 'aad-john', locale: 'en-GB' };
 const kariId = { platform: 'teams' as const, workspaceId: 'tenant-1', userId: 'aad-kari', id: 'teams:tenant-1:aad-kari', locale: 'nb' as const };
-
-type Card = Record<string, any>;
-
-/** Every TextRun, TextBlock and button title on a card, in order, so assertions read the card as a person would. */
-function texts(card: Card): string[] {
-  const out: string[] = [];
-  const walk = (node: unknown) => {
-    if (Array.isArray(node)) return node.forEach(walk);
-    if (!node || typeof node !== 'object') return;
-    const n = node as Record<string, unknown>;
-    if ((n.type === 'TextRun' || n.type === 'TextBlock') && typeof n.text === 'string') out.push(n.text);
-    if (n.type === 'Action.Execute' && typeof n.title === 'string') out.push(n.title);
-    for (const [key, value] of Object.entries(n)) if (key !== 'fallback') walk(value);
-  };
-  walk(card);
-  return out;
-}
-
-function invokeCard(res: { status: number; body: Record<string, any> | null }): Card {
-  expect(res.status).toBe(200);
-  expect(res.body!.statusCode).toBe(200);
-  expect(res.body!.type).toBe('application/vnd.microsoft.card.adaptive');
-  return res.body!.value as Card;
-}
 
 describe('Teams Adaptive Card forms', () => {
   let h: TeamsHarness;

@@ -1,8 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OutboundMessage, OutboundPayload, Recipient } from '../../src/ports/delivery.ts';
-import { serializeDigest } from '../../src/digest/serialize.ts';
 import { REFERENCE_NAMESPACE } from '../../adapters/teams/references.ts';
-import { DIGEST_MAX_CHARS, fitDigest } from '../../adapters/teams/sender.ts';
 import { BOT_ID, activity, mention, message, startTeams, type TeamsHarness } from './harness.ts';
 
 const kari = { aad: 'aad-kari' };
@@ -67,16 +65,6 @@ describe('Teams conversation references and proactive sends', () => {
     expect(h.connector.cards().at(-1)!.version).toBe('1.5');
   });
 
-  it('sends the digest as Markdown to a member', async () => {
-    await h.post(install('add'));
-    await h.post(message(h.connector, kari, 'Et innspill med *stjerner*'));
-    const digest = serializeDigest(await h.core.digestFor({ start: new Date('2026-01-01'), end: new Date('2027-01-01') }));
-    const result = await h.teams.sender.deliver(outbound({ kind: 'user', userId: 'teams:tenant-1:aad-kari' }, { type: 'digest', locale: 'nb', digest }));
-    expect(result.ok).toBe(true);
-    const text = h.connector.texts().at(-1)!;
-    expect(text).toContain('Et innspill med \\*stjerner\\*');
-  });
-
   it('classifies failures after one attempt: 429 with Retry-After, 5xx, timeouts, and 403 as gone', async () => {
     await h.post(install('add'));
     const to = { kind: 'user', userId: 'aad-kari' } as const;
@@ -126,16 +114,5 @@ describe('Teams conversation references and proactive sends', () => {
   it('finds no reference across tenants', async () => {
     await h.post(install('add'));
     expect(await h.teams.sender.deliver(outbound({ kind: 'user', userId: 'aad-kari' }, { type: 'poll', pollId: 1 }, 'tenant-2'))).toMatchObject({ ok: false, gone: true });
-  });
-});
-
-describe('digest length', () => {
-  it('cuts a digest too long for one Teams message at a line, and says so', () => {
-    const long = Array.from({ length: 2000 }, (_, i) => `- **#${i}** et innspill som fyller en linje`).join('\n');
-    const fitted = fitDigest(long, 'kuttet');
-    expect(fitted.length).toBeLessThanOrEqual(DIGEST_MAX_CHARS);
-    expect(fitted.endsWith('\n\n_kuttet_')).toBe(true);
-    expect(fitted.split('\n\n')[0]!.split('\n').every((line) => /^- \*\*#\d+\*\* et innspill som fyller en linje$/.test(line))).toBe(true);
-    expect(fitDigest('kort', 'kuttet')).toBe('kort');
   });
 });

@@ -14,6 +14,11 @@ export const VERBS = {
   refresh: 'poll.refresh',
   deleteConfirm: 'delete.confirm',
   deleteCancel: 'delete.cancel',
+  /** From a digest: open the form to answer a suggestion's sender, send it, see a topic's whole list, page through it. */
+  digestReply: 'digest.reply',
+  digestReplySend: 'digest.reply.send',
+  digestSeeAll: 'digest.seeAll',
+  digestPage: 'digest.page',
 } as const;
 
 /** The label a person sees for a form input, to name it in a validation message. */

@@ -16,6 +16,7 @@ import {
   suggestionSubmission,
   voteSubmission,
 } from '../submissions.ts';
+import { openReplyForm, sendReply, showTopicPage } from './digest.ts';
 import { explain, type Turn } from './turn.ts';
 
 /** "<label>: invalid value", naming the input as the form shows it. */
@@ -46,6 +47,13 @@ export async function answerCardAction(turn: Turn, value: unknown): Promise<Repl
     case VERBS.deleteConfirm:
     case VERBS.deleteCancel:
       return deleteAction(turn, envelope.data.verb);
+    case VERBS.digestReply:
+      return openReplyForm(turn, value);
+    case VERBS.digestReplySend:
+      return sendReply(turn, value);
+    case VERBS.digestSeeAll:
+    case VERBS.digestPage:
+      return showTopicPage(turn, value, envelope.data.verb === VERBS.digestPage);
     default:
       return { text: t.staleCard };
   }
