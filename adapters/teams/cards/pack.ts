@@ -28,11 +28,12 @@ export function packCards(sections: Section[], partHeader: (n: number, total: nu
   const pages: Element[][] = [];
   let current: Element[] = [];
   let size = reserve;
+  // Each element costs its JSON and the comma before the next.
+  const cost = (elements: Element[]) => elements.reduce((sum, e) => sum + bytes(e) + 1, 0);
   const add = (elements: Element[]) => {
     current.push(...elements);
-    size += elements.reduce((sum, e) => sum + bytes(e) + 1, 0);
+    size += cost(elements);
   };
-  const cost = (elements: Element[]) => elements.reduce((sum, e) => sum + bytes(e) + 1, 0);
 
   for (const section of sections) {
     const units = section.items.length ? section.items.map((item) => [item]) : [[]];

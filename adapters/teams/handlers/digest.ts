@@ -1,4 +1,5 @@
 import { suggestionRef } from '../../../src/domain/suggestion.ts';
+import type { DigestSuggestion } from '../../../src/digest/model.ts';
 import { isInnspillError } from '../../../src/errors.ts';
 import { catalog } from '../../../src/i18n/index.ts';
 import { replyForm, topicPageCards } from '../cards/digest-actions.ts';
@@ -22,6 +23,7 @@ export async function openReplyForm(turn: Turn, value: unknown): Promise<Reply> 
   const t = catalog(turn.locale).teams;
   const ref = suggestionRefData.safeParse(value);
   if (!ref.success) return { text: t.staleCard };
+  // The core decides again when the reply is sent; asking now spares a non-member a form they cannot use.
   if (!(await turn.core.isMember(turn.actor.id))) return { text: t.membersOnly };
   await turn.post({ card: replyForm(turn.locale, ref.data.suggestionId) });
   return { text: t.replyFormPosted };
@@ -57,12 +59,13 @@ export async function showTopicPage(turn: Turn, value: unknown, inPlace: boolean
   if (!ref.success) return { text: t.staleCard };
   const { topic, start, end, page } = ref.data;
   const period = { start: new Date(start), end: new Date(end) };
-  let cards;
+  let suggestions: DigestSuggestion[];
   try {
-    cards = topicPageCards(locale, core.settings.timeZone, topic, period, page, await core.digestSuggestions(turn.actor, period, topic, page));
+    suggestions = await core.digestSuggestions(turn.actor, period, topic, page);
   } catch (error) {
     return { text: refusal(turn, error) };
   }
+  const cards = topicPageCards(locale, core.settings.timeZone, topic, period, page, suggestions);
   const [first, ...rest] = cards;
   if (inPlace) {
     for (const card of rest) await turn.post({ card });
