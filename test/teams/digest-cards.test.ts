@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DigestModel, DigestSuggestion } from '../../src/digest/model.ts';
 import { catalog, label } from '../../src/i18n/index.ts';
@@ -101,5 +102,29 @@ describe('the digest as an Adaptive Card', () => {
     expect(cards.slice(1).some((card) => texts(card).some((t) => /^topic-\d+ \(fortsatt\)$/.test(t)))).toBe(true);
     // Polls and participation come last, after every topic.
     expect(texts(cards.at(-1)!).join('\n')).toContain(catalog('nb').digest.bySize);
+  });
+
+  it('keeps any user text out of TextBlocks, every card within budget and every suggestion exactly once', () => {
+    const userText = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 3000 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom('growth', 'place', HOSTILE.topic), userText, fc.option(fc.string({ maxLength: 120 }))), { minLength: 1, maxLength: 40 }),
+        (entries) => {
+          // A mark no text of ours contains, so the check cannot mistake our words for theirs.
+          const suggestions = entries.map(([topic, text, company], i) => suggestion(i + 1, topic, `⟦${text}`, { companyName: company === null ? null : `⟦${company}` }));
+          const topics = [...new Set(suggestions.map((s) => s.topic))].map((topic) => {
+            const list = suggestions.filter((s) => s.topic === topic);
+            return { topic, count: list.length, suggestions: list };
+          });
+          const cards = digestCards(model({ topics }), options);
+          const blocks = cards.flatMap(markdownTexts);
+          expect(blocks.filter((b) => b.includes('⟦'))).toEqual([]);
+          for (const card of cards) expect(Buffer.byteLength(JSON.stringify(card))).toBeLessThanOrEqual(CARD_BUDGET_BYTES);
+          const ids = cards.flatMap((card) => actions(card).filter((a) => a.verb === 'digest.reply').map((a) => Number(a.data.suggestionId)));
+          expect(ids.sort((a, b) => a - b)).toEqual(suggestions.map((s) => s.id));
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 });
