@@ -39,7 +39,8 @@ export function createInnspill(deps: CoreDeps) {
     exportPublished: () => reports.exportPublished(deps),
     digestSuggestions: (member: Actor, period: DigestPeriod, topic: string, page: number) => reports.digestSuggestions(deps, member, period, topic, page),
     runDigest: (options: { slot: Date; manual: boolean }) => delivery.runDigest(deps, options),
-    replyToSender: (member: Actor, suggestionId: number, text: string) => delivery.replyToSender(deps, member, suggestionId, text),
+    replyToSender: (member: Actor, suggestionId: number, text: string, options?: suggestions.Delivery) =>
+      delivery.replyToSender(deps, member, suggestionId, text, options),
     outbox: deps.store.outbox,
     latestDigestRun: () => deps.store.digestRuns.latest(),
     firstDelivery: (source: string, key: string) => deps.store.events.firstDelivery(source, key, deps.clock()),

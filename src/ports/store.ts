@@ -55,7 +55,7 @@ export interface SuggestionStore {
   setStatus(id: number, status: SuggestionStatus): Promise<boolean>;
   /** The sealed or plain sender, for a reply; null if deleted. */
   replyTarget(id: number): Promise<{ senderId: ParticipantId | null; sealedSender: string | null } | null>;
-  /** Keeps a member's reply and queues its delivery in one transaction; returns the outbox id. */
+  /** Keeps a member's reply and queues its delivery in one transaction; returns the outbox id (the earlier one if the key is queued already). */
   recordReply(reply: { suggestionId: number; memberId: ParticipantId; text: string; now: Date }, message: NewOutboxMessage): Promise<number>;
 }
 

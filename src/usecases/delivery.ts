@@ -6,6 +6,7 @@ import { serializeDigest } from '../digest/serialize.ts';
 import type { Recipient } from '../ports/delivery.ts';
 import type { DigestRun, NewOutboxMessage } from '../ports/outbox.ts';
 import type { CoreDeps } from './context.ts';
+import type { Delivery } from './suggestions.ts';
 import { digestFor } from './reports.ts';
 
 const WEEK_MS = 7 * 24 * 3600 * 1000;
@@ -75,7 +76,7 @@ export async function runDigest(deps: CoreDeps, options: { slot: Date; manual: b
  * outbox, also when the suggestion was anonymous: the sealed sender is opened only here, and the
  * member is never told who it is.
  */
-export async function replyToSender(deps: CoreDeps, member: Actor, suggestionId: number, rawText: string): Promise<{ outboxId: number }> {
+export async function replyToSender(deps: CoreDeps, member: Actor, suggestionId: number, rawText: string, delivery: Delivery = {}): Promise<{ outboxId: number }> {
   if (!may({ id: member.id, isMember: await deps.store.members.isMember(member.id) }, 'moderate', deps.settings)) throw new InnspillError('not_allowed');
   const text = rawText.trim();
   if (!text) throw new InnspillError('suggestion_empty');
@@ -94,7 +95,7 @@ export async function replyToSender(deps: CoreDeps, member: Actor, suggestionId:
       workspaceId: ref.workspaceId,
       recipient: { kind: 'user', userId: ref.userId },
       payload: { type: 'reply', locale: await localeOf(deps, senderId), suggestionId, text },
-      dedupeKey: `reply:${suggestionId}:${now.getTime()}:${member.id}`,
+      dedupeKey: `reply:${suggestionId}:${member.id}:${delivery.dedupeKey ?? now.getTime()}`,
       // Never the sender's id: operators reading `outbox list` must not learn who sent an anonymous suggestion.
       label: `reply to #${suggestionId}`,
     },

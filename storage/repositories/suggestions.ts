@@ -53,11 +53,13 @@ export function createSuggestionStore(db: Database): SuggestionStore {
 
   const insertReply = db.prepare<[number, string, string, number]>('INSERT INTO replies (suggestion_id, member_id, text, created_at) VALUES (?, ?, ?, ?)');
   const enqueue = outboxInserter(db);
+  const queued = db.prepare<[string], { id: number }>('SELECT id FROM outbox WHERE dedupe_key = ?');
   const recordReply = db.transaction((r: Parameters<SuggestionStore['recordReply']>[0], message: Parameters<SuggestionStore['recordReply']>[1]) => {
+    // A double click or a redelivered submission queues nothing new.
+    const earlier = queued.get(message.dedupeKey);
+    if (earlier) return earlier.id;
     insertReply.run(r.suggestionId, r.memberId, r.text, r.now.getTime());
-    const [id] = enqueue([message], r.now);
-    if (id === undefined) throw new Error(`outbox key ${message.dedupeKey} is already queued`);
-    return id;
+    return enqueue([message], r.now)[0]!;
   });
 
   const noteActivity = activityRecorder(db);

@@ -68,6 +68,17 @@ describe('replies to a sender', () => {
     expect(JSON.stringify(await store.outbox.list(['pending'], 10)).includes('teams:tenant:aad-9')).toBe(false);
   });
 
+  it('queues one reply for a double click or a redelivered submission', async () => {
+    const { core, store } = testCore();
+    const member = actor('M1');
+    await core.members.add(member.id, new Date());
+    const { suggestion } = await core.submitSuggestion(actor('U1'), { text: 'x' });
+    const first = await core.replyToSender(member, suggestion.id, 'Takk!', { dedupeKey: 'view-V1' });
+    const again = await core.replyToSender(member, suggestion.id, 'Takk!', { dedupeKey: 'view-V1' });
+    expect(again).toEqual(first);
+    expect(await store.outbox.list(['pending'], 10)).toHaveLength(1);
+  });
+
   it('is for members only, and refuses empty or missing things', async () => {
     const { core } = testCore();
     const { suggestion } = await core.submitSuggestion(actor('U1'), { text: 'x' });
