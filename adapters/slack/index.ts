@@ -8,6 +8,8 @@ import type { Route } from '../http/server.ts';
 import { createClientPool, type TokenSource } from './api/clients.ts';
 import { createResponder } from './api/responder.ts';
 import { createBackground } from './background.ts';
+import { createDigestProgress } from './digest-progress.ts';
+import { createDmChannels } from './dm-channels.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { registerActions } from './handlers/actions.ts';
 import { registerCommands } from './handlers/commands.ts';
@@ -22,7 +24,7 @@ import { createPollUpdater } from './poll-updater.ts';
 import { InnspillHttpReceiver } from './receiver.ts';
 import { InnspillSocketReceiver } from './socket-receiver.ts';
 import { COMMAND, POLL_COMMAND } from './render/messages.ts';
-import { createSlackSender, type DigestRenderer } from './sender.ts';
+import { createSlackSender } from './sender.ts';
 
 export { HANDLED_EVENTS } from './handlers/events.ts';
 export { BOT_SCOPES } from './oauth/installer.ts';
@@ -48,7 +50,6 @@ export interface SlackAdapterOptions {
   nowMs?: () => number;
   /** How long a poll waits for more clicks before its message is updated. */
   pollUpdateDelayMs?: number;
-  renderDigest?: DigestRenderer;
 }
 
 export interface SlackAdapter {
@@ -72,6 +73,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const posts = createPollPosts(state, clock);
   const background = createBackground(log);
   const responder = createResponder(log);
+  const dmChannels = createDmChannels(state, clock);
 
   let authorize: Authorize<boolean>;
   let tokens: TokenSource;
@@ -137,9 +139,11 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     responder,
     posts,
     updater,
+    dmChannels,
     logger: log,
     async uninstall(teamId, enterpriseId) {
       clients.drop(teamId);
+      await dmChannels.forgetTeam(teamId);
       if (installationStore?.deleteInstallation) {
         await installationStore.deleteInstallation({ teamId, enterpriseId, isEnterpriseInstall: false });
       }
@@ -162,7 +166,17 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     receiver,
     routes,
     mode: socket ? 'socket' : 'http',
-    sender: createSlackSender({ core, clients, tokens, posts, updater, localeOf: locales.cachedLocale, defaultLocale: options.defaultLocale, ...(options.renderDigest ? { renderDigest: options.renderDigest } : {}) }),
+    sender: createSlackSender({
+      core,
+      clients,
+      tokens,
+      posts,
+      updater,
+      dmChannels,
+      progress: createDigestProgress(state, clock),
+      localeOf: locales.cachedLocale,
+      defaultLocale: options.defaultLocale,
+    }),
     start: async () => {
       if (socket) await app.start();
     },

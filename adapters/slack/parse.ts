@@ -1,3 +1,4 @@
+import type { SeeAllTarget } from './render/digest.ts';
 /**
  * Turns a verified request body into the object Bolt routes on. Slack sends three shapes: JSON
  * (Events API), form fields (slash commands) and a form with one `payload` field holding JSON
@@ -94,4 +95,18 @@ export function modalContext(privateMetadata: string | undefined): { channelId?:
   } catch {
     return {};
   }
+}
+
+/** A "see all" or page button's value (see `seeAllValue`), or null if it is not one. */
+export function parseSeeAllValue(value: string | undefined): SeeAllTarget | null {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value ?? '');
+  } catch {
+    return null;
+  }
+  const { t, s, e, n, p } = (typeof parsed === 'object' && parsed !== null ? parsed : {}) as Record<string, unknown>;
+  const whole = (x: unknown): x is number => Number.isSafeInteger(x) && (x as number) >= 0;
+  if (typeof t !== 'string' || !t || !whole(s) || !whole(e) || !whole(n) || !whole(p) || s > e) return null;
+  return { topic: t, start: s, end: e, count: n, page: p };
 }

@@ -4,30 +4,9 @@ import { homeView } from '../../adapters/slack/render/home.ts';
 import { mineMessage } from '../../adapters/slack/render/messages.ts';
 import { renderPollMessage } from '../../adapters/slack/render/poll.ts';
 import { escapeMrkdwn } from '../../adapters/slack/render/text.ts';
+import { hostile, noLiveMarkup } from './blocks.ts';
 import type { Poll } from '../../src/domain/poll.ts';
 import type { Suggestion } from '../../src/domain/suggestion.ts';
-
-/** Every mrkdwn and plain_text object in a block tree, with the kind of block it sits in. */
-function texts(node: unknown, parent = ''): { type: string; text: string; parent: string }[] {
-  if (Array.isArray(node)) return node.flatMap((n) => texts(n, parent));
-  if (typeof node !== 'object' || node === null) return [];
-  const o = node as Record<string, unknown>;
-  const here = (o.type === 'mrkdwn' || o.type === 'plain_text') && typeof o.text === 'string' ? [{ type: o.type as string, text: o.text as string, parent }] : [];
-  const kind = typeof o.type === 'string' && o.type !== 'mrkdwn' && o.type !== 'plain_text' ? o.type : parent;
-  return [...here, ...Object.values(o).flatMap((v) => texts(v, kind))];
-}
-
-/** Text with what an attacker would try: mentions, links, entities, emoji, newlines. */
-const hostile = (max: number) =>
-  fc.array(fc.oneof(fc.constantFrom('<!channel>', '<@U123>', '<https://evil.example|bank>', '&amp;', '&', '<', '>', '😀', '\n', '*', ' '), fc.string({ maxLength: 8 })), { maxLength: max })
-    .map((parts) => parts.join(''));
-
-const noLiveMarkup = (blocks: unknown) => {
-  for (const t of texts(blocks)) {
-    if (t.type === 'mrkdwn') expect(t.text).not.toMatch(/<|>/);
-    expect([...t.text].length).toBeLessThanOrEqual(t.parent === 'header' ? 150 : t.parent === 'button' ? 75 : 3000);
-  }
-};
 
 const poll = (question: string, options: string[]): Poll => ({
   id: 42,

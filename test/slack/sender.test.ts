@@ -1,8 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { classifySlackError } from '../../adapters/slack/api/errors.ts';
+import { PARTS_NAMESPACE } from '../../adapters/slack/digest-progress.ts';
+import { DM_NAMESPACE } from '../../adapters/slack/dm-channels.ts';
+import { DIGEST_ACTIONS, textLength } from '../../adapters/slack/render/digest.ts';
 import { serializeDigest } from '../../src/digest/serialize.ts';
 import type { OutboundMessage, OutboundPayload, Recipient } from '../../src/ports/delivery.ts';
+import type { RecordedCall } from '../fakes/slack-api.ts';
 import { actor } from '../helpers/core.ts';
+import { noLiveMarkup } from './blocks.ts';
 import { slackHarness, type SlackHarness } from './harness.ts';
 
 let h: SlackHarness;
@@ -52,19 +57,53 @@ describe('Slack sender', () => {
     expect(text).toContain('&lt;!channel&gt; &lt;https://x.example|her&gt;');
   });
 
-  it('renders a digest within Block Kit’s limits, escaped', async () => {
+  const longDigest = async () => {
     for (let i = 0; i < 80; i++) await h.core.submitSuggestion(actor(`U${i}`), { text: `Forslag ${i} <!here> ${'ord '.repeat(150)}`, topic: i % 2 ? 'growth' : 'place' });
     h.clock.advance(60_000);
-    const digest = serializeDigest(await h.core.digestFor(h.core.previewPeriod()));
+    return serializeDigest(await h.core.digestFor(h.core.previewPeriod()));
+  };
+  const replyIds = (calls: RecordedCall[]) => calls.flatMap((c) => c.args.blocks).filter((b: any) => b.accessory?.action_id === DIGEST_ACTIONS.reply).map((b: any) => b.accessory.value);
+
+  it('posts a long digest in parts, in order, within Block Kit’s limits, escaped', async () => {
+    const digest = await longDigest();
     const result = await h.adapter.sender.deliver(message({ type: 'digest', locale: 'nb', digest }, { kind: 'channel', channelId: 'C2' }));
-    expect(result.ok).toBe(true);
-    const { blocks } = h.api.callsTo('chat.postMessage')[0]!.args;
-    expect(blocks.length).toBeLessThanOrEqual(50);
-    for (const b of blocks) expect([...b.text.text].length).toBeLessThanOrEqual(b.type === 'header' ? 150 : 3000);
-    expect(JSON.stringify(blocks)).toContain('&lt;!here&gt;');
-    expect(JSON.stringify(blocks)).not.toContain('<!here>');
+    expect(result).toEqual({ ok: true, platformRef: expect.any(String) });
+    const posts = h.api.callsTo('chat.postMessage');
+    expect(posts.length).toBeGreaterThan(1);
+    for (const [i, post] of posts.entries()) {
+      expect(post.args.channel).toBe('C2');
+      expect(post.args.blocks.length).toBeLessThanOrEqual(50);
+      expect(textLength(post.args.blocks)).toBeLessThanOrEqual(12_000);
+      noLiveMarkup(post.args.blocks);
+      expect(JSON.stringify(post.args.blocks.at(-1))).toContain(`Del ${i + 1} av ${posts.length}`);
+    }
+    const listed = (digest as any).topics.flatMap((t: any) => t.suggestions.map((x: any) => String(x.id)));
+    expect(replyIds(posts)).toEqual(listed);
+    expect(JSON.stringify(posts.map((p) => p.args.blocks))).toContain('&lt;!here&gt;');
     const bad = await h.adapter.sender.deliver(message({ type: 'digest', locale: 'nb', digest: { nope: true } }, { kind: 'channel', channelId: 'C2' }));
     expect(bad).toEqual({ ok: false, retryable: false, error: 'digest_invalid' });
+  });
+
+  it('resumes a digest after a failure on part 2: the retry posts parts 2.. only', async () => {
+    const digest = await longDigest();
+    const queued = message({ type: 'digest', locale: 'en', digest });
+    let n = 0;
+    h.api.answer('chat.postMessage', () => (++n === 2 ? { status: 500, body: 'unavailable' } : undefined));
+    expect(await h.adapter.sender.deliver(queued)).toMatchObject({ ok: false, retryable: true, error: 'http_500' });
+    const [first, failed] = h.api.callsTo('chat.postMessage');
+    expect(await h.store.platformState.get(PARTS_NAMESPACE, String(queued.id))).toMatchObject({ sent: 1 });
+
+    h.api.reset();
+    expect(await h.adapter.sender.deliver({ ...queued, attempt: 2 })).toEqual({ ok: true, platformRef: expect.any(String) });
+    const retried = h.api.callsTo('chat.postMessage');
+    expect(retried[0]!.args.blocks).toEqual(failed!.args.blocks);
+    expect(retried.some((c) => JSON.stringify(c.args.blocks) === JSON.stringify(first!.args.blocks))).toBe(false);
+    const listed = (digest as any).topics.flatMap((t: any) => t.suggestions.map((x: any) => String(x.id)));
+    expect([...replyIds([first!]), ...replyIds(retried)]).toEqual(listed);
+    // Sent in full (say the process died before the outbox recorded it): a third try posts nothing.
+    h.api.reset();
+    expect(await h.adapter.sender.deliver({ ...queued, attempt: 3 })).toEqual({ ok: true });
+    expect(h.api.callsTo('chat.postMessage')).toEqual([]);
   });
 
   it('classifies failures and never retries by itself', async () => {
@@ -83,6 +122,35 @@ describe('Slack sender', () => {
     expect(await send()).toEqual({ ok: false, retryable: false, error: 'msg_too_long' });
     h.api.answer('chat.postMessage', () => ({ body: { ok: false, error: 'internal_error' } }));
     expect(await send()).toMatchObject({ ok: false, retryable: true });
+  });
+
+  it('opens a person’s chat once ever: later messages use the kept channel', async () => {
+    for (let i = 0; i < 3; i++) expect((await h.adapter.sender.deliver(message({ type: 'reply', locale: 'nb', suggestionId: 1, text: `svar ${i}` }))).ok).toBe(true);
+    expect(h.api.callsTo('conversations.open')).toHaveLength(1);
+    expect(h.api.callsTo('chat.postMessage').map((c) => c.args.channel)).toEqual(['D5', 'D5', 'D5']);
+    // Kept in the database, where a restarted or second process finds it.
+    expect(await h.store.platformState.get(DM_NAMESPACE, 'T1:U5')).toBe('D5');
+    // Per team: the same user id in another workspace is another chat.
+    await h.adapter.sender.deliver(message({ type: 'reply', locale: 'nb', suggestionId: 1, text: 'x' }, { kind: 'user', userId: 'U5' }, 'T2'));
+    expect(h.api.callsTo('conversations.open')).toHaveLength(2);
+  });
+
+  it('learns the chat from a direct message, so reaching that person costs no conversations.open', async () => {
+    await h.dm('et innspill', { user: 'U7' });
+    await h.adapter.idle();
+    h.api.reset();
+    await h.adapter.sender.deliver(message({ type: 'reply', locale: 'nb', suggestionId: 1, text: 'svar' }, { kind: 'user', userId: 'U7' }));
+    expect(h.api.calls.map((c) => `${c.method}:${c.args.channel}`)).toEqual(['chat.postMessage:D1']);
+  });
+
+  it('opens the chat afresh on the next try when Slack no longer knows the kept one', async () => {
+    await h.store.platformState.put(DM_NAMESPACE, 'T1:U5', 'DOLD', new Date());
+    h.api.answer('chat.postMessage', (c) => (c.args.channel === 'DOLD' ? { body: { ok: false, error: 'channel_not_found' } } : undefined));
+    const send = () => h.adapter.sender.deliver(message({ type: 'reply', locale: 'nb', suggestionId: 1, text: 'svar' }));
+    expect(await send()).toEqual({ ok: false, retryable: true, error: 'channel_not_found' });
+    expect(await send()).toMatchObject({ ok: true });
+    expect(h.api.callsTo('chat.postMessage').map((c) => c.args.channel)).toEqual(['DOLD', 'D5']);
+    expect(await h.store.platformState.get(DM_NAMESPACE, 'T1:U5')).toBe('D5');
   });
 
   it('calls a timeout or a refused connection retryable', () => {

@@ -3,6 +3,7 @@ import { actorFrom, type Actor } from '../../../src/domain/participant.ts';
 import type { Innspill } from '../../../src/innspill.ts';
 import type { Responder } from '../api/responder.ts';
 import type { Background } from '../background.ts';
+import type { DmChannels } from '../dm-channels.ts';
 import type { LocaleCache } from '../locale.ts';
 import type { PollPosts } from '../poll-posts.ts';
 import type { PollUpdater } from '../poll-updater.ts';
@@ -15,6 +16,7 @@ export interface HandlerDeps {
   responder: Responder;
   posts: PollPosts;
   updater: PollUpdater;
+  dmChannels: DmChannels;
   logger: Logger;
   /** Removes what an installation left behind (its tokens); called on app_uninstalled and tokens_revoked. */
   uninstall(teamId: string, enterpriseId: string | undefined): Promise<void>;

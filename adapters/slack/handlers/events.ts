@@ -37,6 +37,8 @@ export function registerEvents(app: App, deps: HandlerDeps): void {
     if (message.channel_type !== 'im' || message.subtype !== undefined || message.bot_id || message.app_id || !message.user || !message.channel) return;
     const teamId = body.team_id;
     const actor = actorOf(deps, teamId, message.user);
+    // The chat's channel, free here: a digest or poll to this person needs no conversations.open.
+    await deps.dmChannels.remember(teamId, message.user, message.channel);
     const c = catalog(actor.locale);
     let reply: string;
     try {

@@ -36,3 +36,22 @@ export function section(text: string) {
   if (broken) body = `${body.slice(0, broken.index)}…`;
   return { type: 'section' as const, text: { type: 'mrkdwn' as const, text: body } };
 }
+
+/**
+ * Escapes user text and cuts it to `max` characters of the escaped result, ending with "…" if cut;
+ * never inside an entity. Escaping can grow text fivefold (`&` → `&amp;`), so cutting first is not enough.
+ */
+export function escapedWithin(text: string, max: number): string {
+  const whole = escapeMrkdwn(text);
+  if ([...whole].length <= max) return whole;
+  let out = '';
+  let length = 0;
+  for (const ch of text) {
+    const piece = escapeMrkdwn(ch);
+    const size = piece === ch ? 1 : piece.length;
+    if (length + size > max - 1) break;
+    out += piece;
+    length += size;
+  }
+  return `${out}…`;
+}
