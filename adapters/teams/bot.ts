@@ -102,6 +102,7 @@ export class TeamsBot extends ActivityHandler {
       conversationId: baseConversationId(activity.conversation!.id),
       personal: isPersonal(activity),
       dedupeKey: activity.id ? `teams:${activity.id}` : undefined,
+      cardMessageId: activity.replyToId ?? undefined,
       post: async (reply: Reply) => void (await context.sendActivity(replyActivity(reply))),
     };
   }

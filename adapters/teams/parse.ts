@@ -1,3 +1,5 @@
+import { subcommandOf } from '../../src/domain/commands.ts';
+
 /** What a chat message to the bot asks for, once the @mention is gone. Pure, so the grammar is tested alone. */
 export type TeamsCommand =
   | { kind: 'suggest'; text: string }
@@ -8,17 +10,6 @@ export type TeamsCommand =
   | { kind: 'profile' }
   | { kind: 'help' };
 
-/** Words that are a command only when they stand alone, so "Hjelp til gründere …" stays a suggestion. */
-const WORDS: Record<string, TeamsCommand['kind']> = {
-  mine: 'mine',
-  slett: 'delete',
-  delete: 'delete',
-  profil: 'profile',
-  profile: 'profile',
-  hjelp: 'help',
-  help: 'help',
-};
-
 export function parseTeamsCommand(raw: string): TeamsCommand {
   const text = raw.trim().replace(/^\//, '');
   if (text === '') return { kind: 'help' };
@@ -27,11 +18,13 @@ export function parseTeamsCommand(raw: string): TeamsCommand {
   const word = head.toLowerCase();
   if (word === 'innspill') {
     if (rest === '') return { kind: 'form' };
-    const sub = WORDS[rest.toLowerCase()];
-    return sub ? ({ kind: sub } as TeamsCommand) : { kind: 'suggest', text: rest };
+    const sub = subcommandOf(rest);
+    return sub ? { kind: sub } : { kind: 'suggest', text: rest };
   }
   if (word === 'poll' || word === 'avstemning') return { kind: 'poll', text: rest };
-  if (rest === '' && WORDS[word]) return { kind: WORDS[word] } as TeamsCommand;
+  // A command word alone also works without `innspill`; in a sentence ("Hjelp til gründere …") it is a suggestion.
+  const sub = rest === '' ? subcommandOf(word) : null;
+  if (sub) return { kind: sub };
   return { kind: 'suggest', text };
 }
 

@@ -134,6 +134,15 @@ describe('the digest in Teams', () => {
     expect(h.connector.calls.at(-1)!.activity.text).toContain('Takk! Vi tar det opp på møtet.');
   });
 
+  it('queues one reply when the send button on one form is clicked twice', async () => {
+    await suggest(1, () => 'Vi trenger bredbånd på Momarken');
+    const click = () => h.post({ ...execute(h.connector, kari, 'digest.reply.send', { suggestionId: 1, text: 'Takk!' }), replyToId: 'form-message-1' });
+    invokeCard(await click());
+    h.clock.advance(400);
+    invokeCard(await click());
+    expect(await h.core.outbox.list(['pending'], 10)).toHaveLength(1);
+  });
+
   it('keeps the form with its text when the reply is refused: empty, too long, or from a non-member', async () => {
     await suggest(1, () => 'Et innspill');
     const empty = invokeCard(await h.post(execute(h.connector, kari, 'digest.reply.send', { suggestionId: 1, text: '   ' })));

@@ -18,6 +18,8 @@ describe('Teams command grammar', () => {
     ['poll "Q?" "A" "B"', { kind: 'poll', text: '"Q?" "A" "B"' }],
     ['Hjelp til gründere er viktig', { kind: 'suggest', text: 'Hjelp til gründere er viktig' }],
     ['Mine ansatte trenger buss', { kind: 'suggest', text: 'Mine ansatte trenger buss' }],
+    ['constructor', { kind: 'suggest', text: 'constructor' }],
+    ['innspill toString', { kind: 'suggest', text: 'toString' }],
   ])('reads %j', (text, command) => {
     expect(parseTeamsCommand(text)).toEqual(command);
   });

@@ -39,7 +39,7 @@ export async function sendReply(turn: Turn, value: unknown): Promise<Reply> {
   }
   const { suggestionId, text } = parsed.data;
   try {
-    await turn.core.replyToSender(turn.actor, suggestionId, text);
+    await turn.core.replyToSender(turn.actor, suggestionId, text, turn.cardMessageId ? { dedupeKey: `teams:${turn.cardMessageId}` } : {});
     return { card: doneCard(catalog(locale).teams.replySent({ ref: suggestionRef(suggestionId) })) };
   } catch (error) {
     // The form stays, with what they wrote, so a refusal or a too-long text costs them nothing.

@@ -17,6 +17,8 @@ export interface Turn {
   personal: boolean;
   /** The activity id, so a redelivered activity is stored once. */
   dedupeKey: string | undefined;
+  /** The message whose card was clicked: the same for every click on one form, so a double click is seen. */
+  cardMessageId: string | undefined;
   /** Posts one more message in the conversation (a new poll's card). */
   post(reply: Reply): Promise<void>;
 }
