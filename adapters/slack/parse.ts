@@ -53,7 +53,8 @@ export function parseVoteValue(value: string | undefined): { pollId: number; opt
   return match ? { pollId: Number(match[1]), option: Number(match[2]) } : null;
 }
 
-export function parsePollId(value: string | undefined): number | null {
+/** A poll's or suggestion's id in a button's value. */
+export function parseId(value: string | undefined): number | null {
   return /^\d{1,12}$/.test(value ?? '') ? Number(value) : null;
 }
 
@@ -109,4 +110,14 @@ export function parseSeeAllValue(value: string | undefined): SeeAllTarget | null
   const whole = (x: unknown): x is number => Number.isSafeInteger(x) && (x as number) >= 0;
   if (typeof t !== 'string' || !t || !whole(s) || !whole(e) || !whole(n) || !whole(p) || s > e) return null;
   return { topic: t, start: s, end: e, count: n, page: p };
+}
+
+/** The suggestion a reply modal answers (its `private_metadata`), or null if it cannot be read. */
+export function replyContext(privateMetadata: string | undefined): number | null {
+  try {
+    const id = (JSON.parse(privateMetadata || '{}') as { suggestionId?: unknown }).suggestionId;
+    return Number.isSafeInteger(id) && (id as number) > 0 ? (id as number) : null;
+  } catch {
+    return null;
+  }
 }

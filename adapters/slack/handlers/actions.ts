@@ -2,15 +2,16 @@ import type { AllMiddlewareArgs, App, BlockAction, ButtonAction, SlackActionMidd
 import type { Actor } from '../../../src/domain/participant.ts';
 import { isInnspillError } from '../../../src/errors.ts';
 import { catalog, describeError } from '../../../src/i18n/index.ts';
-import { parsePollId, parseVoteValue } from '../parse.ts';
+import { parseId, parseVoteValue } from '../parse.ts';
 import { HOME_ACTIONS } from '../render/home.ts';
 import { MESSAGE_ACTIONS, textMessage } from '../render/messages.ts';
 import { profileModal, suggestionModal } from '../render/modals.ts';
 import { ACTIONS } from '../render/poll.ts';
 import { clickerOf, teamOf, type HandlerDeps } from './deps.ts';
+import { digestActions } from './digest.ts';
 
-type Click = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
-type ClickHandler = (click: Click, actor: Actor) => Promise<void>;
+export type Click = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
+export type ClickHandler = (click: Click, actor: Actor) => Promise<void>;
 
 const VOTE = new RegExp(`^${ACTIONS.vote}_\\d{1,2}$`);
 
@@ -53,7 +54,7 @@ export function registerActions(app: App, deps: HandlerDeps): void {
   };
 
   const setClosed = (close: boolean): ClickHandler => async ({ body, action, ack }, actor) => {
-    const pollId = parsePollId(action.value);
+    const pollId = parseId(action.value);
     if (pollId === null) {
       logger.warn({ actionId: action.action_id }, 'poll button with an unreadable value ignored');
       return ack();
@@ -97,6 +98,7 @@ export function registerActions(app: App, deps: HandlerDeps): void {
       await ack();
       background.run('views.open', () => client.views.open({ trigger_id: body.trigger_id, view: view as never }));
     },
+    ...digestActions(deps),
   };
 
   app.action<BlockAction<ButtonAction>>(/.*/, async (click) => {

@@ -1,14 +1,15 @@
 import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { suggestionRef } from '../../../src/domain/suggestion.ts';
-import { isInnspillError, type ErrorCode } from '../../../src/errors.ts';
+import { InnspillError, isInnspillError, type ErrorCode } from '../../../src/errors.ts';
 import { catalog, describeError, describePollSyntaxError } from '../../../src/i18n/index.ts';
 import { checkPollTexts, type PollSyntaxCode } from '../../../src/polls/syntax.ts';
 import { classifySlackError } from '../api/errors.ts';
-import { modalContext, viewFields } from '../parse.ts';
+import { modalContext, replyContext, viewFields } from '../parse.ts';
 import { publishPoll } from '../publish.ts';
 import { textMessage } from '../render/messages.ts';
 import { resultModal, VIEWS } from '../render/modals.ts';
 import { actorOf, teamOf, type HandlerDeps } from './deps.ts';
+import { refusal } from './digest.ts';
 
 type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
@@ -76,6 +77,21 @@ export function registerViews(app: App, deps: HandlerDeps): void {
       const field = isInnspillError(error) ? PROFILE_FIELDS[String(error.params.field)] : undefined;
       await fieldError(ack, field ?? 'company', describeError(actor.locale, error));
     }
+  });
+
+  // The sender is never named: the confirmation speaks of the suggestion only.
+  app.view<ViewSubmitAction>(VIEWS.reply, async ({ body, view, ack }) => {
+    const actor = actorFor(body);
+    const s = catalog(actor.locale).slack;
+    const suggestionId = replyContext(view.private_metadata);
+    if (suggestionId === null) return fieldError(ack, 'text', describeError(actor.locale, new InnspillError('suggestion_not_found')));
+    try {
+      await core.replyToSender(actor, suggestionId, viewFields(view.state).text?.text ?? '', { dedupeKey: `slack:view:${view.id}` });
+    } catch (error) {
+      if (!isInnspillError(error)) deps.logger.error({ err: error }, 'slack reply to sender failed');
+      return fieldError(ack, 'text', refusal(actor, error));
+    }
+    await ack({ response_action: 'update', view: resultModal(actor.locale, s.replyTitle, s.replySent({ ref: suggestionRef(suggestionId) })) as never });
   });
 
   app.view<ViewSubmitAction>(VIEWS.poll, async ({ body, view, ack, client }) => {

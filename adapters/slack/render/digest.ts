@@ -8,7 +8,8 @@ import { escapedWithin, escapeMrkdwn, plain, section, LIMITS } from './text.ts';
 export const DIGEST_ACTIONS = {
   reply: 'innspill_digest_reply',
   seeAll: 'innspill_digest_see_all',
-  page: 'innspill_digest_page',
+  previous: 'innspill_digest_previous',
+  next: 'innspill_digest_next',
 } as const;
 
 /**

@@ -1,6 +1,7 @@
 import { AREAS, INDUSTRIES, SIZE_BANDS, type Profile } from '../../../src/domain/participant.ts';
 import { POLL_OPTION_MAX, POLL_QUESTION_MAX } from '../../../src/domain/poll.ts';
-import { SUGGESTION_MAX_LENGTH } from '../../../src/domain/suggestion.ts';
+import { SUGGESTION_MAX_LENGTH, suggestionRef } from '../../../src/domain/suggestion.ts';
+import { REPLY_MAX_LENGTH } from '../../../src/usecases/delivery.ts';
 import { catalog, label, type Locale } from '../../../src/i18n/index.ts';
 import { escapeMrkdwn, plain, section, LIMITS } from './text.ts';
 
@@ -8,6 +9,7 @@ export const VIEWS = {
   suggestion: 'innspill_suggestion',
   profile: 'innspill_profile',
   poll: 'innspill_poll',
+  reply: 'innspill_reply',
 } as const;
 
 /** Every input's element has this action id; the block id names the field. */
@@ -38,7 +40,8 @@ function select(locale: Locale, block: string, name: string, list: ListName, key
   };
 }
 
-function modal(callbackId: string, heading: string, submit: string, locale: Locale, blocks: unknown[], context: ModalContext = {}) {
+/** `context` travels in `private_metadata` and comes back with the submission. */
+function modal(callbackId: string, heading: string, submit: string, locale: Locale, blocks: unknown[], context: object = {}) {
   return {
     type: 'modal' as const,
     callback_id: callbackId,
@@ -113,6 +116,20 @@ export function pollModal(locale: Locale, isMember: boolean, context: ModalConte
     { type: 'input', block_id: 'settings', optional: true, label: plain(f.pollSettings), element: { type: 'checkboxes', action_id: VALUE, options: settings } },
     { type: 'input', block_id: 'closes', optional: true, label: plain(f.closesAt), element: { type: 'datetimepicker', action_id: VALUE } },
   ], context);
+}
+
+/** A member's answer to a suggestion's sender; the modal names the suggestion, never who sent it. */
+export function replyModal(locale: Locale, suggestionId: number) {
+  const s = catalog(locale).slack;
+  return modal(VIEWS.reply, s.replyTitle, s.replySend, locale, [
+    {
+      type: 'input',
+      block_id: 'text',
+      label: plain(s.replyLabel({ ref: suggestionRef(suggestionId) })),
+      hint: plain(s.replyHint),
+      element: { type: 'plain_text_input', action_id: VALUE, multiline: true, max_length: REPLY_MAX_LENGTH },
+    },
+  ], { suggestionId });
 }
 
 /** What replaces a submitted modal: the outcome, seen only by the person who sent it. */
