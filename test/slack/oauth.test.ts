@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DM_NAMESPACE } from '../../adapters/slack/dm-channels.ts';
 import { actor } from '../helpers/core.ts';
 import { slackHarness, type SlackHarness } from './harness.ts';
 
@@ -61,7 +62,13 @@ describe('OAuth', () => {
 
     await install('code-2');
     expect(await installation()).not.toBeNull();
+    // The workspace's kept DM channels go with it; another workspace's stay.
+    await h.dm('hei', { team: 'T9', user: 'U5' });
+    await h.store.platformState.put(DM_NAMESPACE, 'T1:U5', 'D5', new Date());
+    expect(await h.store.platformState.get(DM_NAMESPACE, 'T9:U5')).toBe('D1');
     expect((await h.event({ type: 'app_uninstalled' }, { team: 'T9' })).status).toBe(200);
     expect(await installation()).toBeNull();
+    expect(await h.store.platformState.get(DM_NAMESPACE, 'T9:U5')).toBeNull();
+    expect(await h.store.platformState.get(DM_NAMESPACE, 'T1:U5')).toBe('D5');
   });
 });
