@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DIGEST_ACTIONS, DIGEST_BUDGET, renderDigest, textLength } from '../../adapters/slack/render/digest.ts';
+import { seeAllModal } from '../../adapters/slack/render/see-all.ts';
 import { parseSeeAllValue } from '../../adapters/slack/parse.ts';
 import type { DigestModel, DigestSuggestion } from '../../src/digest/model.ts';
 import { hostile, noLiveMarkup, texts } from './blocks.ts';
@@ -130,5 +131,36 @@ describe('Slack digest rendering', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('Slack see-all page', () => {
+  const target = { topic: 'place', start: period.start.getTime(), end: period.end.getTime(), count: 120, page: 1 };
+
+  it('shows a page with its range, reply buttons and both page buttons, within the limits of a view', () => {
+    const page = Array.from({ length: 50 }, (_, i) => suggestion(51 + i, 'place', `Forslag <!here> ${i}`, { anonymous: i % 2 === 0 }));
+    const view = seeAllModal('en', 'Europe/Oslo', target, page);
+    expect(view.blocks.length).toBeLessThanOrEqual(100);
+    noLiveMarkup(view.blocks);
+    const text = JSON.stringify(view);
+    expect(text).toContain('Showing 51–100 of 120');
+    expect(text).toContain('Forslag &lt;!here&gt; 0');
+    expect(buttons([view], DIGEST_ACTIONS.reply)).toHaveLength(50);
+    expect(buttons([view], DIGEST_ACTIONS.previous).map((b: any) => parseSeeAllValue(b.value)?.page)).toEqual([0]);
+    expect(buttons([view], DIGEST_ACTIONS.next).map((b: any) => parseSeeAllValue(b.value)?.page)).toEqual([2]);
+  });
+
+  it('shortens long texts rather than pass Slack’s 250 kB per view', () => {
+    const page = Array.from({ length: 50 }, (_, i) => suggestion(i + 1, 'place', '😀'.repeat(3000), { companyName: '&'.repeat(120) }));
+    const view = seeAllModal('nb', 'Europe/Oslo', target, page);
+    expect(Buffer.byteLength(JSON.stringify(view))).toBeLessThanOrEqual(250_000);
+    expect(buttons([view], DIGEST_ACTIONS.reply)).toHaveLength(50);
+    noLiveMarkup(view.blocks);
+  });
+
+  it('says so when a page is empty', () => {
+    const view = seeAllModal('en', 'Europe/Oslo', { ...target, page: 2 }, []);
+    expect(JSON.stringify(view)).toContain('No more suggestions on this topic in the period.');
+    expect(buttons([view], DIGEST_ACTIONS.next)).toEqual([]);
   });
 });
