@@ -135,12 +135,13 @@ describe('Slack sender', () => {
     expect(h.api.callsTo('conversations.open')).toHaveLength(2);
   });
 
-  it('learns the chat from a direct message, so reaching that person costs no conversations.open', async () => {
+  it('learns the chat from a direct message or App Home, so reaching that person costs no conversations.open', async () => {
     await h.dm('et innspill', { user: 'U7' });
+    await h.event({ type: 'app_home_opened', user: 'U8', channel: 'D8', tab: 'messages', event_ts: '1' });
     await h.adapter.idle();
     h.api.reset();
-    await h.adapter.sender.deliver(message({ type: 'reply', locale: 'nb', suggestionId: 1, text: 'svar' }, { kind: 'user', userId: 'U7' }));
-    expect(h.api.calls.map((c) => `${c.method}:${c.args.channel}`)).toEqual(['chat.postMessage:D1']);
+    for (const userId of ['U7', 'U8']) await h.adapter.sender.deliver(message({ type: 'reply', locale: 'nb', suggestionId: 1, text: 'svar' }, { kind: 'user', userId }));
+    expect(h.api.calls.map((c) => `${c.method}:${c.args.channel}`)).toEqual(['chat.postMessage:D1', 'chat.postMessage:D8']);
   });
 
   it('opens the chat afresh on the next try when Slack no longer knows the kept one', async () => {

@@ -54,9 +54,11 @@ export function registerEvents(app: App, deps: HandlerDeps): void {
   });
 
   app.event('app_home_opened', async ({ event, body, client }) => {
-    if (event.tab !== 'home') return;
     const teamId = body.team_id;
     const userId = event.user;
+    // App Home's channel is the person's chat with the bot, whichever tab was opened.
+    if (event.channel) await deps.dmChannels.remember(teamId, userId, event.channel);
+    if (event.tab !== 'home') return;
     background.run('views.publish', async () => {
       const locale = await deps.locales.fetchLocale(teamId, userId);
       const actor = { ...actorOf(deps, teamId, userId), locale };

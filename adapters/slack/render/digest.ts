@@ -38,7 +38,7 @@ export function seeAllValue(target: SeeAllTarget): string {
 
 type Block = Record<string, unknown>;
 
-export function replyButton(locale: Locale, suggestionId: number): Block {
+function replyButton(locale: Locale, suggestionId: number): Block {
   return { type: 'button', action_id: DIGEST_ACTIONS.reply, text: plain(catalog(locale).digest.reply, LIMITS.buttonText), value: String(suggestionId) };
 }
 
