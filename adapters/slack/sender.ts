@@ -37,15 +37,17 @@ export function createSlackSender(deps: {
     return result.ts!;
   }
 
-  async function postParts(client: WebClient, outboxId: number, channel: string, parts: SlackMessage[]): Promise<string | undefined> {
+  /** Posts what is left of a digest; returns the last message's ts and how many posts it took. */
+  async function postParts(client: WebClient, outboxId: number, channel: string, parts: SlackMessage[]): Promise<{ ref: string | undefined; calls: number }> {
     // A single message is the outbox's to record; only parts need their own record.
-    if (parts.length === 1) return post(client, channel, parts[0]!);
+    if (parts.length === 1) return { ref: await post(client, channel, parts[0]!), calls: 1 };
     let ref: string | undefined;
-    for (let i = await deps.progress.sent(outboxId); i < parts.length; i++) {
+    const from = await deps.progress.sent(outboxId);
+    for (let i = from; i < parts.length; i++) {
       ref = await post(client, channel, parts[i]!);
       await deps.progress.record(outboxId, i + 1, parts.length);
     }
-    return ref;
+    return { ref, calls: parts.length - from };
   }
 
   return {
@@ -69,8 +71,8 @@ export function createSlackSender(deps: {
             return { ok: true, platformRef: await post(client, channel, replyMessage(payload.locale, payload.suggestionId, payload.text)) };
           case 'digest': {
             const parts = renderDigest(parseDigest(payload.digest), payload.locale, deps.core.settings.timeZone);
-            const ref = await postParts(client, message.id, channel, parts);
-            return ref === undefined ? { ok: true } : { ok: true, platformRef: ref };
+            const { ref, calls } = await postParts(client, message.id, channel, parts);
+            return ref === undefined ? { ok: true, calls } : { ok: true, platformRef: ref, calls };
           }
         }
       } catch (error) {

@@ -184,7 +184,7 @@ export function createTeamsSender(deps: TeamsSenderDeps): PlatformSender {
         if (multipart) await deps.progress.record(message.id, from + index + 1, parts.length);
       });
       if (!result.ok && result.gone) await deps.references.forget(route.target);
-      return result;
+      return result.ok ? { ...result, calls: parts.length - from } : result;
     },
   };
 }

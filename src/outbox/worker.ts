@@ -92,6 +92,9 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     const step = nextStep(result, attempt, retry, random);
     const now = clock();
     if (step.to === 'sent') {
+      const extra = result.ok ? (result.calls ?? 1) - 1 : 0;
+      const keys = rateKeysOf(record, limits);
+      for (let i = 0; i < extra; i += 1) limiter.record(keys, now.getTime());
       await store.markSent(record.id, now, step.platformRef);
       return;
     }

@@ -26,7 +26,8 @@ export interface OutboundMessage {
 }
 
 export type SendResult =
-  | { ok: true; platformRef?: string }
+  /** `calls`: platform calls the message took (a digest in parts), so the worker's pacing counts them all. */
+  | { ok: true; platformRef?: string; calls?: number }
   | {
       ok: false;
       /** 429: wait this long before this workspace's next call. */

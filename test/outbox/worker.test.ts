@@ -141,6 +141,16 @@ describe('outbox worker', () => {
     expect(sender.calls).toHaveLength(300);
   });
 
+  it('counts every call of a message sent in parts towards the pace', async () => {
+    const sender = recordingSender('slack', () => ({ ok: true, calls: 3 }));
+    const { enqueue, drain, clock } = setup(sender, { concurrency: 1 });
+    const start = clock().getTime();
+    enqueue([1, 2, 3, 4, 5].map((i) => ({ ...dm(i), payload: { type: 'digest' as const, locale: 'nb' as const, digest: {} } })));
+    await drain();
+    // Three posts each against a workspace budget of ten a second: after twelve, the fifth digest waits.
+    expect(sender.calls.map((c) => c.at - start)).toEqual([0, 0, 0, 0, 1000 * (1 + ARRIVAL_MARGIN)]);
+  });
+
   it('honours Retry-After for the whole workspace without counting it as a failure', async () => {
     let limited = true;
     const sender = recordingSender('slack', () => {

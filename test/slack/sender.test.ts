@@ -67,7 +67,7 @@ describe('Slack sender', () => {
   it('posts a long digest in parts, in order, within Block Kit’s limits, escaped', async () => {
     const digest = await longDigest();
     const result = await h.adapter.sender.deliver(message({ type: 'digest', locale: 'nb', digest }, { kind: 'channel', channelId: 'C2' }));
-    expect(result).toEqual({ ok: true, platformRef: expect.any(String) });
+    expect(result).toEqual({ ok: true, platformRef: expect.any(String), calls: expect.any(Number) });
     const posts = h.api.callsTo('chat.postMessage');
     expect(posts.length).toBeGreaterThan(1);
     for (const [i, post] of posts.entries()) {
@@ -94,7 +94,7 @@ describe('Slack sender', () => {
     expect(await h.store.platformState.get(PARTS_NAMESPACE, String(queued.id))).toMatchObject({ sent: 1 });
 
     h.api.reset();
-    expect(await h.adapter.sender.deliver({ ...queued, attempt: 2 })).toEqual({ ok: true, platformRef: expect.any(String) });
+    expect(await h.adapter.sender.deliver({ ...queued, attempt: 2 })).toEqual({ ok: true, platformRef: expect.any(String), calls: expect.any(Number) });
     const retried = h.api.callsTo('chat.postMessage');
     expect(retried[0]!.args.blocks).toEqual(failed!.args.blocks);
     expect(retried.some((c) => JSON.stringify(c.args.blocks) === JSON.stringify(first!.args.blocks))).toBe(false);
@@ -102,7 +102,7 @@ describe('Slack sender', () => {
     expect([...replyIds([first!]), ...replyIds(retried)]).toEqual(listed);
     // Sent in full (say the process died before the outbox recorded it): a third try posts nothing.
     h.api.reset();
-    expect(await h.adapter.sender.deliver({ ...queued, attempt: 3 })).toEqual({ ok: true });
+    expect(await h.adapter.sender.deliver({ ...queued, attempt: 3 })).toEqual({ ok: true, calls: 0 });
     expect(h.api.callsTo('chat.postMessage')).toEqual([]);
   });
 

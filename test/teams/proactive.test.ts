@@ -51,7 +51,7 @@ describe('Teams conversation references and proactive sends', () => {
     await h.post(botJoinsChannel());
     const before = h.connector.calls.length;
     const reply = await h.teams.sender.deliver(outbound({ kind: 'user', userId: 'aad-kari' }, { type: 'reply', locale: 'nb', suggestionId: 7, text: 'Takk! Se [lenke](https://x.example)' }));
-    expect(reply).toEqual({ ok: true, platformRef: expect.stringMatching(/^sent-/) });
+    expect(reply).toEqual({ ok: true, platformRef: expect.stringMatching(/^sent-/), calls: 1 });
     const sent = h.connector.calls[before]!;
     expect(sent.conversationId).toBe('a:chat-aad-kari');
     expect(sent.replyToId).toBeNull();

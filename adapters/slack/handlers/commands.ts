@@ -2,21 +2,12 @@ import type { App } from '@slack/bolt';
 import { suggestionRef } from '../../../src/domain/suggestion.ts';
 import { catalog, describeError, describePollSyntaxError } from '../../../src/i18n/index.ts';
 import { classifySlackError } from '../api/errors.ts';
+import { subcommandOf } from '../../../src/domain/commands.ts';
 import { unescapeSlackText } from '../parse.ts';
 import { publishPoll } from '../publish.ts';
 import { COMMAND, POLL_COMMAND, deleteConfirmMessage, ephemeral, helpMessage, mineMessage, textMessage } from '../render/messages.ts';
 import { pollModal, profileModal, suggestionModal } from '../render/modals.ts';
 import { actorOf, type HandlerDeps } from './deps.ts';
-
-const SUBCOMMANDS: Record<string, 'help' | 'mine' | 'delete' | 'profile'> = {
-  hjelp: 'help',
-  help: 'help',
-  mine: 'mine',
-  slett: 'delete',
-  delete: 'delete',
-  profil: 'profile',
-  profile: 'profile',
-};
 
 /**
  * `/innspill [text | hjelp | mine | slett | profil]` and `/poll [inline syntax]`. Whatever is
@@ -38,7 +29,7 @@ export function registerCommands(app: App, deps: HandlerDeps): void {
         background.run('views.open', () => client.views.open({ trigger_id: command.trigger_id, view: view as never }));
         return;
       }
-      switch (SUBCOMMANDS[text.toLowerCase()]) {
+      switch (subcommandOf(text)) {
         case 'help':
           answer = ephemeral(helpMessage(actor.locale));
           break;
