@@ -44,18 +44,24 @@ describe('Slack in the composition root', () => {
   });
 });
 
+/** The adapter in Socket Mode (an app token), its Web API at the fake. */
+function socketAdapter(fake: FakeSlackApi) {
+  const { core, store } = testCore();
+  const adapter = createSlackAdapter({
+    core,
+    state: store.platformState,
+    config: { signingSecret: null, apiUrl: fake.url, appToken: 'xapp-1-test', auth: { mode: 'single', botToken: 'xoxb-test' } },
+    defaultLocale: 'nb',
+    logger: silent,
+  });
+  return { core, store, adapter };
+}
+
 describe('Socket Mode', () => {
   it('connects through SLACK_API_URL with the app token and mounts no event route', async () => {
     api = await startFakeSlackApi();
     api.answer('apps.connections.open', () => ({ body: { ok: false, error: 'invalid_auth' } }));
-    const { core, store } = testCore();
-    const adapter = createSlackAdapter({
-      core,
-      state: store.platformState,
-      config: { signingSecret: null, apiUrl: api.url, appToken: 'xapp-1-test', auth: { mode: 'single', botToken: 'xoxb-test' } },
-      defaultLocale: 'nb',
-      logger: silent,
-    });
+    const { store, adapter } = socketAdapter(api);
     expect(adapter.mode).toBe('socket');
     expect(adapter.routes).toEqual([]);
     expect(adapter.receiver).toBeInstanceOf(InnspillSocketReceiver);
@@ -67,14 +73,7 @@ describe('Socket Mode', () => {
 
   it('acks an event envelope only after the message is stored, and a command with its answer', async () => {
     api = await startFakeSlackApi();
-    const { core, store } = testCore();
-    const adapter = createSlackAdapter({
-      core,
-      state: store.platformState,
-      config: { signingSecret: null, apiUrl: api.url, appToken: 'xapp-1-test', auth: { mode: 'single', botToken: 'xoxb-test' } },
-      defaultLocale: 'nb',
-      logger: silent,
-    });
+    const { core, store, adapter } = socketAdapter(api);
     const client = (adapter.receiver as InnspillSocketReceiver).client;
     const stored = async () => (await core.mine(actor('U1'))).suggestions.length;
     const acked = new Promise<{ storedWhenAcked: number; response: unknown }>((resolve) => {
