@@ -30,7 +30,8 @@ if (mode === 'bare') {
 } else {
   const dir = mkdtempSync(join(tmpdir(), 'innspill-bench-slack-'));
   process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
-  const store = openSqliteStore(join(dir, 'bench.db'));
+  // As `innspill serve` opens it: WAL checkpoints on a worker thread.
+  const store = openSqliteStore(join(dir, 'bench.db'), { onCheckpointError: (message) => process.stderr.write(`${message}\n`) });
   const core = createInnspill({
     store,
     vault: createIdentityVault(Buffer.alloc(32, 3)),

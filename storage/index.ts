@@ -1,6 +1,7 @@
 import type { Store } from '../src/ports/store.ts';
 import { migrate, schemaVersion } from './migrations/index.ts';
 import { openDatabase } from './open.ts';
+import { startCheckpointer, type Checkpointer } from './checkpointer.ts';
 import { createEventLog } from './repositories/events.ts';
 import { createDigestRunStore, createOutboxStore } from './repositories/outbox.ts';
 import { createMemberStore } from './repositories/members.ts';
@@ -15,13 +16,24 @@ export { migrate, schemaVersion, LATEST_VERSION, DatabaseFromFutureError } from 
 export { openDatabase } from './open.ts';
 
 /** Opens (and migrates) the SQLite database and returns the core's storage ports on it. */
-export function openSqliteStore(path: string, options: { migrate?: boolean } = {}): Store & { db: ReturnType<typeof openDatabase> } {
+export interface OpenOptions {
+  migrate?: boolean;
+  /** For a long-running server: checkpoint the WAL on a worker thread; problems are passed here. */
+  onCheckpointError?: (message: string) => void;
+}
+
+export function openSqliteStore(path: string, options: OpenOptions = {}): Store & { db: ReturnType<typeof openDatabase> } {
   const db = openDatabase(path);
   try {
     if (options.migrate !== false) migrate(db);
   } catch (error) {
     db.close();
     throw error;
+  }
+  let checkpointer: Checkpointer | null = null;
+  if (options.onCheckpointError && path !== ':memory:') {
+    db.pragma('wal_autocheckpoint = 0');
+    checkpointer = startCheckpointer(path, options.onCheckpointError);
   }
   return {
     db,
@@ -36,6 +48,9 @@ export function openSqliteStore(path: string, options: { migrate?: boolean } = {
     outbox: createOutboxStore(db),
     digestRuns: createDigestRunStore(db),
     schemaVersion: () => schemaVersion(db),
-    close: () => db.close(),
+    close: () => {
+      void checkpointer?.stop();
+      db.close();
+    },
   };
 }

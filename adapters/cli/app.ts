@@ -32,8 +32,12 @@ export interface AppOptions {
   clock?: () => Date;
 }
 
-export function createCore(config: Config, options: AppOptions): { store: Store; core: Innspill } {
-  const store = openSqliteStore(config.databasePath);
+export function createCore(config: Config, options: AppOptions & { server?: boolean }): { store: Store; core: Innspill } {
+  const store = openSqliteStore(
+    config.databasePath,
+    // A server checkpoints on a worker thread, so no request waits for a disk flush.
+    options.server ? { onCheckpointError: (message) => options.logger.warn({ error: message }, 'WAL checkpoint failed') } : {},
+  );
   const core = createInnspill({
     store,
     vault: createIdentityVault(loadOrCreateSecret(config.databasePath)),
@@ -52,7 +56,7 @@ export function createCore(config: Config, options: AppOptions): { store: Store;
 
 export async function createApp(config: Config, options: AppOptions): Promise<App> {
   const { logger } = options;
-  const { store, core } = createCore(config, options);
+  const { store, core } = createCore(config, { ...options, server: true });
   const platforms = createPlatforms(config, core, store, logger);
   const routes: Route[] = [healthRoute(() => ({ schemaVersion: store.schemaVersion() }), VERSION), ...platforms.routes];
   const delivery = createDelivery({ config, core, store, senders: platforms.senders, logger, ...(options.clock ? { clock: options.clock } : {}) });

@@ -163,7 +163,9 @@ export function createPollStore(db: Database): PollStore {
     if (!mayVoteFrom(poll, workspaceKey(v.voter))) return { ok: false, code: 'poll_other_workspace', poll };
     const voter = touch({ ...v.voter, now: v.now });
     const current = choicesOf.all(v.pollId, v.voterKey).map((r) => r.option);
-    if (v.dedupeKey && claimDelivery.run(v.dedupeKey, v.now.getTime()).changes === 0) {
+    // Only a multiple-choice click can undo itself when replayed; in single choice a replay changes
+    // nothing, so the delivery needs no record (one write less on the busiest path).
+    if (v.dedupeKey && poll.multipleChoice && claimDelivery.run(v.dedupeKey, v.now.getTime()).changes === 0) {
       return { ok: true, poll, choices: current, change: 'unchanged', duplicate: true };
     }
     const decision = decideVote(poll, current, v.option, v.now);

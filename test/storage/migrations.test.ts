@@ -55,3 +55,25 @@ describe('migrations', () => {
     db.close();
   });
 });
+
+describe('checkpoints on a worker thread', () => {
+  const tmp = useTmpDir();
+
+  it('moves the WAL into the database file off the main thread, and stops with the store', async () => {
+    const { statSync } = await import('node:fs');
+    const path = join(tmp(), 'server.db');
+    const errors: string[] = [];
+    const store = openSqliteStore(path, { onCheckpointError: (m) => errors.push(m) });
+    expect(store.db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+    const before = statSync(path).size;
+    const insert = store.db.prepare("INSERT INTO members (id, added_at) VALUES (?, 0)");
+    store.db.transaction(() => {
+      for (let i = 0; i < 5000; i += 1) insert.run(`slack:T1:U${i}-${'x'.repeat(60)}`);
+    })();
+    expect(statSync(path).size).toBe(before);
+    for (let i = 0; i < 50 && statSync(path).size === before; i += 1) await new Promise((r) => setTimeout(r, 100));
+    expect(statSync(path).size).toBeGreaterThan(before);
+    expect(errors).toEqual([]);
+    store.close();
+  });
+});
