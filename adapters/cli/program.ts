@@ -1,4 +1,4 @@
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createLogger } from './logger.ts';
 import { VERSION } from './version.ts';
@@ -35,7 +35,6 @@ export function buildProgram(ctx: CliContext): Command {
   return program;
 }
 
-export { Option };
 
 export async function run(argv: string[], env: Record<string, string | undefined>): Promise<number> {
   const ctx: CliContext = {

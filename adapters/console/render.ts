@@ -1,7 +1,7 @@
+import type { MyData } from '../../src/usecases/participants.ts';
 import { bar, formatDate, formatDateTime } from '../../src/digest/format.ts';
 import { catalog, formatNumber, label, type Locale } from '../../src/i18n/index.ts';
-import { suggestionRef, type Suggestion } from '../../src/domain/suggestion.ts';
-import type { Poll } from '../../src/domain/poll.ts';
+import { suggestionRef } from '../../src/domain/suggestion.ts';
 import type { PollView } from '../../src/usecases/polls.ts';
 
 /** Terminal text for a poll: numbered options, counts when they may be shown, and the viewer's marks. */
@@ -25,7 +25,7 @@ export function renderPoll(view: PollView, mine: readonly number[], locale: Loca
 }
 
 export function renderMine(
-  mine: { suggestions: Suggestion[]; votes: { poll: Poll; choices: number[] }[] },
+  mine: MyData,
   locale: Locale,
   timeZone: string,
 ): string {

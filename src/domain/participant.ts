@@ -82,8 +82,6 @@ export interface Segment {
   sizeBand: SizeBand | null;
 }
 
-export const EMPTY_SEGMENT: Segment = { area: null, industry: null, sizeBand: null };
-
 export function segmentOf(profile: Profile | null | undefined): Segment {
   return {
     area: profile?.area ?? null,

@@ -1,4 +1,4 @@
-import type { ParticipantId, Segment } from './participant.ts';
+import type { ParticipantId } from './participant.ts';
 
 export const POLL_MIN_OPTIONS = 2;
 export const POLL_MAX_OPTIONS = 10;
@@ -34,13 +34,6 @@ export interface Poll extends PollSettings {
 export function isPollOpen(poll: Pick<Poll, 'closedAt' | 'closesAt'>, now: Date): boolean {
   if (poll.closedAt) return false;
   return !poll.closesAt || poll.closesAt.getTime() > now.getTime();
-}
-
-/** When the poll stopped taking votes, if it has. */
-export function pollClosedAt(poll: Pick<Poll, 'closedAt' | 'closesAt'>, now: Date): Date | null {
-  if (poll.closedAt) return poll.closedAt;
-  if (poll.closesAt && poll.closesAt.getTime() <= now.getTime()) return poll.closesAt;
-  return null;
 }
 
 /** A channel poll belongs to its workspace; a poll to everyone takes votes from every workspace. */
@@ -83,18 +76,7 @@ export interface Tally {
   voters: number;
 }
 
-export function emptyTally(optionCount: number): Tally {
-  return { counts: Array.from({ length: optionCount }, () => 0), voters: 0 };
-}
-
 /** What a viewer may see of the counts right now. */
 export function resultsVisible(poll: Pick<Poll, 'resultsVisibility' | 'closedAt' | 'closesAt'>, now: Date): boolean {
   return poll.resultsVisibility === 'live' || !isPollOpen(poll, now);
-}
-
-/** One vote as the digest and export read it: its option and the voter's segment, never the voter. */
-export interface VoteRecord {
-  pollId: number;
-  option: number;
-  segment: Segment;
 }

@@ -38,11 +38,6 @@ export function suggestionRef(id: number): string {
   return `#${id}`;
 }
 
-export function parseSuggestionRef(raw: string): number | null {
-  const match = /^#?(\d{1,12})$/.exec(raw.trim());
-  return match ? Number(match[1]) : null;
-}
-
 /** Trims and checks the text; the limit counts characters as people do, not UTF-16 units. */
 export function validSuggestionText(raw: string): string {
   const text = raw.trim();

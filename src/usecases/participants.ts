@@ -1,6 +1,8 @@
 import { InnspillError } from '../errors.ts';
 import { profileSchema, type Actor, type Profile } from '../domain/participant.ts';
 import type { CoreDeps } from './context.ts';
+import type { Poll } from '../domain/poll.ts';
+import type { Suggestion } from '../domain/suggestion.ts';
 
 const MINE_LIMIT = 50;
 
@@ -20,7 +22,12 @@ export async function getProfile(deps: CoreDeps, actor: Actor): Promise<Profile 
 }
 
 /** What a person has sent and voted, anonymous suggestions included (found by their pseudonym). */
-export async function mine(deps: CoreDeps, actor: Actor) {
+export interface MyData {
+  suggestions: Suggestion[];
+  votes: { poll: Poll; choices: number[] }[];
+}
+
+export async function mine(deps: CoreDeps, actor: Actor): Promise<MyData> {
   const key = deps.vault.key(actor.id);
   const [suggestions, votes] = await Promise.all([
     deps.store.suggestions.listBySender(key, MINE_LIMIT),

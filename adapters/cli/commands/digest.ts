@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander';
 import { renderDigestMarkdown } from '../../../src/digest/markdown.ts';
 import { LOCALES, type Locale } from '../../../src/i18n/index.ts';
 import { parseDateOption, type CliContext } from '../program.ts';
-import { withStore } from './members.ts';
+import { withStore } from './with-store.ts';
 import { createCore } from '../app.ts';
 import { createDelivery, recoverInterrupted } from '../delivery.ts';
 import { createPlatforms } from '../platforms.ts';

@@ -3,7 +3,7 @@ import { Option, type Command } from 'commander';
 import { EXPORT_FORMATS, exportCsv, exportHtml, exportJson, type ExportFormat } from '../../../src/export/render.ts';
 import { LOCALES, type Locale } from '../../../src/i18n/index.ts';
 import type { CliContext } from '../program.ts';
-import { withStore } from './members.ts';
+import { withStore } from './with-store.ts';
 
 export function registerExport(program: Command, ctx: CliContext): void {
   program

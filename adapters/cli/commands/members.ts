@@ -1,21 +1,12 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { participantIdSchema, formatParticipantId } from '../../../src/domain/participant.ts';
 import type { CliContext } from '../program.ts';
-import { createCore } from '../app.ts';
+import { withStore } from './with-store.ts';
 
 function memberId(value: string): string {
   const parsed = participantIdSchema.safeParse(value);
   if (!parsed.success) throw new InvalidArgumentError(parsed.error.issues[0]!.message);
   return formatParticipantId(parsed.data);
-}
-
-async function withStore<T>(ctx: CliContext, fn: (core: ReturnType<typeof createCore>['core']) => Promise<T>): Promise<T> {
-  const { store, core } = createCore(ctx.config(), { logger: ctx.logger(ctx.config()) });
-  try {
-    return await fn(core);
-  } finally {
-    store.close();
-  }
 }
 
 export function registerMembers(program: Command, ctx: CliContext): void {
@@ -52,5 +43,3 @@ export function registerMembers(program: Command, ctx: CliContext): void {
       }),
     );
 }
-
-export { withStore };

@@ -1,7 +1,7 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { OutboxRecord, OutboxStatus } from '../../../src/ports/outbox.ts';
 import type { CliContext } from '../program.ts';
-import { withStore } from './members.ts';
+import { withStore } from './with-store.ts';
 
 function outboxId(value: string): number {
   if (!/^\d{1,12}$/.test(value)) throw new InvalidArgumentError('expected the number of an outbox message, as `outbox list` shows it');

@@ -1,8 +1,7 @@
-import { formatDate } from '../../../src/digest/format.ts';
-import { oneLine } from '../../../src/digest/format.ts';
+import type { MyData } from '../../../src/usecases/participants.ts';
+import { formatDate, oneLine } from '../../../src/digest/format.ts';
 import { catalog, label, type Locale } from '../../../src/i18n/index.ts';
 import { suggestionRef, type Suggestion } from '../../../src/domain/suggestion.ts';
-import type { Poll } from '../../../src/domain/poll.ts';
 import { listBlocks } from './list.ts';
 import type { SlackMessage } from './poll.ts';
 import { escapeMrkdwn, plain, section, LIMITS, truncate } from './text.ts';
@@ -44,7 +43,7 @@ export function suggestionLines(suggestions: Suggestion[], locale: Locale, timeZ
 }
 
 export function mineMessage(
-  mine: { suggestions: Suggestion[]; votes: { poll: Poll; choices: number[] }[] },
+  mine: MyData,
   locale: Locale,
   timeZone: string,
 ): SlackMessage {
