@@ -6,6 +6,7 @@ import { loadConfig } from '../../adapters/cli/config.ts';
 import { createSlackAdapter } from '../../adapters/slack/index.ts';
 import { InnspillSocketReceiver } from '../../adapters/slack/socket-receiver.ts';
 import { startFakeSlackApi, type FakeSlackApi } from '../fakes/slack-api.ts';
+import { startFakeSocketMode } from '../fakes/slack-socket.ts';
 import { SIGNING_SECRET, slackRequests } from '../fakes/slack-requests.ts';
 import { actor, testCore } from '../helpers/core.ts';
 import { useTmpDir } from '../helpers/tmp.ts';
@@ -93,5 +94,60 @@ describe('Socket Mode', () => {
     expect(answer.response_type).toBe('ephemeral');
     await adapter.idle();
     store.close();
+  });
+
+  it('runs every kind of request over a live socket, processes a redelivery once and reconnects when Slack asks', async () => {
+    api = await startFakeSlackApi();
+    const socket = await startFakeSocketMode();
+    api.answer('apps.connections.open', () => ({ body: { ok: true, url: socket.url } }));
+    const { core, store, adapter } = socketAdapter(api);
+    try {
+      await adapter.start();
+      const dm = { type: 'event_callback', team_id: 'T1', event_id: 'EvLive', event: { type: 'message', channel_type: 'im', channel: 'D1', user: 'U1', text: 'over a live socket', ts: '7.1' } };
+      await socket.send({ envelope_id: 'e1', type: 'events_api', payload: dm });
+      await socket.send({ envelope_id: 'e2', type: 'events_api', payload: dm, retry_attempt: 1, retry_reason: 'timeout' });
+      expect((await core.mine(actor('U1'))).suggestions.map((s) => s.text)).toEqual(['over a live socket']);
+
+      const help = (await socket.send({
+        envelope_id: 'e3',
+        type: 'slash_commands',
+        payload: { command: '/innspill', text: 'help', team_id: 'T1', user_id: 'U1', channel_id: 'C1', trigger_id: 't', response_url: api.responseUrl('c') },
+      })) as { response_type: string; blocks: unknown[] };
+      expect(help.response_type).toBe('ephemeral');
+      expect(help.blocks.length).toBeGreaterThan(0);
+
+      const poll = await core.createPoll(
+        actor('U1'),
+        { question: 'Hvilken dag?', options: ['Mandag', 'Tirsdag'], multipleChoice: false, anonymous: false, resultsAfterClose: false, everyone: false, closes: null },
+        { channelId: 'C1' },
+      );
+      await socket.send({
+        envelope_id: 'e4',
+        type: 'interactive',
+        payload: {
+          type: 'block_actions',
+          team: { id: 'T1', domain: 'test' },
+          user: { id: 'U2', team_id: 'T1' },
+          container: { type: 'message', message_ts: '1.1', channel_id: 'C1' },
+          channel: { id: 'C1' },
+          trigger_id: 't2',
+          response_url: api.responseUrl('v'),
+          actions: [{ type: 'button', action_id: 'innspill_vote_1', block_id: `poll:${poll.id}:option:1`, value: `${poll.id}:1`, action_ts: '8.1' }],
+        },
+      });
+      expect((await core.viewPoll(poll.id)).tally!.counts).toEqual([0, 1]);
+
+      socket.askToReconnect();
+      await socket.connectionNumber(2);
+      expect(api.callsTo('apps.connections.open')).toHaveLength(2);
+      await socket.send({ envelope_id: 'e5', type: 'events_api', payload: { ...dm, event_id: 'EvLive2', event: { ...dm.event, text: 'after the reconnect', ts: '7.2' } } });
+      expect((await core.mine(actor('U1'))).suggestions).toHaveLength(2);
+      await adapter.idle();
+      expect(api.callsTo('response_url').map((c) => c.args.response_type)).toContain('ephemeral');
+    } finally {
+      await adapter.stop();
+      await socket.close();
+      store.close();
+    }
   });
 });
