@@ -53,7 +53,7 @@ export async function benchBroadcast(): Promise<BenchRow[]> {
     LOG_LEVEL: 'silent',
   });
   const logger = pino({ level: 'silent' });
-  const { store, core } = createCore(config, { logger });
+  const { store, core, secrets } = createCore(config, { logger });
   try {
     const now = new Date();
     for (let i = 0; i < SLACK_USERS; i += 1) await store.participants.touch({ id: `slack:T1:U${i}`, platform: 'slack', workspaceId: 'T1', userId: `U${i}`, locale: 'nb', now });
@@ -72,7 +72,7 @@ export async function benchBroadcast(): Promise<BenchRow[]> {
     }
     const member = actorFrom({ platform: 'console', workspaceId: 'local', userId: 'member' }, 'nb');
     await core.members.add(member.id, now);
-    const platforms = createPlatforms(config, core, store, logger);
+    const platforms = createPlatforms(config, { core, store, secrets }, logger);
     const delivery = createDelivery({ config, core, store, senders: platforms.senders, logger });
 
     const started = performance.now();

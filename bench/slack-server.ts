@@ -8,6 +8,7 @@ import { createSlackAdapter } from '../adapters/slack/index.ts';
 import { actorFrom } from '../src/domain/participant.ts';
 import { DEFAULT_TOPICS } from '../src/domain/suggestion.ts';
 import { createInnspill } from '../src/innspill.ts';
+import { createSecretBox } from '../src/privacy/seal.ts';
 import { createIdentityVault } from '../src/privacy/vault.ts';
 import { openSqliteStore } from '../storage/index.ts';
 
@@ -50,6 +51,7 @@ if (mode === 'bare') {
     state: store.platformState,
     config: { signingSecret: SIGNING_SECRET, apiUrl, appToken: null, auth: { mode: 'single', botToken: 'xoxb-bench' } },
     defaultLocale: 'nb',
+    secrets: createSecretBox(Buffer.alloc(32, 3)),
     logger,
   });
   const http = createHttpServer(slack.routes, logger);

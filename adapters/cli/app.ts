@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { openSqliteStore } from '../../storage/index.ts';
 import { createInnspill, type Innspill } from '../../src/innspill.ts';
+import { createSecretBox, type SealBox } from '../../src/privacy/seal.ts';
 import { createIdentityVault } from '../../src/privacy/vault.ts';
 import type { Store } from '../../src/ports/store.ts';
 import { createHttpServer, type HttpServer, type Route } from '../http/server.ts';
@@ -32,15 +33,16 @@ export interface AppOptions {
   clock?: () => Date;
 }
 
-export function createCore(config: Config, options: AppOptions & { server?: boolean }): { store: Store; core: Innspill } {
+export function createCore(config: Config, options: AppOptions & { server?: boolean }): { store: Store; core: Innspill; secrets: SealBox } {
   const store = openSqliteStore(
     config.databasePath,
     // A server checkpoints on a worker thread, so no request waits for a disk flush.
     options.server ? { onCheckpointError: (message) => options.logger.warn({ error: message }, 'WAL checkpoint failed') } : {},
   );
+  const secret = loadOrCreateSecret(config.databasePath);
   const core = createInnspill({
     store,
-    vault: createIdentityVault(loadOrCreateSecret(config.databasePath)),
+    vault: createIdentityVault(secret),
     clock: options.clock ?? (() => new Date()),
     settings: {
       topics: config.topics,
@@ -51,13 +53,13 @@ export function createCore(config: Config, options: AppOptions & { server?: bool
       emptyDigest: config.emptyDigest,
     },
   });
-  return { store, core };
+  return { store, core, secrets: createSecretBox(secret) };
 }
 
 export async function createApp(config: Config, options: AppOptions): Promise<App> {
   const { logger } = options;
-  const { store, core } = createCore(config, { ...options, server: true });
-  const platforms = createPlatforms(config, core, store, logger);
+  const { store, core, secrets } = createCore(config, { ...options, server: true });
+  const platforms = createPlatforms(config, { core, store, secrets }, logger);
   const routes: Route[] = [healthRoute(() => ({ schemaVersion: store.schemaVersion() }), VERSION), ...platforms.routes];
   const delivery = createDelivery({ config, core, store, senders: platforms.senders, logger, ...(options.clock ? { clock: options.clock } : {}) });
 

@@ -1,6 +1,7 @@
 import type { Innspill } from '../../src/innspill.ts';
 import type { PlatformSender } from '../../src/ports/delivery.ts';
 import type { Store } from '../../src/ports/store.ts';
+import type { SealBox } from '../../src/privacy/seal.ts';
 import type { Route } from '../http/server.ts';
 import { createSlackAdapter } from '../slack/index.ts';
 import { createTeamsAdapter } from '../teams/index.ts';
@@ -15,7 +16,7 @@ export interface Platforms {
 }
 
 /** The Slack and Teams adapters as configured: their routes for the server, their senders for the outbox. */
-export function createPlatforms(config: Config, core: Innspill, store: Store, logger: Logger): Platforms {
+export function createPlatforms(config: Config, { core, store, secrets }: { core: Innspill; store: Store; secrets: SealBox }, logger: Logger): Platforms {
   const routes: Route[] = [];
   const senders: PlatformSender[] = [];
   const starters: (() => Promise<void>)[] = [];
@@ -28,7 +29,7 @@ export function createPlatforms(config: Config, core: Innspill, store: Store, lo
 
   // Slack: POST /slack/events (plus the OAuth pages), or Socket Mode when SLACK_APP_TOKEN is set.
   if (config.slack) {
-    const slack = createSlackAdapter({ core, state: store.platformState, config: config.slack, defaultLocale: config.defaultLocale, logger });
+    const slack = createSlackAdapter({ core, state: store.platformState, config: config.slack, defaultLocale: config.defaultLocale, logger, secrets });
     routes.push(...slack.routes);
     senders.push(slack.sender);
     starters.push(slack.start);

@@ -2,8 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 
 /**
- * The key behind pseudonyms and sealed senders, kept in a file beside the database (mode 0600) so a
- * copy of the database alone does not reveal who sent an anonymous suggestion. Created on first start.
+ * The key behind pseudonyms, sealed senders and sealed Slack installations, kept in a file beside
+ * the database (mode 0600) so a copy of the database alone reveals neither who sent an anonymous
+ * suggestion nor a workspace's token. Created on first start.
  */
 export function loadOrCreateSecret(databasePath: string): Buffer {
   if (databasePath === ':memory:') return randomBytes(32);

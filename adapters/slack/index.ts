@@ -4,6 +4,7 @@ import type { Innspill } from '../../src/innspill.ts';
 import type { Locale } from '../../src/i18n/index.ts';
 import type { PlatformSender } from '../../src/ports/delivery.ts';
 import type { PlatformStateStore } from '../../src/ports/store.ts';
+import type { SealBox } from '../../src/privacy/seal.ts';
 import type { Route } from '../http/server.ts';
 import { createClientPool, type TokenSource } from './api/clients.ts';
 import { createResponder } from './api/responder.ts';
@@ -46,6 +47,8 @@ export interface SlackAdapterOptions {
   config: SlackAdapterConfig;
   defaultLocale: Locale;
   logger: Logger;
+  /** Seals what must not be readable from the database alone: the OAuth installations' tokens. */
+  secrets: SealBox;
   /** Milliseconds since the epoch for the signature's age check; tests set it. */
   nowMs?: () => number;
   /** How long a poll waits for more clicks before its message is updated. */
@@ -80,7 +83,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   let installationStore: InstallationStore | null = null;
   const routes: Route[] = [];
   if (config.auth.mode === 'oauth') {
-    const store = createInstallationStore(state, clock);
+    const store = createInstallationStore(state, options.secrets, clock);
     installationStore = store;
     const { installer, routes: oauthRoutes } = createInstaller(config.auth, { installationStore: store, apiUrl: config.apiUrl, logger: boltLogger(log) });
     authorize = (source) => installer.authorize(source);

@@ -1,6 +1,7 @@
 import { pino } from 'pino';
 import { createHttpServer } from '../../adapters/http/server.ts';
 import { createSlackAdapter, type SlackAdapterConfig } from '../../adapters/slack/index.ts';
+import { createSecretBox } from '../../src/privacy/seal.ts';
 import { testCore } from '../helpers/core.ts';
 import { startFakeSlackApi } from '../fakes/slack-api.ts';
 import { SIGNING_SECRET, slackRequests } from '../fakes/slack-requests.ts';
@@ -20,6 +21,7 @@ export async function slackHarness(
     state: store.platformState,
     config: { signingSecret: SIGNING_SECRET, apiUrl: api.url, appToken: options.appToken ?? null, auth: options.auth ?? { mode: 'single', botToken: 'xoxb-test' } },
     defaultLocale: 'nb',
+    secrets: createSecretBox(Buffer.alloc(32, 9)),
     logger: silent,
     pollUpdateDelayMs: options.pollUpdateDelayMs ?? 20,
   });

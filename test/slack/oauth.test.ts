@@ -22,15 +22,18 @@ async function install(code = 'code-1') {
   return fetch(`${h.base}/slack/oauth_redirect?code=${code}&state=${encodeURIComponent(state)}`, { headers: { cookie }, redirect: 'manual' });
 }
 
-const installation = () => h.store.platformState.get<{ bot: { token: string } }>('slack.installation', 'team:T9');
+/** The installation as it lies in the database. */
+const installation = (team = 'T9') => h.store.platformState.get<Record<string, unknown>>('slack.installation', `team:${team}`);
 
 describe('OAuth', () => {
-  it('stores the installation from oauth.v2.access (on SLACK_API_URL) and uses its token for that workspace', async () => {
+  it('stores the installation from oauth.v2.access (on SLACK_API_URL), sealed, and uses its token for that workspace', async () => {
     const callback = await install();
     expect(callback.status).toBe(200);
     const [exchange] = h.api.callsTo('oauth.v2.access');
     expect(exchange!.args.code).toBe('code-1');
-    expect((await installation())?.bot.token).toBe('xoxb-installed');
+    const stored = await installation();
+    expect(Object.keys(stored!)).toEqual(['sealed']);
+    expect(JSON.stringify(stored)).not.toContain('xoxb-installed');
 
     await h.dm('fra en installert arbeidsplass', { team: 'T9' });
     await h.adapter.idle();
@@ -70,5 +73,15 @@ describe('OAuth', () => {
     expect(await installation()).toBeNull();
     expect(await h.store.platformState.get(DM_NAMESPACE, 'T9:U5')).toBeNull();
     expect(await h.store.platformState.get(DM_NAMESPACE, 'T1:U5')).toBe('D5');
+  });
+
+  it('reads an installation an earlier version stored in the clear, and seals it', async () => {
+    const plain = { team: { id: 'T8' }, enterprise: undefined, isEnterpriseInstall: false, bot: { token: 'xoxb-old', userId: 'UBOT', scopes: [] } };
+    await h.store.platformState.put('slack.installation', 'team:T8', plain, new Date());
+    await h.dm('fra før', { team: 'T8' });
+    await h.adapter.idle();
+    expect(h.api.callsTo('chat.postMessage')[0]!.token).toBe('xoxb-old');
+    expect(Object.keys((await installation('T8'))!)).toEqual(['sealed']);
+    expect(JSON.stringify(await installation('T8'))).not.toContain('xoxb-old');
   });
 });

@@ -5,6 +5,7 @@ import { createApp } from '../../adapters/cli/app.ts';
 import { loadConfig } from '../../adapters/cli/config.ts';
 import { createSlackAdapter } from '../../adapters/slack/index.ts';
 import { InnspillSocketReceiver } from '../../adapters/slack/socket-receiver.ts';
+import { createSecretBox } from '../../src/privacy/seal.ts';
 import { startFakeSlackApi, type FakeSlackApi } from '../fakes/slack-api.ts';
 import { startFakeSocketMode } from '../fakes/slack-socket.ts';
 import { SIGNING_SECRET, slackRequests } from '../fakes/slack-requests.ts';
@@ -53,6 +54,7 @@ function socketAdapter(fake: FakeSlackApi) {
     state: store.platformState,
     config: { signingSecret: null, apiUrl: fake.url, appToken: 'xapp-1-test', auth: { mode: 'single', botToken: 'xoxb-test' } },
     defaultLocale: 'nb',
+    secrets: createSecretBox(Buffer.alloc(32, 9)),
     logger: silent,
   });
   return { core, store, adapter };

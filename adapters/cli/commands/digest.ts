@@ -17,8 +17,8 @@ const POLL_MS = 250;
 async function sendNow(ctx: CliContext): Promise<void> {
   const config = ctx.config();
   const logger = ctx.logger(config);
-  const { store, core } = createCore(config, { logger });
-  const platforms = createPlatforms(config, core, store, logger);
+  const { store, core, secrets } = createCore(config, { logger });
+  const platforms = createPlatforms(config, { core, store, secrets }, logger);
   const delivery = createDelivery({ config, core, store, senders: platforms.senders, logger });
   try {
     const result = await core.runDigest({ slot: core.clock(), manual: true });
