@@ -15,13 +15,14 @@ export async function slackHarness(
   options: { auth?: SlackAdapterConfig['auth']; appToken?: string | null; participantPolls?: boolean; pollUpdateDelayMs?: number } = {},
 ) {
   const api = await startFakeSlackApi();
+  const secrets = createSecretBox(Buffer.alloc(32, 9));
   const { core, store, clock } = testCore(options.participantPolls === undefined ? {} : { participantPolls: options.participantPolls });
   const adapter = createSlackAdapter({
     core,
     state: store.platformState,
     config: { signingSecret: SIGNING_SECRET, apiUrl: api.url, appToken: options.appToken ?? null, auth: options.auth ?? { mode: 'single', botToken: 'xoxb-test' } },
     defaultLocale: 'nb',
-    secrets: createSecretBox(Buffer.alloc(32, 9)),
+    secrets,
     logger: silent,
     pollUpdateDelayMs: options.pollUpdateDelayMs ?? 20,
   });
@@ -104,6 +105,7 @@ export async function slackHarness(
     api,
     core,
     store,
+    secrets,
     clock,
     adapter,
     base,

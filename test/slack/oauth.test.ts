@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DM_NAMESPACE } from '../../adapters/slack/dm-channels.ts';
+import { createInstallationStore } from '../../adapters/slack/oauth/installation-store.ts';
+import { createSecretBox } from '../../src/privacy/seal.ts';
 import { actor } from '../helpers/core.ts';
 import { slackHarness, type SlackHarness } from './harness.ts';
 
@@ -83,5 +85,16 @@ describe('OAuth', () => {
     expect(h.api.callsTo('chat.postMessage')[0]!.token).toBe('xoxb-old');
     expect(Object.keys((await installation('T8'))!)).toEqual(['sealed']);
     expect(JSON.stringify(await installation('T8'))).not.toContain('xoxb-old');
+  });
+
+  it('treats an installation sealed with another key file as missing, and says why', async () => {
+    const other = createInstallationStore(h.store.platformState, createSecretBox(Buffer.alloc(32, 1)), () => new Date());
+    await other.storeInstallation({ team: { id: 'T7' }, enterprise: undefined, isEnterpriseInstall: false, bot: { token: 'xoxb-7', userId: 'UBOT', scopes: [], id: 'B7' }, user: { token: undefined, scopes: undefined, id: 'U1' } });
+    const res = await h.dm('nøkkelen er byttet', { team: 'T7' });
+    expect(res.status).toBe(200);
+    await h.adapter.idle();
+    expect(h.api.callsTo('chat.postMessage')).toEqual([]);
+    const mine = createInstallationStore(h.store.platformState, h.secrets, () => new Date());
+    await expect(mine.fetchInstallation({ teamId: 'T7', enterpriseId: undefined, isEnterpriseInstall: false })).rejects.toThrow(/another key file/);
   });
 });

@@ -38,7 +38,15 @@ export function createInstallationStore(state: PlatformStateStore, box: SealBox,
       const key = installationKey(query);
       const found = await state.get<Stored | AnyInstallation>(INSTALLATION_NAMESPACE, key);
       if (!found) throw new Error(`no installation for ${key}`);
-      if ('sealed' in found) return JSON.parse(box.open(found.sealed)) as AnyInstallation;
+      if ('sealed' in found) {
+        let opened: string;
+        try {
+          opened = box.open(found.sealed);
+        } catch {
+          throw new Error(`the installation for ${key} was sealed with another key file; the workspace must install the app again`);
+        }
+        return JSON.parse(opened) as AnyInstallation;
+      }
       await put(key, found);
       return found;
     },
