@@ -52,4 +52,21 @@ describe('response_url responder', () => {
     await responder.idle();
     expect(warnings.sort()).toEqual(['response_url answer failed', 'response_url refused an answer', 'unreadable response_url ignored']);
   });
+
+  it('drops answers past its limit and reports them together, not one log line each', async () => {
+    const api = await startFakeSlackApi();
+    stop = api.close;
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    api.answer('response_url', () => ({ until: gate }));
+    const { logger, warnings } = recordingLogger();
+    const responder = createResponder(logger, { maxPending: 2, dropReportMs: 50 });
+    for (let i = 0; i < 7; i++) responder.post(api.responseUrl(`r${i}`), { text: `svar ${i}` });
+    expect(warnings).toEqual(['response_url queue full; an answer was dropped']);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(warnings).toEqual(['response_url queue full; an answer was dropped', 'response_url queue full; more answers were dropped']);
+    release();
+    await responder.idle();
+    expect(api.calls.filter((c) => c.method === 'response_url')).toHaveLength(2);
+  });
 });

@@ -12,6 +12,8 @@ const CONNECTIONS = 64;
 /** Past this many unanswered posts (a storm of clicks on a dead network), new ones are dropped and logged. */
 const MAX_PENDING = 50_000;
 const TIMEOUT_MS = 10_000;
+/** Drops are counted and reported at most this often, so a storm does not also flood the log. */
+const DROP_REPORT_MS = 10_000;
 
 /**
  * Answers through `response_url` (the voter's private confirmation, command follow-ups). One click
@@ -19,10 +21,24 @@ const TIMEOUT_MS = 10_000;
  * about half of what `http.request` does per post; the pool queues what its connections cannot
  * take yet, in order.
  */
-export function createResponder(logger: Logger): Responder {
+export function createResponder(logger: Logger, limits = { maxPending: MAX_PENDING, dropReportMs: DROP_REPORT_MS }): Responder {
   const pools = new Map<string, Pool>();
   let pending = 0;
   let waiters: (() => void)[] = [];
+  let dropped = 0;
+  let dropReport: NodeJS.Timeout | null = null;
+  const drop = () => {
+    if (dropReport) {
+      dropped += 1;
+      return;
+    }
+    logger.warn('response_url queue full; an answer was dropped');
+    dropReport = setTimeout(() => {
+      if (dropped) logger.warn({ dropped }, 'response_url queue full; more answers were dropped');
+      dropped = 0;
+      dropReport = null;
+    }, limits.dropReportMs).unref();
+  };
 
   const poolFor = (origin: string) => {
     let pool = pools.get(origin);
@@ -64,10 +80,7 @@ export function createResponder(logger: Logger): Responder {
         return;
       }
       if (target.protocol !== 'https:' && target.protocol !== 'http:') return;
-      if (pending >= MAX_PENDING) {
-        logger.warn('response_url queue full; an answer was dropped');
-        return;
-      }
+      if (pending >= limits.maxPending) return drop();
       pending += 1;
       void send(target, JSON.stringify(message));
     },
