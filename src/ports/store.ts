@@ -121,7 +121,7 @@ export interface ReportStore {
 }
 
 export interface EventLog {
-  /** Records a delivery id; false if it was already seen (a retry or replay). */
+  /** Records a delivery id; false if it was already seen (a retry or replay) within the last week. */
   firstDelivery(source: string, key: string, now: Date): Promise<boolean>;
 }
 

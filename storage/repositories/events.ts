@@ -1,7 +1,27 @@
 import type { Database } from 'better-sqlite3';
 import type { EventLog } from '../../src/ports/store.ts';
 
+const HOUR_MS = 3_600_000;
+/** Slack retries an event within minutes and Teams a message not at all; a week is ample. */
+const DELIVERY_RECORD_DAYS = 7;
+
+/**
+ * Delivery records (event ids, vote clicks) in `processed_events`. Records past the retention are
+ * deleted at most once an hour, on the way in, so the table holds about a week however long the
+ * server runs.
+ */
 export function createEventLog(db: Database): EventLog {
   const claim = db.prepare<[string, string, number]>('INSERT INTO processed_events (source, key, seen_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING');
-  return { firstDelivery: async (source, key, now) => claim.run(source, key, now.getTime()).changes > 0 };
+  const prune = db.prepare<[number]>('DELETE FROM processed_events WHERE seen_at < ?');
+  let prunedAt = Number.NEGATIVE_INFINITY;
+  return {
+    async firstDelivery(source, key, now) {
+      const at = now.getTime();
+      if (at - prunedAt >= HOUR_MS) {
+        prunedAt = at;
+        prune.run(at - DELIVERY_RECORD_DAYS * 24 * HOUR_MS);
+      }
+      return claim.run(source, key, at).changes > 0;
+    },
+  };
 }

@@ -57,6 +57,18 @@ describe('SQLite repositories on a file', () => {
     b.close();
   });
 
+  it('refuses a replay for a week, and then forgets the delivery, so the records do not pile up', async () => {
+    const store = open();
+    const day = 24 * 3_600_000;
+    const at = (days: number) => new Date(now.getTime() + days * day);
+    expect(await store.events.firstDelivery('slack', 'EvOld', now)).toBe(true);
+    expect(await store.events.firstDelivery('slack', 'EvOld', at(6))).toBe(false);
+    expect(await store.events.firstDelivery('teams', 'a1', at(8))).toBe(true);
+    const left = store.db.prepare('SELECT source, key FROM processed_events ORDER BY seen_at').all();
+    expect(left).toEqual([{ source: 'teams', key: 'a1' }]);
+    store.close();
+  });
+
   it('keeps platform records by namespace and prefix', async () => {
     const store = open();
     await store.platformState.put('slack.poll_post', '1:C1:100.1', { ts: '100.1' }, now);
