@@ -7,7 +7,10 @@ export interface Responder {
   idle(): Promise<void>;
 }
 
-/** Keep-alive connections per origin (all of Slack's answers go to one host): enough to keep up with a burst of clicks while Slack takes a moment to answer each. */
+/**
+ * Keep-alive connections per origin (all of Slack's answers go to one host): enough to keep up
+ * with a burst of clicks while Slack takes a moment to answer each.
+ */
 const CONNECTIONS = 64;
 /** Past this many unanswered posts (a storm of clicks on a dead network), new ones are dropped and logged. */
 const MAX_PENDING = 50_000;
