@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { EventLog } from '../../src/ports/store.ts';
+import { HOUR_MS } from './activity.ts';
 
-const HOUR_MS = 3_600_000;
 /** Slack retries an event within minutes and Teams a message not at all; a week is ample. */
 const DELIVERY_RECORD_DAYS = 7;
 

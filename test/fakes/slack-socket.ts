@@ -4,13 +4,12 @@ import { WebSocketServer, type WebSocket } from 'ws';
 /**
  * Slack's Socket Mode endpoint, locally: the fake Web API's `apps.connections.open` hands out
  * `url`; every connection gets Slack's `hello`, then whatever envelopes a test sends. Acks (an
- * `envelope_id` with an optional `payload`) are collected by envelope id.
+ * `envelope_id` with an optional `payload`) resolve the `send` that carried their envelope.
  */
 export async function startFakeSocketMode() {
   const server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const { port } = server.address() as AddressInfo;
-  const acks = new Map<string, unknown>();
   const ackWaiters = new Map<string, (payload: unknown) => void>();
   let current: WebSocket | null = null;
   let connections = 0;
@@ -21,7 +20,6 @@ export async function startFakeSocketMode() {
     current = socket;
     socket.on('message', (data) => {
       const message = JSON.parse(String(data)) as { envelope_id: string; payload?: unknown };
-      acks.set(message.envelope_id, message.payload);
       ackWaiters.get(message.envelope_id)?.(message.payload);
     });
     socket.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A1' }, debug_info: { host: 'fake' } }));
@@ -31,9 +29,6 @@ export async function startFakeSocketMode() {
 
   return {
     url: `ws://127.0.0.1:${port}/link`,
-    get connections() {
-      return connections;
-    },
     /** Resolves when the count of connections made so far reaches `n`. */
     connectionNumber: (n: number) =>
       new Promise<void>((resolve) => {
@@ -46,7 +41,6 @@ export async function startFakeSocketMode() {
       current!.send(JSON.stringify({ accepts_response_payload: envelope.type !== 'events_api', retry_attempt: 0, retry_reason: '', ...envelope }));
       return acked;
     },
-    acked: (envelopeId: string) => acks.has(envelopeId),
     /** Slack asking the app to reconnect (it rotates its servers this way). */
     askToReconnect() {
       current!.send(JSON.stringify({ type: 'disconnect', reason: 'refresh_requested' }));
