@@ -14,7 +14,7 @@ const core = createInnspill({
   store,
   vault: createIdentityVault(Buffer.alloc(32, 1)),
   clock: () => new Date(end),
-  settings: { topics: DEFAULT_TOPICS, defaultLocale: 'nb', timeZone: 'Europe/Oslo', participantPolls: true, digestChannels: [], emptyDigest: 'note' },
+  settings: { topics: DEFAULT_TOPICS, defaultLocale: 'nb', timeZone: 'Europe/Oslo', participantPolls: true, digestChannels: [], emptyDigest: 'note', minGroupSize: 5, publishMode: 'review', retentionDays: 30, replyWindowDays: 180 },
 });
 const rssBefore = resourceUsage().maxRSS;
 const started = performance.now();

@@ -37,7 +37,7 @@ if (mode === 'bare') {
     store,
     vault: createIdentityVault(Buffer.alloc(32, 3)),
     clock: () => new Date(),
-    settings: { topics: DEFAULT_TOPICS, defaultLocale: 'nb', timeZone: 'Europe/Oslo', participantPolls: true, digestChannels: [], emptyDigest: 'note' },
+    settings: { topics: DEFAULT_TOPICS, defaultLocale: 'nb', timeZone: 'Europe/Oslo', participantPolls: true, digestChannels: [], emptyDigest: 'note', minGroupSize: 5, publishMode: 'review', retentionDays: 30, replyWindowDays: 180 },
   });
   const creator = actorFrom({ platform: 'slack', workspaceId: 'T1', userId: 'UCREATOR' }, 'nb');
   const poll = await core.createPoll(

@@ -83,7 +83,7 @@ export async function benchTeams(): Promise<BenchRow[]> {
     store,
     vault: createIdentityVault(randomBytes(32)),
     clock: () => new Date(),
-    settings: { topics: DEFAULT_TOPICS, defaultLocale: 'nb', timeZone: 'Europe/Oslo', participantPolls: true, digestChannels: [], emptyDigest: 'skip' },
+    settings: { topics: DEFAULT_TOPICS, defaultLocale: 'nb', timeZone: 'Europe/Oslo', participantPolls: true, digestChannels: [], emptyDigest: 'skip', minGroupSize: 5, publishMode: 'review', retentionDays: 30, replyWindowDays: 180 },
   });
   const teams = createTeamsAdapter({ core, settings: { appId: null, appPassword: null, appType: 'MultiTenant', tenantId: null }, state: store.platformState, logger });
   const http = createHttpServer(teams.routes, logger);

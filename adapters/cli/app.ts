@@ -51,6 +51,10 @@ export function createCore(config: Config, options: AppOptions & { server?: bool
       participantPolls: config.participantPolls,
       digestChannels: config.digestChannels,
       emptyDigest: config.emptyDigest,
+      minGroupSize: config.minGroupSize,
+      publishMode: config.publishMode,
+      retentionDays: config.retentionDays,
+      replyWindowDays: config.replyWindowDays,
     },
   });
   return { store, core, secrets: createSecretBox(secret) };

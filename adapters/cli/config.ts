@@ -20,6 +20,32 @@ const port = z
 
 const url = z.string().url('expected a URL such as https://slack.com/api/');
 
+const wholeNumber = (min: number, max: number) => {
+  const hint = `expected a whole number from ${min} to ${max}`;
+  return z
+    .string()
+    .regex(/^\d{1,6}$/, hint)
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, hint);
+};
+const onOff = z.enum(['on', 'off', 'true', 'false', '1', '0'], { error: 'expected on or off' }).transform((v) => v === 'on' || v === 'true' || v === '1');
+
+/** "Kari Nordmann (leder); Ola Hansen": names, each with an optional role in brackets, separated by semicolons. */
+export interface PublicMember {
+  name: string;
+  role: string | null;
+}
+function parsePublicMembers(value: string): PublicMember[] {
+  return value
+    .split(';')
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((part) => {
+      const m = /^(.*?)\s*\(([^()]*)\)\s*$/.exec(part);
+      return m ? { name: m[1]!.trim(), role: m[2]!.trim() || null } : { name: part, role: null };
+    });
+}
+
 export const envSchema = z
   .object({
     PORT: withDefault(port, '3000'),
@@ -50,6 +76,23 @@ export const envSchema = z
       DEFAULT_TOPICS.join(','),
     ),
     PARTICIPANT_POLLS: withDefault(z.enum(['true', 'false'], { error: 'expected true or false' }).transform((v) => v === 'true'), 'true'),
+    MIN_GROUP_SIZE: withDefault(wholeNumber(3, 1000), '5'),
+    RETENTION_DAYS: withDefault(wholeNumber(1, 3650), '30'),
+    REPLY_WINDOW_DAYS: withDefault(wholeNumber(1, 3650), '180'),
+    PUBLISH_MODE: withDefault(z.enum(['review', 'immediate'], { error: 'expected review or immediate' }), 'review'),
+    PUBLIC_PAGE: withDefault(onOff, 'on'),
+    PUBLISH_DIR: optional(z.string().min(1)),
+    PUBLIC_TITLE: optional(z.string().min(1).max(200, 'expected at most 200 characters')),
+    PUBLIC_INTRO: optional(z.string().min(1)),
+    PROJECT_MEMBERS_PUBLIC: withDefault(
+      z
+        .string()
+        .max(4000, 'expected at most 4000 characters')
+        .transform(parsePublicMembers)
+        .pipe(z.array(z.object({ name: z.string().min(1).max(120, 'expected names of at most 120 characters'), role: z.string().max(120).nullable() })).max(50, 'expected at most 50 names')),
+      '',
+    ),
+    TEAMS_LOCAL: withDefault(onOff, 'off'),
     SLACK_SIGNING_SECRET: optional(z.string().min(1)),
     SLACK_BOT_TOKEN: optional(z.string().startsWith('xoxb-', 'expected a bot token starting with xoxb-')),
     SLACK_CLIENT_ID: optional(z.string().min(1)),
@@ -108,6 +151,25 @@ export interface Config {
   participantPolls: boolean;
   /** The topics a suggestion can have; the mandate's by default. Unknown keys are shown as written. */
   topics: string[];
+  /** No published cut (digest, export, public page) shows a group smaller than this. */
+  minGroupSize: number;
+  /** Days that sent outbox rows and rendered digest payloads are kept. */
+  retentionDays: number;
+  /** Days a member can still reply to an anonymous suggestion's sender (the sealed sender is kept that long). */
+  replyWindowDays: number;
+  /** `review`: consented suggestions wait for a member's approval; `immediate`: published at once. */
+  publishMode: 'review' | 'immediate';
+  /** Whether `serve` answers the public site (`/`, `/en`, data, feed, files). */
+  publicPage: boolean;
+  /** Folder that `serve` rewrites with the static public site after every change. */
+  publishDir: string | null;
+  publicTitle: string | null;
+  /** Markdown file with the public page's introduction. */
+  publicIntro: string | null;
+  /** The project group as shown to participants and on the public page. */
+  projectMembersPublic: PublicMember[];
+  /** Anonymous Teams endpoint for the Bot Framework Emulator on loopback (only without MicrosoftAppId). */
+  teamsLocal: boolean;
   slack:
     | null
     | {
@@ -156,6 +218,16 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     emptyDigest: e.DIGEST_EMPTY,
     participantPolls: e.PARTICIPANT_POLLS,
     topics: e.TOPICS,
+    minGroupSize: e.MIN_GROUP_SIZE,
+    retentionDays: e.RETENTION_DAYS,
+    replyWindowDays: e.REPLY_WINDOW_DAYS,
+    publishMode: e.PUBLISH_MODE,
+    publicPage: e.PUBLIC_PAGE,
+    publishDir: e.PUBLISH_DIR ?? null,
+    publicTitle: e.PUBLIC_TITLE ?? null,
+    publicIntro: e.PUBLIC_INTRO ?? null,
+    projectMembersPublic: e.PROJECT_MEMBERS_PUBLIC,
+    teamsLocal: e.TEAMS_LOCAL,
     slack:
       e.SLACK_BOT_TOKEN || oauth
         ? {

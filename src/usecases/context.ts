@@ -13,6 +13,14 @@ export interface CoreSettings {
   digestChannels: readonly DigestChannel[];
   /** A period with nothing new: send a short note, or nothing. */
   emptyDigest: 'note' | 'skip';
+  /** No published cut (digest, export, public page) shows a group smaller than this (at least 3). */
+  minGroupSize: number;
+  /** `review`: consented suggestions wait for a member's approval; `immediate`: published at once. */
+  publishMode: 'review' | 'immediate';
+  /** Days that sent outbox rows and rendered digest payloads are kept. */
+  retentionDays: number;
+  /** Days a member can still reply to an anonymous suggestion's sender. */
+  replyWindowDays: number;
 }
 
 /** What every use case is given: ports, a clock tests can set, and settings. */

@@ -87,4 +87,18 @@ describe('configuration', () => {
     ]);
     expect(loadConfig({ MicrosoftAppId: 'app', MicrosoftAppPassword: 'p' }).teams).toEqual({ appId: 'app', appPassword: 'p', appType: 'MultiTenant', tenantId: null });
   });
+
+  it('reads the privacy, publishing and public-page settings', () => {
+    expect(loadConfig({})).toMatchObject({ minGroupSize: 5, retentionDays: 30, replyWindowDays: 180, publishMode: 'review', publicPage: true, publishDir: null, teamsLocal: false, projectMembersPublic: [] });
+    expect(loadConfig({ PROJECT_MEMBERS_PUBLIC: 'Kari Nordmann (leder); Ola Hansen', PUBLIC_PAGE: 'off', TEAMS_LOCAL: '1' })).toMatchObject({
+      projectMembersPublic: [{ name: 'Kari Nordmann', role: 'leder' }, { name: 'Ola Hansen', role: null }],
+      publicPage: false,
+      teamsLocal: true,
+    });
+    expect(problems({ MIN_GROUP_SIZE: '2', PUBLISH_MODE: 'later', RETENTION_DAYS: 'x' })).toEqual([
+      'MIN_GROUP_SIZE: expected a whole number from 3 to 1000 (got "2")',
+      'RETENTION_DAYS: expected a whole number from 1 to 3650 (got "x")',
+      'PUBLISH_MODE: expected review or immediate (got "later")',
+    ]);
+  });
 });

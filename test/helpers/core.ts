@@ -22,7 +22,7 @@ export function fakeClock(start: Date | string = '2026-11-23T09:00:00Z'): FakeCl
 }
 
 /** A real core on an in-memory SQLite database (or a file, for tests that need one). */
-export function testCore(options: { path?: string; clock?: FakeClock; participantPolls?: boolean; digestChannels?: DigestChannel[]; emptyDigest?: 'note' | 'skip' } = {}) {
+export function testCore(options: { path?: string; clock?: FakeClock; participantPolls?: boolean; digestChannels?: DigestChannel[]; emptyDigest?: 'note' | 'skip'; minGroupSize?: number; publishMode?: 'review' | 'immediate' } = {}) {
   const store = openSqliteStore(options.path ?? ':memory:');
   const clock = options.clock ?? fakeClock();
   const core = createInnspill({
@@ -36,6 +36,10 @@ export function testCore(options: { path?: string; clock?: FakeClock; participan
       participantPolls: options.participantPolls ?? true,
       digestChannels: options.digestChannels ?? [],
       emptyDigest: options.emptyDigest ?? 'note',
+      minGroupSize: options.minGroupSize ?? 5,
+      publishMode: options.publishMode ?? 'review',
+      retentionDays: 30,
+      replyWindowDays: 180,
     },
   });
   return { store, core, clock };
