@@ -15,7 +15,12 @@ export type ErrorCode =
   | 'not_allowed'
   | 'profile_invalid'
   | 'suggestion_not_found'
-  | 'not_reachable';
+  | 'not_reachable'
+  | 'unknown_status'
+  | 'reason_too_long'
+  | 'note_too_long'
+  | 'not_sender'
+  | 'nobody_to_answer';
 
 export class InnspillError extends Error {
   readonly code: ErrorCode;

@@ -8,6 +8,8 @@ import * as polls from './usecases/polls.ts';
 import * as reports from './usecases/reports.ts';
 import * as suggestions from './usecases/suggestions.ts';
 import * as delivery from './usecases/delivery.ts';
+import * as followUp from './usecases/follow-up.ts';
+import type { Progress } from './domain/follow-up.ts';
 
 /**
  * The one surface every adapter talks to (Slack, Teams, console, CLI). Each method is a use case;
@@ -44,6 +46,14 @@ export function createInnspill(deps: CoreDeps) {
     outbox: deps.store.outbox,
     latestDigestRun: () => deps.store.digestRuns.latest(),
     firstDelivery: (source: string, key: string) => deps.store.events.firstDelivery(source, key, deps.clock()),
+    reviewQueue: (member: followUp.Moderator, limit?: number) => followUp.reviewQueue(deps, member, limit),
+    approve: (member: followUp.Moderator, id: number) => followUp.approve(deps, member, id),
+    hide: (member: followUp.Moderator, id: number, reason?: string) => followUp.hide(deps, member, id, reason),
+    restore: (member: followUp.Moderator, id: number) => followUp.restore(deps, member, id),
+    hiddenReason: (member: followUp.Moderator, id: number) => followUp.hiddenReason(deps, member, id),
+    moveTopic: (member: followUp.Moderator, id: number, topic: string) => followUp.moveTopic(deps, member, id, topic),
+    setStatus: (member: followUp.Moderator, id: number, progress: Progress, note?: string) => followUp.setStatus(deps, member, id, progress, note),
+    answerMember: (sender: Actor, id: number, text: string, options?: suggestions.Delivery) => followUp.answerMember(deps, sender, id, text, options),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { ParticipantId, Segment } from './participant.ts';
 import { InnspillError } from '../errors.ts';
+import type { Progress } from './follow-up.ts';
 
 export const SUGGESTION_MAX_LENGTH = 3000;
 
@@ -31,6 +32,14 @@ export interface Suggestion {
   status: SuggestionStatus;
   /** Null when anonymous: the store keeps only a sealed copy for replies. */
   senderId: ParticipantId | null;
+  /** When a member approved it for publishing; null while it waits (see follow-up.ts). */
+  approvedAt: Date | null;
+  progress: Progress;
+  /** The members' short public note on the status ("you said, we did"). */
+  statusNote: string | null;
+  progressAt: Date | null;
+  /** The topic was proposed from the words, not chosen by the sender. */
+  topicProposed: boolean;
 }
 
 /** What the user sees as the reference number. */

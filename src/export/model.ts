@@ -1,3 +1,5 @@
+import type { Progress } from '../domain/follow-up.ts';
+
 /** What the public may see: consented suggestions without any identity, and poll results. */
 export interface ExportData {
   generatedAt: Date;
@@ -9,6 +11,9 @@ export interface ExportData {
     area: string | null;
     industry: string | null;
     sizeBand: string | null;
+    /** Where the suggestion stands, and the members' public note on it. */
+    status: Progress;
+    note: string | null;
   }[];
   polls: {
     id: number;

@@ -18,8 +18,8 @@ function csvCell(value: string | number | null): string {
 
 /** One table for both kinds, so one file opens in a spreadsheet: a row per suggestion and per poll option. */
 export function exportCsv(data: ExportData): string {
-  const rows: (string | number | null)[][] = [['kind', 'id', 'date', 'topic', 'text', 'area', 'industry', 'size_band', 'option', 'votes']];
-  for (const s of data.suggestions) rows.push(['suggestion', s.ref, s.date, s.topic, s.text, s.area, s.industry, s.sizeBand, null, null]);
+  const rows: (string | number | null)[][] = [['kind', 'id', 'date', 'topic', 'text', 'area', 'industry', 'size_band', 'option', 'votes', 'status', 'note']];
+  for (const s of data.suggestions) rows.push(['suggestion', s.ref, s.date, s.topic, s.text, s.area, s.industry, s.sizeBand, null, null, s.status, s.note]);
   for (const p of data.polls) {
     for (const o of p.options) rows.push(['poll', p.id, null, null, p.question, null, null, null, o.label, o.votes]);
   }

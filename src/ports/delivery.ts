@@ -1,4 +1,5 @@
 import type { Locale } from '../i18n/locale.ts';
+import type { Progress } from '../domain/follow-up.ts';
 
 /**
  * Messages the bot starts on its own (digests, polls sent to everyone, replies to a sender) leave
@@ -12,7 +13,11 @@ export type Recipient = { kind: 'user'; userId: string } | { kind: 'channel'; ch
 export type OutboundPayload =
   | { type: 'digest'; locale: Locale; digest: unknown }
   | { type: 'poll'; pollId: number }
-  | { type: 'reply'; locale: Locale; suggestionId: number; text: string };
+  | { type: 'reply'; locale: Locale; suggestionId: number; text: string }
+  /** A suggestion's new status (and note), to its sender. */
+  | { type: 'status'; locale: Locale; suggestionId: number; progress: Progress; note: string | null }
+  /** A sender's answer, to the member who replied or set the status. */
+  | { type: 'answer'; locale: Locale; suggestionId: number; text: string };
 
 export interface OutboundMessage {
   id: number;

@@ -4,6 +4,7 @@ import type { Poll, PollAudience, PollSettings, Tally } from '../domain/poll.ts'
 import type { Suggestion, SuggestionStatus } from '../domain/suggestion.ts';
 import type { ExportData } from '../export/model.ts';
 import type { DigestRunStore, NewOutboxMessage, OutboxStore } from './outbox.ts';
+import type { FollowUpStore } from './follow-up.ts';
 
 /**
  * The storage ports. Every method is one atomic step; where a rule needs a read and a write together
@@ -46,6 +47,8 @@ export interface NewSuggestion {
   createdAt: Date;
   /** A platform's delivery id (Slack event_id, Teams activity id): a replay stores nothing new. */
   dedupeKey?: string;
+  /** The topic was proposed from the words (no topic was chosen). */
+  topicProposed?: boolean;
 }
 
 export interface SuggestionStore {
@@ -117,7 +120,8 @@ export interface ReportStore {
   digestInput(period: DigestPeriod, previous: DigestPeriod | null): Promise<DigestInput>;
   /** One page of a period's suggestions on a topic, oldest first: the digest's "see all". */
   suggestionsIn(period: DigestPeriod, topic: string, offset: number, limit: number): Promise<DigestSuggestion[]>;
-  exportData(now: Date): Promise<ExportData>;
+  /** Poll results for the export; its suggestions are chosen by the core (`publishedSuggestions`). */
+  exportData(now: Date): Promise<Omit<ExportData, 'suggestions'>>;
 }
 
 export interface EventLog {
@@ -150,6 +154,7 @@ export interface Store {
   platformState: PlatformStateStore;
   outbox: OutboxStore;
   digestRuns: DigestRunStore;
+  followUp: FollowUpStore;
   schemaVersion(): number;
   close(): void;
 }

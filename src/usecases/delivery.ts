@@ -8,6 +8,7 @@ import type { DigestRun, NewOutboxMessage } from '../ports/outbox.ts';
 import type { CoreDeps } from './context.ts';
 import type { Delivery } from './suggestions.ts';
 import { digestFor } from './reports.ts';
+import { senderRoute } from './sender-route.ts';
 
 const WEEK_MS = 7 * 24 * 3600 * 1000;
 export const REPLY_MAX_LENGTH = 2000;
@@ -27,7 +28,7 @@ export interface DigestRunResult {
   unreachable: string[];
 }
 
-async function localeOf(deps: CoreDeps, id: string) {
+export async function localeOf(deps: CoreDeps, id: string) {
   return resolveLocale((await deps.store.participants.get(id))?.locale, deps.settings.defaultLocale);
 }
 
@@ -81,19 +82,12 @@ export async function replyToSender(deps: CoreDeps, member: Actor, suggestionId:
   const text = rawText.trim();
   if (!text) throw new InnspillError('suggestion_empty');
   if ([...text].length > REPLY_MAX_LENGTH) throw new InnspillError('suggestion_too_long', { max: REPLY_MAX_LENGTH, length: [...text].length });
-  const target = await deps.store.suggestions.replyTarget(suggestionId);
-  if (!target) throw new InnspillError('suggestion_not_found');
-  const senderId = target.senderId ?? (target.sealedSender ? deps.vault.open(target.sealedSender) : null);
-  if (!senderId) throw new InnspillError('suggestion_not_found');
-  const ref = parseParticipantId(senderId);
-  if (ref.platform === 'console') throw new InnspillError('not_reachable');
+  const { senderId, ...route } = await senderRoute(deps, suggestionId);
   const now = deps.clock();
   const outboxId = await deps.store.suggestions.recordReply(
     { suggestionId, memberId: member.id, text, now },
     {
-      platform: ref.platform,
-      workspaceId: ref.workspaceId,
-      recipient: { kind: 'user', userId: ref.userId },
+      ...route,
       payload: { type: 'reply', locale: await localeOf(deps, senderId), suggestionId, text },
       dedupeKey: `reply:${suggestionId}:${member.id}:${delivery.dedupeKey ?? now.getTime()}`,
       // Never the sender's id: operators reading `outbox list` must not learn who sent an anonymous suggestion.

@@ -5,6 +5,7 @@ import type { Actor } from '../domain/participant.ts';
 import { may } from '../domain/permissions.ts';
 import { InnspillError } from '../errors.ts';
 import type { ExportData } from '../export/model.ts';
+import { publishedSuggestions } from '../export/published.ts';
 import type { CoreDeps } from './context.ts';
 
 const WEEK_MS = 7 * 24 * 3600 * 1000;
@@ -30,6 +31,8 @@ export async function digestSuggestions(deps: CoreDeps, member: Actor, period: D
   return deps.store.reports.suggestionsIn(period, topic, Math.max(0, page) * SEE_ALL_PAGE, SEE_ALL_PAGE);
 }
 
+/** What the public may see; which suggestions that is, is decided by `isPublished` (publish mode, moderation). */
 export async function exportPublished(deps: CoreDeps): Promise<ExportData> {
-  return deps.store.reports.exportData(deps.clock());
+  const [data, consented] = await Promise.all([deps.store.reports.exportData(deps.clock()), deps.store.followUp.consented()]);
+  return { ...data, suggestions: publishedSuggestions(consented, deps.settings.publishMode) };
 }

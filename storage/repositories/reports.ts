@@ -1,5 +1,4 @@
 import type { Database } from 'better-sqlite3';
-import { suggestionRef } from '../../src/domain/suggestion.ts';
 import { isPollOpen, resultsVisible } from '../../src/domain/poll.ts';
 import type { DigestInput, DigestPeriod, DigestPollInput, DigestSuggestion, Participation, PeriodTotals } from '../../src/digest/model.ts';
 import type { ExportData } from '../../src/export/model.ts';
@@ -63,9 +62,6 @@ export function createReportStore(db: Database): ReportStore {
      ORDER BY id`,
   );
   const tallies = db.prepare<[number], { option: number; votes: number }>('SELECT option, votes FROM poll_tallies WHERE poll_id = ?');
-  const published = db.prepare<[], SegmentColumns & { id: number; topic: string; text: string; created_at: number }>(
-    `SELECT id, topic, text, area, industry, size_band, created_at FROM suggestions WHERE publishable = 1 AND status = 'new' ORDER BY created_at, id`,
-  );
   const allPolls = db.prepare<[], Parameters<typeof toPoll>[0]>('SELECT * FROM polls ORDER BY id');
 
   const hours = (r: Range) => ({ from: Math.ceil(r.start / HOUR_MS), to: Math.ceil(r.end / HOUR_MS) });
@@ -119,18 +115,9 @@ export function createReportStore(db: Database): ReportStore {
     async suggestionsIn(period, topic, offset, limit) {
       return page.all({ ...range(period), topic, offset, limit }).map(toDigestSuggestion);
     },
-    async exportData(now): Promise<ExportData> {
+    async exportData(now): Promise<Omit<ExportData, 'suggestions'>> {
       return {
         generatedAt: now,
-        suggestions: published.all().map((s) => ({
-          ref: suggestionRef(s.id),
-          date: new Date(s.created_at).toISOString().slice(0, 10),
-          topic: s.topic,
-          text: s.text,
-          area: s.area,
-          industry: s.industry,
-          sizeBand: s.size_band,
-        })),
         polls: allPolls.all().flatMap((row) => {
           const p = toPoll(row);
           if (!resultsVisible(p, now)) return [];

@@ -1,11 +1,12 @@
 import type { Database } from 'better-sqlite3';
 import type { Suggestion, SuggestionStatus } from '../../src/domain/suggestion.ts';
 import type { NewSuggestion, SuggestionStore } from '../../src/ports/store.ts';
-import { segmentFromRow, type SegmentColumns } from './rows.ts';
+import { fromMs, segmentFromRow, type SegmentColumns } from './rows.ts';
+import type { Progress } from '../../src/domain/follow-up.ts';
 import { outboxInserter } from './outbox.ts';
 import { activityRecorder } from './activity.ts';
 
-interface Row extends SegmentColumns {
+export interface SuggestionRow extends SegmentColumns {
   id: number;
   workspace_key: string;
   sender_id: string | null;
@@ -16,9 +17,14 @@ interface Row extends SegmentColumns {
   company_name: string | null;
   status: string;
   created_at: number;
+  approved_at: number | null;
+  progress: string;
+  status_note: string | null;
+  progress_at: number | null;
+  topic_proposed: number;
 }
 
-function toSuggestion(row: Row): Suggestion {
+export function toSuggestion(row: SuggestionRow): Suggestion {
   return {
     id: row.id,
     workspaceKey: row.workspace_key,
@@ -31,21 +37,26 @@ function toSuggestion(row: Row): Suggestion {
     companyName: row.company_name,
     status: row.status as SuggestionStatus,
     senderId: row.sender_id,
+    approvedAt: fromMs(row.approved_at),
+    progress: row.progress as Progress,
+    statusNote: row.status_note,
+    progressAt: fromMs(row.progress_at),
+    topicProposed: row.topic_proposed === 1,
   };
 }
 
 export function createSuggestionStore(db: Database): SuggestionStore {
   const insert = db.prepare(
     `INSERT INTO suggestions (workspace_key, sender_key, sender_id, sealed_sender, topic, text, anonymous, publishable,
-       company_name, area, industry, size_band, created_at, dedupe_key)
+       company_name, area, industry, size_band, created_at, dedupe_key, topic_proposed)
      VALUES (@workspaceKey, @senderKey, @senderId, @sealedSender, @topic, @text, @anonymous, @publishable,
-       @companyName, @area, @industry, @sizeBand, @createdAt, @dedupeKey)
+       @companyName, @area, @industry, @sizeBand, @createdAt, @dedupeKey, @topicProposed)
      ON CONFLICT (dedupe_key) DO NOTHING
      RETURNING *`,
   );
-  const byDedupe = db.prepare<[string], Row>('SELECT * FROM suggestions WHERE dedupe_key = ?');
-  const byId = db.prepare<[number], Row>('SELECT * FROM suggestions WHERE id = ?');
-  const bySender = db.prepare<[string, number], Row>('SELECT * FROM suggestions WHERE sender_key = ? ORDER BY created_at DESC, id DESC LIMIT ?');
+  const byDedupe = db.prepare<[string], SuggestionRow>('SELECT * FROM suggestions WHERE dedupe_key = ?');
+  const byId = db.prepare<[number], SuggestionRow>('SELECT * FROM suggestions WHERE id = ?');
+  const bySender = db.prepare<[string, number], SuggestionRow>('SELECT * FROM suggestions WHERE sender_key = ? ORDER BY created_at DESC, id DESC LIMIT ?');
   const status = db.prepare<[string, number]>('UPDATE suggestions SET status = ? WHERE id = ?');
   const target = db.prepare<[number], { sender_id: string | null; sealed_sender: string | null }>(
     'SELECT sender_id, sealed_sender FROM suggestions WHERE id = ?',
@@ -63,7 +74,7 @@ export function createSuggestionStore(db: Database): SuggestionStore {
   });
 
   const noteActivity = activityRecorder(db);
-  const add = db.transaction((s: NewSuggestion): Row | undefined => {
+  const add = db.transaction((s: NewSuggestion): SuggestionRow | undefined => {
     const row = insert.get({
       ...s,
       anonymous: s.anonymous ? 1 : 0,
@@ -73,7 +84,8 @@ export function createSuggestionStore(db: Database): SuggestionStore {
       sizeBand: s.segment.sizeBand,
       createdAt: s.createdAt.getTime(),
       dedupeKey: s.dedupeKey ?? null,
-    }) as Row | undefined;
+      topicProposed: s.topicProposed ? 1 : 0,
+    }) as SuggestionRow | undefined;
     if (row) noteActivity(s.senderKey, s.segment, s.createdAt);
     return row;
   });

@@ -7,8 +7,8 @@ import type { ExportData } from '../../src/export/model.ts';
 const data: ExportData = {
   generatedAt: new Date('2026-11-23T08:00:00Z'),
   suggestions: [
-    { ref: '#1', date: '2026-11-17', topic: 'place', text: 'Julegate i Mysen <script>window.pwned = 1</script>', area: 'eidsberg', industry: 'retail', sizeBand: '2-9' },
-    { ref: '#2', date: '2026-11-18', topic: 'framework', text: 'Raskere byggesak <img src=x onerror="window.pwned = 2">', area: null, industry: null, sizeBand: null },
+    { ref: '#1', date: '2026-11-17', topic: 'place', text: 'Julegate i Mysen <script>window.pwned = 1</script>', area: 'eidsberg', industry: 'retail', sizeBand: '2-9', status: 'received', note: null },
+    { ref: '#2', date: '2026-11-18', topic: 'framework', text: 'Raskere byggesak <img src=x onerror="window.pwned = 2">', area: null, industry: null, sizeBand: null, status: 'received', note: null },
   ],
   polls: [{ id: 3, question: 'Hvilken dag?', closed: true, voters: 4, options: [{ label: 'Tirsdag', votes: 3 }, { label: 'Torsdag <b>', votes: 1 }] }],
 };

@@ -35,6 +35,11 @@ const suggestion = (id: number, text: string): Suggestion => ({
   companyName: null,
   status: 'new',
   senderId: 'slack:T1:U1',
+  approvedAt: null,
+  progress: 'received',
+  statusNote: null,
+  progressAt: null,
+  topicProposed: false,
 });
 
 describe('Slack rendering', () => {

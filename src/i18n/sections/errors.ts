@@ -19,6 +19,11 @@ const nbErrors: Messages<ErrorCode> = {
   profile_invalid: (p) => `Profilen kan ikke lagres: ${p.field} er ikke gyldig.`,
   suggestion_not_found: () => 'Fant ikke innspillet.',
   not_reachable: () => 'Avsenderen kan ikke nås fra Slack eller Teams.',
+  unknown_status: (p) => `Ukjent status «${p.status}». Velg mottatt, vurderes, anbefaling, ikke-fulgt-opp eller gjennomført.`,
+  reason_too_long: (p) => `Begrunnelsen er for lang (${p.length} tegn). Den kan være høyst ${p.max} tegn.`,
+  note_too_long: (p) => `Merknaden er for lang (${p.length} tegn). Den kan være høyst ${p.max} tegn.`,
+  not_sender: () => 'Bare den som sendte innspillet, kan svare på det.',
+  nobody_to_answer: () => 'Ingen i prosjektgruppen har svart på dette innspillet ennå, så det er ingen å svare.',
 };
 
 const enErrors: Messages<ErrorCode> = {
@@ -35,6 +40,11 @@ const enErrors: Messages<ErrorCode> = {
   profile_invalid: (p) => `The profile cannot be saved: ${p.field} is not valid.`,
   suggestion_not_found: () => 'The suggestion was not found.',
   not_reachable: () => 'The sender cannot be reached on Slack or Teams.',
+  unknown_status: (p) => `Unknown status “${p.status}”. Choose received, considering, recommended, not-pursued or done.`,
+  reason_too_long: (p) => `The reason is too long (${p.length} characters). It can be at most ${p.max} characters.`,
+  note_too_long: (p) => `The note is too long (${p.length} characters). It can be at most ${p.max} characters.`,
+  not_sender: () => 'Only the person who sent the suggestion can answer it.',
+  nobody_to_answer: () => 'No one in the project group has answered this suggestion yet, so there is no one to answer.',
 };
 
 const EXAMPLE_NB = 'Eksempel: /poll "Hvilken dag passer?" "Tirsdag" "Torsdag"';

@@ -1,0 +1,25 @@
+import { isPublished, type PublishMode } from '../domain/follow-up.ts';
+import { suggestionRef, type Suggestion } from '../domain/suggestion.ts';
+import { scrubPersonalData } from '../privacy/scrub.ts';
+import type { ExportData } from './model.ts';
+
+/**
+ * The suggestions the public may read: those `isPublished` lets through, without anything that
+ * names the sender (no company, no id) and with e-mail addresses, phone numbers and national
+ * identity numbers taken out of the text. Members keep the original.
+ */
+export function publishedSuggestions(consented: readonly Suggestion[], mode: PublishMode): ExportData['suggestions'] {
+  return consented
+    .filter((s) => isPublished(s, mode))
+    .map((s) => ({
+      ref: suggestionRef(s.id),
+      date: s.createdAt.toISOString().slice(0, 10),
+      topic: s.topic,
+      text: scrubPersonalData(s.text),
+      area: s.segment.area,
+      industry: s.segment.industry,
+      sizeBand: s.segment.sizeBand,
+      status: s.progress,
+      note: s.statusNote === null ? null : scrubPersonalData(s.statusNote),
+    }));
+}
