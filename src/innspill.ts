@@ -47,6 +47,7 @@ export function createInnspill(deps: CoreDeps) {
     latestDigestRun: () => deps.store.digestRuns.latest(),
     firstDelivery: (source: string, key: string) => deps.store.events.firstDelivery(source, key, deps.clock()),
     reviewQueue: (member: followUp.Moderator, limit?: number) => followUp.reviewQueue(deps, member, limit),
+    suggestionFor: (member: followUp.Moderator, id: number) => followUp.suggestionFor(deps, member, id),
     approve: (member: followUp.Moderator, id: number) => followUp.approve(deps, member, id),
     hide: (member: followUp.Moderator, id: number, reason?: string) => followUp.hide(deps, member, id, reason),
     restore: (member: followUp.Moderator, id: number) => followUp.restore(deps, member, id),

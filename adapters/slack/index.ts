@@ -16,6 +16,7 @@ import { registerActions } from './handlers/actions.ts';
 import { registerCommands } from './handlers/commands.ts';
 import type { HandlerDeps } from './handlers/deps.ts';
 import { registerEvents } from './handlers/events.ts';
+import { registerFollowUpViews } from './handlers/follow-up.ts';
 import { registerViews } from './handlers/views.ts';
 import { createLocaleCache } from './locale.ts';
 import { createInstallationStore } from './oauth/installation-store.ts';
@@ -155,6 +156,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   registerCommands(app, deps);
   registerActions(app, deps);
   registerViews(app, deps);
+  registerFollowUpViews(app, deps);
   registerEvents(app, deps);
 
   const idle = async () => {

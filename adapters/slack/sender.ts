@@ -12,6 +12,7 @@ import type { PollUpdater } from './poll-updater.ts';
 import { publishPoll } from './publish.ts';
 import { renderDigest } from './render/digest.ts';
 import { replyMessage } from './render/messages.ts';
+import { answerMessage, statusMessage } from './render/follow-up.ts';
 import type { SlackMessage } from './render/poll.ts';
 
 /**
@@ -69,6 +70,10 @@ export function createSlackSender(deps: {
           }
           case 'reply':
             return { ok: true, platformRef: await post(client, channel, replyMessage(payload.locale, payload.suggestionId, payload.text)) };
+          case 'status':
+            return { ok: true, platformRef: await post(client, channel, statusMessage(payload.locale, payload.suggestionId, payload.progress, payload.note)) };
+          case 'answer':
+            return { ok: true, platformRef: await post(client, channel, answerMessage(payload.locale, payload.suggestionId, payload.text)) };
           case 'digest': {
             const parts = renderDigest(parseDigest(payload.digest), payload.locale, deps.core.settings.timeZone);
             const { ref, calls } = await postParts(client, message.id, channel, parts);

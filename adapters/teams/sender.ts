@@ -1,13 +1,13 @@
 import type { ConversationParameters, ConversationReference } from '@microsoft/agents-activity';
 import { HttpError, type CloudAdapter, type TurnContext } from '@microsoft/agents-hosting';
 import type { JwtPayload } from 'jsonwebtoken';
-import { catalog, resolveLocale, type Locale } from '../../src/i18n/index.ts';
+import { resolveLocale, type Locale } from '../../src/i18n/index.ts';
 import type { Innspill } from '../../src/innspill.ts';
 import type { OutboundMessage, PlatformSender, Recipient, SendResult } from '../../src/ports/delivery.ts';
-import { suggestionRef } from '../../src/domain/suggestion.ts';
 import { parseDigest } from '../../src/digest/serialize.ts';
 import { digestCards } from './cards/digest.ts';
 import { pollCard } from './cards/poll-card.ts';
+import { answerCard, replyCard, statusCard } from './cards/follow-up.ts';
 import type { DigestProgress } from './digest-progress.ts';
 import { baseConversationId } from './identity.ts';
 import type { ReferenceBook, ReferenceTarget } from './references.ts';
@@ -69,8 +69,13 @@ export function createTeamsSender(deps: TeamsSenderDeps): PlatformSender {
     switch (payload.type) {
       case 'poll':
         return [{ card: pollCard(await core.viewPoll(payload.pollId), [], locale, core.settings.timeZone) }];
+      // A card, so the sender can answer in it (see cards/follow-up.ts).
       case 'reply':
-        return [{ text: catalog(payload.locale).teams.replyFromProject({ ref: suggestionRef(payload.suggestionId), text: payload.text }) }];
+        return [{ card: replyCard(payload.locale, payload.suggestionId, payload.text) }];
+      case 'status':
+        return [{ card: statusCard(payload.locale, payload.suggestionId, payload.progress, payload.note) }];
+      case 'answer':
+        return [{ card: answerCard(payload.locale, payload.suggestionId, payload.text) }];
       case 'digest':
         return digestCards(parseDigest(payload.digest), { locale: payload.locale, timeZone: core.settings.timeZone }).map((card) => ({ card }));
     }

@@ -32,6 +32,12 @@ export async function reviewQueue(deps: CoreDeps, member: Moderator, limit = QUE
   return deps.store.followUp.reviewQueue(limit);
 }
 
+/** One suggestion as members see it (original text, status, topic). */
+export async function suggestionFor(deps: CoreDeps, member: Moderator, suggestionId: number): Promise<Suggestion> {
+  await requireMember(deps, member);
+  return found(await deps.store.suggestions.get(suggestionId));
+}
+
 export async function approve(deps: CoreDeps, member: Moderator, suggestionId: number): Promise<Suggestion> {
   await requireMember(deps, member);
   return found(await deps.store.followUp.approve({ suggestionId, memberId: member.id, now: deps.clock() }));

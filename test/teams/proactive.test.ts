@@ -55,8 +55,11 @@ describe('Teams conversation references and proactive sends', () => {
     const sent = h.connector.calls[before]!;
     expect(sent.conversationId).toBe('a:chat-aad-kari');
     expect(sent.replyToId).toBeNull();
-    expect(sent.activity.text).toContain('Svar fra prosjektgruppen på innspill #7');
-    expect(sent.activity.text).toContain('\\[lenke\\]');
+    // A card with an answer field; the member's text is a TextRun, which Teams never reads as Markdown.
+    const card = JSON.stringify(sent.activity.attachments![0]!.content);
+    expect(card).toContain('Svar fra prosjektgruppen på innspill #7');
+    expect(card).toContain('{"type":"TextRun","text":"Takk! Se [lenke](https://x.example)"}');
+    expect(card).toContain('"verb":"answer.send"');
 
     const poll = await h.core.createPollFromText({ platform: 'teams', workspaceId: 'tenant-1', userId: 'aad-kari', id: 'teams:tenant-1:aad-kari', locale: 'nb' }, '"Ja eller nei?" "Ja" "Nei"', { channelId: '19:channel-1@thread.tacv2' });
     const pollId = poll.ok ? poll.poll.id : 0;

@@ -3,14 +3,12 @@ import { suggestionRef } from '../../../src/domain/suggestion.ts';
 import { catalog, describeError } from '../../../src/i18n/index.ts';
 import { isInnspillError } from '../../../src/errors.ts';
 import { unescapeSlackText } from '../parse.ts';
-import { homeView } from '../render/home.ts';
+import { publishHome } from '../home.ts';
 import { textMessage } from '../render/messages.ts';
 import { actorOf, type HandlerDeps } from './deps.ts';
 
 /** The events the app subscribes to; manifest.json must declare exactly these. */
 export const HANDLED_EVENTS = ['app_home_opened', 'message.im', 'app_uninstalled', 'tokens_revoked'] as const;
-
-const HOME_POLLS = 50;
 
 interface ImMessage {
   channel?: string;
@@ -59,13 +57,7 @@ export function registerEvents(app: App, deps: HandlerDeps): void {
     // App Home's channel is the person's chat with the bot, whichever tab was opened.
     if (event.channel) await deps.dmChannels.remember(teamId, userId, event.channel);
     if (event.tab !== 'home') return;
-    background.run('views.publish', async () => {
-      const locale = await deps.locales.fetchLocale(teamId, userId);
-      const actor = { ...actorOf(deps, teamId, userId), locale };
-      const [mine, polls] = await Promise.all([core.mine(actor), core.openPolls(actor, HOME_POLLS)]);
-      const view = homeView({ suggestions: mine.suggestions, polls, locale, timeZone: core.settings.timeZone });
-      await client.views.publish({ user_id: userId, view: view as never });
-    });
+    background.run('views.publish', () => publishHome(deps, client, teamId, userId));
   });
 
   app.event('app_uninstalled', async ({ body }) => {

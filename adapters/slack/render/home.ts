@@ -19,7 +19,7 @@ const SHOWN = 15;
 const header = (text: string) => ({ type: 'header', text: plain(text, LIMITS.header) });
 
 /** The App Home tab: what the bot is for and who is behind it, the viewer's suggestions, open polls. */
-export function homeView(input: { suggestions: Suggestion[]; polls: Poll[]; locale: Locale; timeZone: string }) {
+export function homeView(input: { suggestions: Suggestion[]; polls: Poll[]; locale: Locale; timeZone: string; review?: unknown[] }) {
   const { locale, timeZone } = input;
   const c = catalog(locale);
   const polls = input.polls.slice(0, SHOWN).map((p) => {
@@ -38,6 +38,8 @@ export function homeView(input: { suggestions: Suggestion[]; polls: Poll[]; loca
         { type: 'button', action_id: HOME_ACTIONS.openProfile, value: 'open', text: plain(c.slack.homeProfile, LIMITS.buttonText) },
       ],
     },
+    // Members see what waits for review first (see follow-up.ts); others see nothing of it.
+    ...(input.review?.length ? [{ type: 'divider' }, ...input.review] : []),
     { type: 'divider' },
     header(c.slack.homeMine),
     ...(input.suggestions.length

@@ -3,6 +3,7 @@ import { formatDate, oneLine } from '../../../src/digest/format.ts';
 import { catalog, label, type Locale } from '../../../src/i18n/index.ts';
 import { suggestionRef, type Suggestion } from '../../../src/domain/suggestion.ts';
 import { listBlocks } from './list.ts';
+import { answerActions } from './follow-up.ts';
 import type { SlackMessage } from './poll.ts';
 import { escapeMrkdwn, plain, section, LIMITS, truncate } from './text.ts';
 
@@ -81,5 +82,5 @@ export function deleteConfirmMessage(locale: Locale): SlackMessage {
 export function replyMessage(locale: Locale, suggestionId: number, text: string): SlackMessage {
   const head = catalog(locale).slack.replyFromGroup({ ref: suggestionRef(suggestionId) });
   const quoted = escapeMrkdwn(text).split('\n').map((l) => `>${l}`).join('\n');
-  return { text: escapeMrkdwn(head), blocks: [section(escapeMrkdwn(head)), section(quoted)] };
+  return { text: escapeMrkdwn(head), blocks: [section(escapeMrkdwn(head)), section(quoted), answerActions(locale, suggestionId)] };
 }
