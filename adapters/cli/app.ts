@@ -11,6 +11,7 @@ import type { Logger } from './logger.ts';
 import { createDelivery, type Delivery } from './delivery.ts';
 import { createPlatforms } from './platforms.ts';
 import { loadOrCreateSecret } from './secret.ts';
+import { loadTopicKeywords } from './topic-keywords.ts';
 import { VERSION } from './version.ts';
 
 /**
@@ -55,6 +56,8 @@ export function createCore(config: Config, options: AppOptions & { server?: bool
       publishMode: config.publishMode,
       retentionDays: config.retentionDays,
       replyWindowDays: config.replyWindowDays,
+      projectMembers: config.projectMembersPublic,
+      topicKeywords: loadTopicKeywords(),
     },
   });
   return { store, core, secrets: createSecretBox(secret) };

@@ -15,7 +15,20 @@ export type ConsoleCommand =
   | { kind: 'digest' }
   | { kind: 'quit' }
   | { kind: 'empty' }
-  | { kind: 'unknown'; text: string };
+  | { kind: 'unknown'; text: string }
+  | { kind: 'review' }
+  | { kind: 'contact' }
+  | { kind: 'approve' | 'restore'; ref: string }
+  | { kind: 'hide'; ref: string; reason: string }
+  | { kind: 'status'; ref: string; status: string; note: string }
+  | { kind: 'topic'; ref: string; topic: string }
+  | { kind: 'answer'; ref: string; text: string };
+
+/** `/skjul 12 reason`, `/status 12 done note`: the ref, then one word, then the rest as free text. */
+function refArgs(args: string): [string, string, string] {
+  const m = /^(\S*)\s*(\S*)\s*([\s\S]*)$/.exec(args)!;
+  return [m[1]!, m[2]!, m[3]!.trim()];
+}
 
 const POLL_REF = /^(?:#?(\d+)\s+)?(\d+)$/;
 
@@ -64,6 +77,37 @@ export function parseConsoleLine(raw: string): ConsoleCommand {
     case '/hjelp':
     case '/help':
       return { kind: 'help' };
+    case '/vurder':
+    case '/review':
+      return { kind: 'review' };
+    case '/kontakt':
+    case '/contact':
+      return { kind: 'contact' };
+    case '/godkjenn':
+    case '/approve':
+      return { kind: 'approve', ref: args };
+    case '/gjenopprett':
+    case '/restore':
+      return { kind: 'restore', ref: args };
+    case '/skjul':
+    case '/hide': {
+      const [ref] = refArgs(args);
+      return { kind: 'hide', ref, reason: args.slice(ref.length).trim() };
+    }
+    case '/status': {
+      const [ref, status, note] = refArgs(args);
+      return { kind: 'status', ref, status, note };
+    }
+    case '/tema':
+    case '/topic': {
+      const [ref, topic] = refArgs(args);
+      return { kind: 'topic', ref, topic };
+    }
+    case '/svar':
+    case '/answer': {
+      const [ref] = refArgs(args);
+      return { kind: 'answer', ref, text: args.slice(ref.length).trim() };
+    }
     case '/avslutt':
     case '/quit':
     case '/exit':

@@ -7,6 +7,7 @@ import { renderDigestMarkdown } from '../../src/digest/markdown.ts';
 import { catalog, describeError, describePollSyntaxError, label } from '../../src/i18n/index.ts';
 import { parseConsoleLine, type ConsoleCommand } from './parse.ts';
 import { renderMine, renderPoll } from './render.ts';
+import { handleFollowUp } from './follow-up.ts';
 
 export interface PlaygroundIo {
   input: NodeJS.ReadableStream;
@@ -128,6 +129,16 @@ export async function runPlayground(core: Innspill, actor: Actor, io: Playground
         return true;
       case 'unknown':
         say(c.messages.unknownCommand({ text: command.text, cmd: CMD }));
+        return true;
+      case 'review':
+      case 'contact':
+      case 'approve':
+      case 'restore':
+      case 'hide':
+      case 'status':
+      case 'topic':
+      case 'answer':
+        await handleFollowUp(core, actor, command, say);
         return true;
     }
   }

@@ -1,7 +1,8 @@
 import type { MyData } from '../../src/usecases/participants.ts';
-import { bar, formatDate, formatDateTime } from '../../src/digest/format.ts';
+import { bar, formatDate, formatDateTime, oneLine } from '../../src/digest/format.ts';
 import { catalog, formatNumber, label, type Locale } from '../../src/i18n/index.ts';
-import { suggestionRef } from '../../src/domain/suggestion.ts';
+import { statusText } from '../../src/i18n/status.ts';
+import { suggestionRef, type Suggestion } from '../../src/domain/suggestion.ts';
 import type { PollView } from '../../src/usecases/polls.ts';
 
 /** Terminal text for a poll: numbered options, counts when they may be shown, and the viewer's marks. */
@@ -33,12 +34,18 @@ export function renderMine(
   if (!mine.suggestions.length && !mine.votes.length) return c.mineNone;
   const lines = [c.mineHeader];
   for (const s of mine.suggestions) {
-    lines.push(`  ${c.mineSuggestion({ ref: suggestionRef(s.id), date: formatDate(locale, s.createdAt, timeZone), topic: label(locale, 'topics', s.topic), status: s.status === 'new' ? c.statusNew : c.statusHidden })}`);
+    lines.push(`  ${c.mineSuggestion({ ref: suggestionRef(s.id), date: formatDate(locale, s.createdAt, timeZone), topic: label(locale, 'topics', s.topic), status: statusText(s, locale) })}`);
     lines.push(`    ${s.text.replace(/\n/g, '\n    ')}`);
+    if (s.statusNote) lines.push(`    ${catalog(locale).followUp.mineNote({ note: oneLine(s.statusNote) })}`);
   }
   if (mine.votes.length) {
     lines.push(c.mineVotesHeader);
     for (const v of mine.votes) lines.push(`  ${c.mineVote({ question: v.poll.question, options: v.choices.map((i) => v.poll.options[i]).join(', ') })}`);
   }
   return lines.join('\n');
+}
+
+/** One waiting suggestion on one line: `#N  topic  text`, as `moderate list` and `/vurder` print it. */
+export function reviewLine(s: Pick<Suggestion, 'id' | 'topic' | 'text' | 'topicProposed'>, topic: string, proposed: string): string {
+  return `${suggestionRef(s.id)}  ${topic}${s.topicProposed ? ` ${proposed}` : ''}  ${oneLine(s.text)}`;
 }

@@ -1,3 +1,4 @@
+import { projectGroupText } from '../../src/usecases/project-group.ts';
 import type { Activity } from '@microsoft/agents-activity';
 import { ActivityHandler, type InvokeResponse, type TurnContext } from '@microsoft/agents-hosting';
 import type { Logger } from 'pino';
@@ -34,7 +35,11 @@ export class TeamsBot extends ActivityHandler {
     this.onInstallationUpdateAdd(async (context, next) => {
       const personal = await this.remember(context.activity);
       // An upgrade (add-upgrade) keeps the reference fresh without greeting the person again.
-      if (personal && context.activity.action === 'add') await context.sendActivity(replyActivity({ text: catalog(this.locale(context.activity)).teams.welcome }));
+      if (personal && context.activity.action === 'add') {
+        const locale = this.locale(context.activity);
+        // The welcome says who the project group is: the project invites direct contact.
+        await context.sendActivity(replyActivity({ text: `${catalog(locale).teams.welcome}\n\n${projectGroupText(locale, this.deps.core.settings.projectMembers ?? [])}` }));
+      }
       await next();
     });
     this.onInstallationUpdateRemove(async (context, next) => {

@@ -8,7 +8,9 @@ export type TeamsCommand =
   | { kind: 'mine' }
   | { kind: 'delete' }
   | { kind: 'profile' }
-  | { kind: 'help' };
+  | { kind: 'help' }
+  | { kind: 'review' }
+  | { kind: 'contact' };
 
 export function parseTeamsCommand(raw: string): TeamsCommand {
   const text = raw.trim().replace(/^\//, '');

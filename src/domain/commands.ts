@@ -3,7 +3,7 @@
  * They count only standing alone, so "Hjelp til gründere …" stays a suggestion. Every adapter reads
  * them here, so the platforms never disagree on what a word means.
  */
-export type Subcommand = 'help' | 'mine' | 'delete' | 'profile';
+export type Subcommand = 'help' | 'mine' | 'delete' | 'profile' | 'review' | 'contact';
 
 const SUBCOMMANDS: Record<string, Subcommand> = {
   hjelp: 'help',
@@ -13,6 +13,10 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
   delete: 'delete',
   profil: 'profile',
   profile: 'profile',
+  vurder: 'review',
+  review: 'review',
+  kontakt: 'contact',
+  contact: 'contact',
 };
 
 export function subcommandOf(text: string): Subcommand | null {

@@ -2,6 +2,8 @@ import type { Locale } from '../i18n/locale.ts';
 import type { IdentityVault } from '../privacy/vault.ts';
 import type { Store } from '../ports/store.ts';
 import type { DigestChannel } from './delivery.ts';
+import type { PublicMember } from './project-group.ts';
+import type { TopicKeywords } from '../topics/match.ts';
 
 export interface CoreSettings {
   topics: readonly string[];
@@ -21,6 +23,10 @@ export interface CoreSettings {
   retentionDays: number;
   /** Days a member can still reply to an anonymous suggestion's sender. */
   replyWindowDays: number;
+  /** The project group as shown to participants (PROJECT_MEMBERS_PUBLIC); none if unset. */
+  projectMembers?: readonly PublicMember[];
+  /** Keywords per topic for proposing a topic from a suggestion's words; none: no proposals. */
+  topicKeywords?: TopicKeywords;
 }
 
 /** What every use case is given: ports, a clock tests can set, and settings. */

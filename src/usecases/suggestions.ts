@@ -3,6 +3,7 @@ import { segmentOf, workspaceKey, type Actor } from '../domain/participant.ts';
 import { validSuggestionText, type Suggestion, type SuggestionStatus } from '../domain/suggestion.ts';
 import { may } from '../domain/permissions.ts';
 import type { CoreDeps } from './context.ts';
+import { proposeTopic } from '../topics/match.ts';
 
 export interface SuggestionInput {
   text: string;
@@ -18,7 +19,9 @@ export interface Delivery {
 
 export async function submitSuggestion(deps: CoreDeps, actor: Actor, input: SuggestionInput, delivery: Delivery = {}) {
   const text = validSuggestionText(input.text);
-  const topic = input.topic ?? 'other';
+  // No topic chosen (a direct message, `/innspill <text>`): propose one from the words, marked as proposed.
+  const proposed = !input.topic && deps.settings.topicKeywords !== undefined;
+  const topic = input.topic ?? (proposed ? proposeTopic(text, deps.settings.topicKeywords!, deps.settings.topics) : 'other');
   if (!deps.settings.topics.includes(topic)) throw new InnspillError('unknown_topic', { topic });
   const now = deps.clock();
   const participant = await deps.store.participants.touch({ ...actor, locale: actor.locale, now });
@@ -36,6 +39,7 @@ export async function submitSuggestion(deps: CoreDeps, actor: Actor, input: Sugg
     segment: segmentOf(participant.profile),
     createdAt: now,
     ...(delivery.dedupeKey ? { dedupeKey: delivery.dedupeKey } : {}),
+    ...(proposed ? { topicProposed: true } : {}),
   });
 }
 

@@ -8,6 +8,8 @@ import { publishPoll } from '../publish.ts';
 import { COMMAND, POLL_COMMAND, deleteConfirmMessage, ephemeral, helpMessage, mineMessage, textMessage } from '../render/messages.ts';
 import { pollModal, profileModal, suggestionModal } from '../render/modals.ts';
 import { actorOf, type HandlerDeps } from './deps.ts';
+import { reviewMessage } from '../render/follow-up.ts';
+import { projectGroupText } from '../../../src/usecases/project-group.ts';
 
 /**
  * `/innspill [text | hjelp | mine | slett | profil]` and `/poll [inline syntax]`. Whatever is
@@ -38,6 +40,12 @@ export function registerCommands(app: App, deps: HandlerDeps): void {
           break;
         case 'delete':
           answer = ephemeral(deleteConfirmMessage(actor.locale));
+          break;
+        case 'review':
+          answer = ephemeral(await reviewMessage(core, actor));
+          break;
+        case 'contact':
+          answer = ephemeral(textMessage(`${c.followUp.projectGroup}\n${projectGroupText(actor.locale, core.settings.projectMembers ?? [])}`));
           break;
         case 'profile': {
           const view = profileModal(actor.locale, await core.getProfile(actor));

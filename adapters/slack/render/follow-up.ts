@@ -1,7 +1,10 @@
 import { ANSWER_MAX, HIDE_REASON_MAX, PROGRESS_STATUSES, STATUS_NOTE_MAX, type Progress } from '../../../src/domain/follow-up.ts';
 import { oneLine } from '../../../src/digest/format.ts';
 import { suggestionRef, type Suggestion } from '../../../src/domain/suggestion.ts';
-import { catalog, label, type Locale } from '../../../src/i18n/index.ts';
+import { catalog, describeError, label, type Locale } from '../../../src/i18n/index.ts';
+import type { Innspill } from '../../../src/innspill.ts';
+import type { Actor } from '../../../src/domain/participant.ts';
+import { textMessage } from './messages.ts';
 import { DIGEST_ACTIONS } from './digest.ts';
 import { VALUE } from './modals.ts';
 import type { SlackMessage } from './poll.ts';
@@ -47,6 +50,19 @@ export function reviewBlocks(queue: readonly Suggestion[], locale: Locale): unkn
     });
   }
   return blocks;
+}
+
+/**
+ * `/innspill vurder`: the queue as an ephemeral message with the same buttons as App Home; a
+ * non-member gets the refusal in their language.
+ */
+export async function reviewMessage(core: Innspill, actor: Actor): Promise<SlackMessage> {
+  try {
+    const queue = await core.reviewQueue(actor);
+    return { text: escapeMrkdwn(catalog(actor.locale).followUp.queueTitle), blocks: reviewBlocks(queue.slice(0, 20), actor.locale) };
+  } catch (error) {
+    return textMessage(describeError(actor.locale, error));
+  }
 }
 
 /** A status change, to the sender, with a button to answer the project group. The note is escaped. */

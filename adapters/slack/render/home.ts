@@ -19,7 +19,7 @@ const SHOWN = 15;
 const header = (text: string) => ({ type: 'header', text: plain(text, LIMITS.header) });
 
 /** The App Home tab: what the bot is for and who is behind it, the viewer's suggestions, open polls. */
-export function homeView(input: { suggestions: Suggestion[]; polls: Poll[]; locale: Locale; timeZone: string; review?: unknown[] }) {
+export function homeView(input: { suggestions: Suggestion[]; polls: Poll[]; locale: Locale; timeZone: string; review?: unknown[]; projectGroup?: string }) {
   const { locale, timeZone } = input;
   const c = catalog(locale);
   const polls = input.polls.slice(0, SHOWN).map((p) => {
@@ -30,6 +30,7 @@ export function homeView(input: { suggestions: Suggestion[]; polls: Poll[]; loca
     header(c.slack.homeTitle),
     section(c.slack.homeAbout),
     section(c.slack.homeHowTo),
+    ...(input.projectGroup ? [section(`*${escapeMrkdwn(c.followUp.projectGroup)}*\n${escapeMrkdwn(input.projectGroup)}`)] : []),
     {
       type: 'actions',
       block_id: 'home_actions',

@@ -3,6 +3,7 @@ import { formatDate, oneLine } from '../../../src/digest/format.ts';
 import { catalog, label, type Locale } from '../../../src/i18n/index.ts';
 import { suggestionRef, type Suggestion } from '../../../src/domain/suggestion.ts';
 import { listBlocks } from './list.ts';
+import { statusText } from '../../../src/i18n/status.ts';
 import { answerActions } from './follow-up.ts';
 import type { SlackMessage } from './poll.ts';
 import { escapeMrkdwn, plain, section, LIMITS, truncate } from './text.ts';
@@ -34,9 +35,10 @@ function suggestionLine(s: Suggestion, locale: Locale, timeZone: string): string
     ref: suggestionRef(s.id),
     date: formatDate(locale, s.createdAt, timeZone),
     topic: label(locale, 'topics', s.topic),
-    status: s.status === 'new' ? m.statusNew : m.statusHidden,
+    status: statusText(s, locale),
   });
-  return `*${escapeMrkdwn(head)}* ${escapeMrkdwn(truncate(oneLine(s.text), 200))}`;
+  const note = s.statusNote ? ` _${escapeMrkdwn(catalog(locale).followUp.mineNote({ note: truncate(oneLine(s.statusNote), 300) }))}_` : '';
+  return `*${escapeMrkdwn(head)}* ${escapeMrkdwn(truncate(oneLine(s.text), 200))}${note}`;
 }
 
 export function suggestionLines(suggestions: Suggestion[], locale: Locale, timeZone: string): string[] {

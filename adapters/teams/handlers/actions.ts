@@ -17,6 +17,8 @@ import {
   voteSubmission,
 } from '../submissions.ts';
 import { openReplyForm, sendReply, showTopicPage } from './digest.ts';
+import { reviewAction, sendAnswer } from './follow-up.ts';
+import { FOLLOW_UP_VERBS } from '../cards/follow-up.ts';
 import { explain, type Turn } from './turn.ts';
 
 /** "<label>: invalid value", naming the input as the form shows it. */
@@ -51,6 +53,12 @@ export async function answerCardAction(turn: Turn, value: unknown): Promise<Repl
       return openReplyForm(turn, value);
     case VERBS.digestReplySend:
       return sendReply(turn, value);
+    case FOLLOW_UP_VERBS.approve:
+    case FOLLOW_UP_VERBS.hide:
+    case FOLLOW_UP_VERBS.status:
+      return reviewAction(turn, envelope.data.verb, value);
+    case FOLLOW_UP_VERBS.answer:
+      return sendAnswer(turn, value);
     case VERBS.digestSeeAll:
     case VERBS.digestPage:
       return showTopicPage(turn, value, envelope.data.verb === VERBS.digestPage);

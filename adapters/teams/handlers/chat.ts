@@ -6,6 +6,9 @@ import { pollCard } from '../cards/poll-card.ts';
 import type { TeamsCommand } from '../parse.ts';
 import type { Reply } from '../reply.ts';
 import { explain, type Turn } from './turn.ts';
+import { reviewQueueReply } from './follow-up.ts';
+import { projectGroupText } from '../../../src/usecases/project-group.ts';
+import { statusText } from '../../../src/i18n/status.ts';
 
 const CMD = 'innspill';
 const POLL = 'poll';
@@ -38,6 +41,10 @@ export async function answerCommand(turn: Turn, command: TeamsCommand): Promise<
         return { card: deleteConfirmation(turn.locale) };
       case 'profile':
         return { card: profileForm(turn.locale, await turn.core.getProfile(turn.actor)) };
+      case 'review':
+        return reviewQueueReply(turn);
+      case 'contact':
+        return { text: `${c.followUp.projectGroup}\n${projectGroupText(turn.locale, turn.core.settings.projectMembers ?? [])}` };
     }
   } catch (error) {
     return { text: explain(turn, error) };
@@ -51,8 +58,8 @@ async function mineText(turn: Turn): Promise<string> {
   if (!suggestions.length && !votes.length) return m.mineNone;
   const lines = [m.mineHeader];
   for (const s of suggestions) {
-    const status = s.status === 'new' ? m.statusNew : m.statusHidden;
-    lines.push(`${m.mineSuggestion({ ref: suggestionRef(s.id), date: formatDate(locale, s.createdAt, core.settings.timeZone), topic: label(locale, 'topics', s.topic), status })}: ${s.text}`);
+    lines.push(`${m.mineSuggestion({ ref: suggestionRef(s.id), date: formatDate(locale, s.createdAt, core.settings.timeZone), topic: label(locale, 'topics', s.topic), status: statusText(s, locale) })}: ${s.text}`);
+    if (s.statusNote) lines.push(catalog(locale).followUp.mineNote({ note: s.statusNote }));
   }
   if (votes.length) {
     lines.push('', m.mineVotesHeader);

@@ -1,0 +1,18 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import type { TopicKeywords } from '../../src/topics/match.ts';
+
+/** The shipped keywords; the operator edits this file to tune which topic free text is given. */
+export const TOPIC_KEYWORDS_FILE = resolve(import.meta.dirname, '../../config/topic-keywords.yaml');
+
+const schema = z.record(z.string().min(1).max(64), z.array(z.string().min(1).max(80)).max(500));
+
+/** Reads the keyword file; none there means no proposals (free text stays under "other"). A broken file stops the start with its reason. */
+export function loadTopicKeywords(path = TOPIC_KEYWORDS_FILE): TopicKeywords | undefined {
+  if (!existsSync(path)) return undefined;
+  const parsed = schema.safeParse(parse(readFileSync(path, 'utf8')) ?? {});
+  if (!parsed.success) throw new Error(`${path}: expected topic keys with lists of keywords (${parsed.error.issues[0]?.message ?? 'invalid'})`);
+  return parsed.data;
+}
