@@ -77,13 +77,18 @@ describe('innspill command', () => {
     const preview = await runCli(['digest', '--preview'], { env });
     expect(preview.code).toBe(0);
     expect(preview.stdout).toContain('Vi trenger bedre parkering i Askim sentrum');
-    expect(preview.stdout).toContain('### Stedsutvikling (1)');
+    // The free-text suggestion got "place" proposed from its words.
+    expect(preview.stdout).toContain('### Stedsutvikling (2)');
     expect(preview.stdout).toContain('Julegate i Mysen &lt;\\!channel\\>');
     expect(preview.stdout).toContain('`░░░░░░░░░░` 0 % (0) Tirsdag');
     expect(preview.stdout).toContain('`██████████` 100 % (1) Torsdag');
     const english = await runCli(['digest', '--preview', '--locale', 'en', '--since', '2020-01-01'], { env });
     expect(english.stdout).toContain('weekly digest');
 
+    // Review mode (the default): the consented suggestion waits for approval before it is exported.
+    expect(JSON.parse((await runCli(['export', '--format', 'json'], { env })).stdout).suggestions).toEqual([]);
+    expect((await runCli(['moderate', 'list'], { env })).stdout).toBe('#2  place  Julegate i Mysen <!channel>\n');
+    expect((await runCli(['moderate', 'approve', '#2'], { env })).stdout).toBe('#2 er godkjent for publisering.\n');
     const json = JSON.parse((await runCli(['export', '--format', 'json'], { env })).stdout);
     expect(json.suggestions).toEqual([expect.objectContaining({ ref: '#2', text: 'Julegate i Mysen <!channel>', topic: 'place' })]);
     expect(json.polls[0].options).toEqual([{ label: 'Tirsdag', votes: 0 }, { label: 'Torsdag', votes: 1 }]);
@@ -95,6 +100,7 @@ describe('innspill command', () => {
     const env = envFor(dir);
     await runCli(['console', '--as', 'ola'], { env, input: '/innspill\n1\n=HYPERLINK("http://x")\nj\nj\n' });
     const out = join(dir, 'out.csv');
+    await runCli(['moderate', 'approve', '1'], { env });
     const csv = await runCli(['export', '--format', 'csv', '--out', out], { env });
     expect(csv.code).toBe(0);
     expect(readFileSync(out, 'utf8')).toContain(`suggestion,#1,`);
