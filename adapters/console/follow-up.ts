@@ -24,7 +24,7 @@ export async function handleFollowUp(core: Innspill, actor: Actor, command: Foll
       const queue = await core.reviewQueue(actor);
       say(`${f.queueTitle}:`);
       say(queue.length ? queue.map((s) => `  ${reviewLine(s, topicName(s.topic), f.proposed)}`).join('\n') : `  ${f.queueEmpty}`);
-      say(f.moderateUsage({ cmd: '' }).replace(/(^| · )(\S)/g, '$1/$2'));
+      say(f.moderateUsage({ cmd: '/' }));
       return;
     }
     case 'approve':

@@ -5,6 +5,7 @@ import { DEFAULT_TOPICS } from '../../src/domain/suggestion.ts';
 import { actorFrom, type Platform } from '../../src/domain/participant.ts';
 import type { Locale } from '../../src/i18n/locale.ts';
 import type { DigestChannel } from '../../src/usecases/delivery.ts';
+import type { TopicKeywords } from '../../src/topics/match.ts';
 
 /** A settable clock for tests: starts at `start`, moves only when told. */
 export interface FakeClock {
@@ -22,7 +23,7 @@ export function fakeClock(start: Date | string = '2026-11-23T09:00:00Z'): FakeCl
 }
 
 /** A real core on an in-memory SQLite database (or a file, for tests that need one). */
-export function testCore(options: { path?: string; clock?: FakeClock; participantPolls?: boolean; digestChannels?: DigestChannel[]; emptyDigest?: 'note' | 'skip'; minGroupSize?: number; publishMode?: 'review' | 'immediate' } = {}) {
+export function testCore(options: { path?: string; clock?: FakeClock; participantPolls?: boolean; digestChannels?: DigestChannel[]; emptyDigest?: 'note' | 'skip'; minGroupSize?: number; publishMode?: 'review' | 'immediate'; topicKeywords?: TopicKeywords } = {}) {
   const store = openSqliteStore(options.path ?? ':memory:');
   const clock = options.clock ?? fakeClock();
   const core = createInnspill({
@@ -40,6 +41,7 @@ export function testCore(options: { path?: string; clock?: FakeClock; participan
       publishMode: options.publishMode ?? 'review',
       retentionDays: 30,
       replyWindowDays: 180,
+      ...(options.topicKeywords ? { topicKeywords: options.topicKeywords } : {}),
     },
   });
   return { store, core, clock };

@@ -40,7 +40,7 @@ export const followUp = defineSection(
     statusSetNotified: (p: { ref: string; status: string }) => `${p.ref} har nå status ${p.status}. Avsenderen får beskjed.`,
     mineNote: (p: { note: string }) => `Merknad: ${p.note}`,
     moderateUsage: (p: { cmd: string }) =>
-      `${p.cmd} vurder · ${p.cmd} godkjenn <nr> · ${p.cmd} skjul <nr> [begrunnelse] · ${p.cmd} gjenopprett <nr> · ${p.cmd} status <nr> <status> [merknad] · ${p.cmd} tema <nr> <tema> · ${p.cmd} svar <nr> <tekst>`,
+      `${p.cmd}vurder · ${p.cmd}godkjenn <nr> · ${p.cmd}skjul <nr> [begrunnelse] · ${p.cmd}gjenopprett <nr> · ${p.cmd}status <nr> <status> [merknad] · ${p.cmd}tema <nr> <tema> · ${p.cmd}svar <nr> <tekst>`,
     digestWaiting: (p: { count: number }) => `Venter på vurdering: ${p.count}`,
     digestStatusChanges: 'Endret status denne perioden',
     projectGroup: 'Prosjektgruppen',
@@ -84,7 +84,7 @@ export const followUp = defineSection(
     statusSetNotified: (p: { ref: string; status: string }) => `${p.ref} now has the status ${p.status}. The sender is told.`,
     mineNote: (p: { note: string }) => `Note: ${p.note}`,
     moderateUsage: (p: { cmd: string }) =>
-      `${p.cmd} review · ${p.cmd} approve <no> · ${p.cmd} hide <no> [reason] · ${p.cmd} restore <no> · ${p.cmd} status <no> <status> [note] · ${p.cmd} topic <no> <topic> · ${p.cmd} answer <no> <text>`,
+      `${p.cmd}review · ${p.cmd}approve <no> · ${p.cmd}hide <no> [reason] · ${p.cmd}restore <no> · ${p.cmd}status <no> <status> [note] · ${p.cmd}topic <no> <topic> · ${p.cmd}answer <no> <text>`,
     digestWaiting: (p: { count: number }) => `Waiting for review: ${p.count}`,
     digestStatusChanges: 'Status changed this period',
     projectGroup: 'The project group',
