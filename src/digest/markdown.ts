@@ -2,6 +2,7 @@ import { catalog, formatNumber, label, type Locale } from '../i18n/index.ts';
 import { suggestionRef } from '../domain/suggestion.ts';
 import { bar, formatDate, oneLine, percent, signed } from './format.ts';
 import type { DigestModel, Figure, Share } from './model.ts';
+import { followUpMarkdown } from './follow-up-markdown.ts';
 
 /** Backslash-escapes everything CommonMark could read as markup, and HTML-escapes angle brackets. */
 export function escapeMarkdown(text: string): string {
@@ -28,6 +29,7 @@ export function renderDigestMarkdown(model: DigestModel, { locale, timeZone }: R
   const c = catalog(locale).digest;
   const out: string[] = [];
   out.push(`# ${c.title({ from: formatDate(locale, model.period.start, timeZone), to: formatDate(locale, model.period.end, timeZone) })}`, '');
+  out.push(...followUpMarkdown(model, locale));
   out.push(`## ${c.totals}`, '');
   out.push(figureLine(locale, c.newSuggestions, model.totals.suggestions));
   out.push(figureLine(locale, c.votes, model.totals.votes));

@@ -1,4 +1,5 @@
 import type { Segment } from '../domain/participant.ts';
+import type { Progress } from '../domain/follow-up.ts';
 
 export interface DigestPeriod {
   start: Date;
@@ -83,4 +84,13 @@ export interface DigestModel {
   participation: { byArea: Share[]; byIndustry: Share[]; bySize: Share[] };
   /** Nothing new came in: renderers send a short note instead. */
   empty: boolean;
+  /** What waits for a member's review, and what changed status in the period (shown first). */
+  followUp?: DigestFollowUp;
+}
+
+export interface DigestFollowUp {
+  /** How many wait in all; `waiting` lists the oldest few. */
+  waitingCount: number;
+  waiting: { id: number; topic: string; text: string }[];
+  changed: { id: number; progress: Progress; note: string | null }[];
 }

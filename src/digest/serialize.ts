@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { DigestModel } from './model.ts';
+import { PROGRESS_STATUSES } from '../domain/follow-up.ts';
 
 /**
  * A digest travels through the outbox as JSON, fixed at the moment it was queued, so a retry next
@@ -34,6 +35,13 @@ const digestSchema = z.object({
   ),
   participation: z.object({ byArea: z.array(share), byIndustry: z.array(share), bySize: z.array(share) }),
   empty: z.boolean(),
+  followUp: z
+    .object({
+      waitingCount: z.number(),
+      waiting: z.array(z.object({ id: z.number(), topic: z.string(), text: z.string() })),
+      changed: z.array(z.object({ id: z.number(), progress: z.enum(PROGRESS_STATUSES), note: z.string().nullable() })),
+    })
+    .optional(),
 });
 
 export function serializeDigest(model: DigestModel): unknown {

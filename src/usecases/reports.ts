@@ -6,6 +6,7 @@ import { may } from '../domain/permissions.ts';
 import { InnspillError } from '../errors.ts';
 import type { ExportData } from '../export/model.ts';
 import { publishedSuggestions } from '../export/published.ts';
+import { digestFollowUp, withFollowUp } from './digest-follow-up.ts';
 import type { CoreDeps } from './context.ts';
 
 const WEEK_MS = 7 * 24 * 3600 * 1000;
@@ -15,7 +16,8 @@ export async function digestFor(deps: CoreDeps, period: DigestPeriod): Promise<D
   const length = period.end.getTime() - period.start.getTime();
   const previous = { start: new Date(period.start.getTime() - length), end: period.start };
   const input = await deps.store.reports.digestInput(period, previous);
-  return buildDigest(input, { topics: deps.settings.topics, areas: AREAS, industries: INDUSTRIES, sizes: SIZE_BANDS });
+  const model = buildDigest(input, { topics: deps.settings.topics, areas: AREAS, industries: INDUSTRIES, sizes: SIZE_BANDS });
+  return withFollowUp(model, await digestFollowUp(deps, period));
 }
 
 /** The last seven days up to now, or from `since`: what `digest --preview` shows by default. */

@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { awaitsReview, isPublished, parseProgress, parseSuggestionRef } from '../../src/domain/follow-up.ts';
 import { isNationalIdNumber, scrubPersonalData } from '../../src/privacy/scrub.ts';
 import { actor, testCore } from '../helpers/core.ts';
+import { renderDigestMarkdown } from '../../src/digest/markdown.ts';
+import { parseDigest, serializeDigest } from '../../src/digest/serialize.ts';
+import { renderDigest } from '../../adapters/slack/render/digest.ts';
+import { digestCards } from '../../adapters/teams/cards/digest.ts';
 
 const member = actor('M1');
 const sender = actor('U2');
@@ -120,5 +124,27 @@ describe('statuses and answers', () => {
     const { core } = await setup();
     const { suggestion } = await core.submitSuggestion(sender, { text: 'Hei' });
     await expect(core.answerMember(sender, suggestion.id, 'Noe nytt?')).rejects.toThrow('nobody_to_answer');
+  });
+});
+
+describe('the digest starts with the follow-up', () => {
+  it('lists what waits for review and what changed status in the period, in every renderer', async () => {
+    const { core, clock } = await setup();
+    await core.submitSuggestion(sender, { text: 'Vent på meg <b>', publishable: true });
+    const { suggestion } = await core.submitSuggestion(sender, { text: 'Bedre veier' });
+    clock.advance(60_000);
+    await core.setStatus(member, suggestion.id, 'considering', 'Vi ser på *dette*');
+    clock.advance(60_000);
+    const model = await core.digestFor(core.previewPeriod());
+    expect(model.followUp).toEqual({ waitingCount: 1, waiting: [{ id: 1, topic: 'other', text: 'Vent på meg <b>' }], changed: [{ id: 2, progress: 'considering', note: 'Vi ser på *dette*' }] });
+    const md = renderDigestMarkdown(model, { locale: 'nb', timeZone: 'Europe/Oslo' });
+    expect(md.indexOf('## Venter på vurdering: 1')).toBeLessThan(md.indexOf('## Tall for perioden'));
+    expect(md).toContain('- #1 · Annet: Vent på meg &lt;b\\>');
+    expect(md).toContain('## Endret status denne perioden\n\n- #2: til vurdering – Vi ser på \\*dette\\*');
+    // Through the outbox and back, as the platforms get it.
+    const parsed = parseDigest(serializeDigest(model));
+    expect(parsed.followUp).toEqual(model.followUp);
+    expect(JSON.stringify(renderDigest(parsed, 'en', 'Europe/Oslo'))).toContain('Waiting for review: 1');
+    expect(JSON.stringify(digestCards(parsed, { locale: 'en', timeZone: 'Europe/Oslo' }))).toContain('Status changed this period');
   });
 });

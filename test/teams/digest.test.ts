@@ -131,7 +131,7 @@ describe('the digest in Teams', () => {
     // The outbox's send reaches Ola's own chat.
     expect(await h.teams.sender.deliver({ ...queued!, attempt: 1 })).toMatchObject({ ok: true });
     expect(h.connector.calls.at(-1)).toMatchObject({ conversationId: `a:chat-${ola.aad}` });
-    expect(h.connector.calls.at(-1)!.activity.text).toContain('Takk! Vi tar det opp på møtet.');
+    expect(JSON.stringify(h.connector.calls.at(-1)!.activity.attachments)).toContain('Takk! Vi tar det opp på møtet.');
   });
 
   it('queues one reply when the send button on one form is clicked twice', async () => {

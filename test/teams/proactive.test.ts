@@ -99,7 +99,7 @@ describe('Teams conversation references and proactive sends', () => {
     expect(h.connector.created).toHaveLength(1);
     expect(h.connector.created[0]!.parameters).toMatchObject({ isGroup: false, members: [{ id: '29:aad-ola' }], tenantId: 'tenant-1', channelData: { tenant: { id: 'tenant-1' } } });
     expect(h.connector.calls.at(-1)!).toMatchObject({ conversationId: 'a:created-1', replyToId: null });
-    expect(h.connector.calls.at(-1)!.activity.text).toContain('Takk for innspillet');
+    expect(JSON.stringify(h.connector.calls.at(-1)!.activity.attachments)).toContain('Takk for innspillet');
 
     expect(await h.teams.sender.deliver(outbound(to, payload))).toMatchObject({ ok: true });
     expect(h.connector.created).toHaveLength(1);

@@ -1,6 +1,7 @@
 import { bar, formatDate, oneLine, percent, signed } from '../../../src/digest/format.ts';
 import type { DigestModel, DigestPeriod, DigestSuggestion, Figure, Share } from '../../../src/digest/model.ts';
 import { suggestionRef } from '../../../src/domain/suggestion.ts';
+import { followUpSections } from './follow-up.ts';
 import { catalog, formatNumber, label, type Locale } from '../../../src/i18n/index.ts';
 import type { SlackMessage } from './poll.ts';
 import { escapedWithin, escapeMrkdwn, plain, section, LIMITS } from './text.ts';
@@ -98,6 +99,8 @@ function digestUnits(model: DigestModel, locale: Locale, timeZone: string): Unit
     fields: [figure(c.newSuggestions, totals.suggestions), figure(c.votes, totals.votes), figure(c.participants, totals.participants)],
   });
   if (model.empty) add(section(escapeMrkdwn(c.nothingNew)));
+  // What waits for review and what changed status come first: they ask something of the member.
+  for (const text of followUpSections(model, locale)) add(section(text));
 
   if (model.topics.length) heading(c.suggestionsByTopic);
   for (const { topic, count, suggestions } of model.topics) {

@@ -8,6 +8,7 @@ import { textMessage } from './messages.ts';
 import { DIGEST_ACTIONS } from './digest.ts';
 import { VALUE } from './modals.ts';
 import type { SlackMessage } from './poll.ts';
+import type { DigestModel } from '../../../src/digest/model.ts';
 import { escapeMrkdwn, escapedWithin, LIMITS, plain, section } from './text.ts';
 
 export const FOLLOW_UP_ACTIONS = {
@@ -136,4 +137,21 @@ export function statusModal(locale: Locale, suggestion: Pick<Suggestion, 'id' | 
     select('status', f.statusLabel, PROGRESS_STATUSES.map(statusOption), statusOption(suggestion.progress)),
     select('topic', f.topicLabel, topics.map(topicOption), topicOption(topics.includes(suggestion.topic) ? suggestion.topic : topics[0]!)),
   ]);
+}
+
+/** The digest's follow-up section as mrkdwn texts: what waits for review, what changed status. */
+export function followUpSections(model: DigestModel, locale: Locale): string[] {
+  const f = catalog(locale).followUp;
+  const followUp = model.followUp;
+  if (!followUp) return [];
+  const out: string[] = [];
+  if (followUp.waitingCount) {
+    const lines = followUp.waiting.map((w) => `• ${suggestionRef(w.id)} · ${escapeMrkdwn(label(locale, 'topics', w.topic))}: ${escapedWithin(oneLine(w.text), 200)}`);
+    out.push([`*${escapeMrkdwn(f.digestWaiting({ count: followUp.waitingCount }))}*`, ...lines].join('\n'));
+  }
+  if (followUp.changed.length) {
+    const lines = followUp.changed.map((c) => `• ${suggestionRef(c.id)}: ${escapeMrkdwn(f.progress[c.progress])}${c.note ? ` – ${escapedWithin(oneLine(c.note), 200)}` : ''}`);
+    out.push([`*${escapeMrkdwn(f.digestStatusChanges)}*`, ...lines].join('\n'));
+  }
+  return out;
 }

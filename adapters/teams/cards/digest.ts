@@ -4,6 +4,7 @@ import type { DigestModel, DigestPeriod, DigestSuggestion, Figure, Share } from 
 import { catalog, formatNumber, label as listLabel, type Locale } from '../../../src/i18n/index.ts';
 import { execute, label, plain, run, type AdaptiveCard, type Element } from './elements.ts';
 import { VERBS } from './forms.ts';
+import { followUpSections } from './follow-up.ts';
 import { packCards, type Section } from './pack.ts';
 
 export interface DigestCardOptions {
@@ -121,6 +122,8 @@ export function digestCards(model: DigestModel, { locale, timeZone }: DigestCard
         ...(model.empty ? [label(c.nothingNew)] : []),
       ],
     },
+    // What waits for review and what changed status come first: they ask something of the member.
+    ...followUpSections(model, locale),
     ...model.topics.map((topic, i) => topicSection(locale, model, topic, i === 0)),
   ];
   if (model.polls.length) {

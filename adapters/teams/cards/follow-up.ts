@@ -3,6 +3,8 @@ import { suggestionRef, type Suggestion } from '../../../src/domain/suggestion.t
 import { catalog, label as listLabel, type Locale } from '../../../src/i18n/index.ts';
 import { adaptiveCard, choiceSet, execute, label, plain, problem, run, type AdaptiveCard, type Element } from './elements.ts';
 import { VERBS } from './forms.ts';
+import type { Section } from './pack.ts';
+import type { DigestModel } from '../../../src/digest/model.ts';
 
 /** The follow-up loop's verbs; the data always carries `suggestionId`. */
 export const FOLLOW_UP_VERBS = {
@@ -90,4 +92,25 @@ export function answerCard(locale: Locale, suggestionId: number, text: string): 
     [plain([run(f.answerReceived({ ref: suggestionRef(suggestionId) }), { weight: 'Bolder' })]), plain([run(text)])],
     [execute(catalog(locale).teams.replySend, VERBS.digestReply, { suggestionId })],
   );
+}
+
+/** The digest's follow-up sections: what waits for review, what changed status (user text in TextRuns). */
+export function followUpSections(model: DigestModel, locale: Locale): Section[] {
+  const f = catalog(locale).followUp;
+  const followUp = model.followUp;
+  if (!followUp) return [];
+  const sections: Section[] = [];
+  if (followUp.waitingCount) {
+    sections.push({
+      heading: [label(f.digestWaiting({ count: followUp.waitingCount }), { heading: true })],
+      items: followUp.waiting.map((w) => plain([run(`${suggestionRef(w.id)} · ${listLabel(locale, 'topics', w.topic)}: `, { weight: 'Bolder' }), run(w.text)])),
+    });
+  }
+  if (followUp.changed.length) {
+    sections.push({
+      heading: [label(f.digestStatusChanges, { heading: true })],
+      items: followUp.changed.map((c) => plain([run(`${suggestionRef(c.id)}: ${f.progress[c.progress]}`, { weight: 'Bolder' }), ...(c.note ? [run(` – ${c.note}`)] : [])])),
+    });
+  }
+  return sections;
 }
