@@ -9,6 +9,7 @@ import * as reports from './usecases/reports.ts';
 import * as suggestions from './usecases/suggestions.ts';
 import * as delivery from './usecases/delivery.ts';
 import * as followUp from './usecases/follow-up.ts';
+import { segmentReport } from './usecases/segment-report.ts';
 import type { Progress } from './domain/follow-up.ts';
 
 /**
@@ -47,6 +48,7 @@ export function createInnspill(deps: CoreDeps) {
     latestDigestRun: () => deps.store.digestRuns.latest(),
     firstDelivery: (source: string, key: string) => deps.store.events.firstDelivery(source, key, deps.clock()),
     reviewQueue: (member: followUp.Moderator, limit?: number) => followUp.reviewQueue(deps, member, limit),
+    segmentReport: (period: DigestPeriod) => segmentReport(deps, period),
     suggestionFor: (member: followUp.Moderator, id: number) => followUp.suggestionFor(deps, member, id),
     approve: (member: followUp.Moderator, id: number) => followUp.approve(deps, member, id),
     hide: (member: followUp.Moderator, id: number, reason?: string) => followUp.hide(deps, member, id, reason),

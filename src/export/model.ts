@@ -1,4 +1,5 @@
 import type { Progress } from '../domain/follow-up.ts';
+import type { SegmentReport } from '../report/model.ts';
 
 /** What the public may see: consented suggestions without any identity, and poll results. */
 export interface ExportData {
@@ -15,6 +16,8 @@ export interface ExportData {
     status: Progress;
     note: string | null;
   }[];
+  /** Suggestion counts and poll results by area, industry and size, under the small-group rule. */
+  segments?: SegmentReport;
   polls: {
     id: number;
     question: string;

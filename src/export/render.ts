@@ -1,11 +1,13 @@
 import { catalog, label, type Locale } from '../i18n/index.ts';
 import type { ExportData } from './model.ts';
+import { segmentRows } from './segment-rows.ts';
 
 export const EXPORT_FORMATS = ['csv', 'json', 'html'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export function exportJson(data: ExportData): string {
-  return `${JSON.stringify({ generatedAt: data.generatedAt.toISOString(), suggestions: data.suggestions, polls: data.polls }, null, 2)}\n`;
+  const segments = data.segments ? { segments: { ...data.segments, period: { start: data.segments.period.start.toISOString(), end: data.segments.period.end.toISOString() } } } : {};
+  return `${JSON.stringify({ generatedAt: data.generatedAt.toISOString(), suggestions: data.suggestions, polls: data.polls, ...segments }, null, 2)}\n`;
 }
 
 /** Quotes a CSV cell and defuses spreadsheet formulas, since the file is meant to be opened in Excel. */
@@ -23,6 +25,7 @@ export function exportCsv(data: ExportData): string {
   for (const p of data.polls) {
     for (const o of p.options) rows.push(['poll', p.id, null, null, p.question, null, null, null, o.label, o.votes]);
   }
+  rows.push(...segmentRows(data));
   return `${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
 

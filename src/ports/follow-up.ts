@@ -3,6 +3,8 @@ import type { Progress } from '../domain/follow-up.ts';
 import type { ParticipantId } from '../domain/participant.ts';
 import type { Suggestion } from '../domain/suggestion.ts';
 import type { NewOutboxMessage } from './outbox.ts';
+import type { Poll } from '../domain/poll.ts';
+import type { ReportInput } from '../report/model.ts';
 
 /** A member's step on a suggestion, written with its record in `moderation_log` in one transaction. */
 export interface ModerationStep {
@@ -39,6 +41,11 @@ export interface FollowUpStore {
   lastResponder(suggestionId: number): Promise<ParticipantId | null>;
   /** Keeps the sender's answer and queues it to the member in one transaction; returns the outbox id. */
   recordAnswer(answer: { suggestionId: number; memberId: ParticipantId; text: string; now: Date }, message: NewOutboxMessage): Promise<number>;
+  /**
+   * A period's suggestions and polls aggregated by segment: suggestions sent in it, and polls open at
+   * some moment of it with all their votes. The core applies the visibility and small-group rules.
+   */
+  reportInput(period: DigestPeriod): Promise<{ suggestions: ReportInput['suggestions']; polls: { poll: Poll; voters: number; counts: number[] }[]; votes: ReportInput['votes']; voters: ReportInput['voters'] }>;
   /** Suggestions whose status changed in the period, newest first. */
   statusChangesIn(period: DigestPeriod, limit: number): Promise<Suggestion[]>;
 }

@@ -7,6 +7,7 @@ import { InnspillError } from '../errors.ts';
 import type { ExportData } from '../export/model.ts';
 import { publishedSuggestions } from '../export/published.ts';
 import { digestFollowUp, withFollowUp } from './digest-follow-up.ts';
+import { segmentReport } from './segment-report.ts';
 import type { CoreDeps } from './context.ts';
 
 const WEEK_MS = 7 * 24 * 3600 * 1000;
@@ -35,6 +36,11 @@ export async function digestSuggestions(deps: CoreDeps, member: Actor, period: D
 
 /** What the public may see; which suggestions that is, is decided by `isPublished` (publish mode, moderation). */
 export async function exportPublished(deps: CoreDeps): Promise<ExportData> {
-  const [data, consented] = await Promise.all([deps.store.reports.exportData(deps.clock()), deps.store.followUp.consented()]);
-  return { ...data, suggestions: publishedSuggestions(consented, deps.settings.publishMode) };
+  const now = deps.clock();
+  const [data, consented, segments] = await Promise.all([
+    deps.store.reports.exportData(now),
+    deps.store.followUp.consented(),
+    segmentReport(deps, { start: new Date(0), end: now }),
+  ]);
+  return { ...data, suggestions: publishedSuggestions(consented, deps.settings.publishMode), segments };
 }

@@ -1,6 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import type { FollowUpStore, ModerationStep } from '../../src/ports/follow-up.ts';
 import { outboxInserter } from './outbox.ts';
+import { toPoll } from './polls.ts';
+import type { Progress } from '../../src/domain/follow-up.ts';
 import { toSuggestion, type SuggestionRow } from './suggestions.ts';
 
 type Action = 'approve' | 'hide' | 'restore' | 'status' | 'topic';
@@ -36,6 +38,22 @@ export function createFollowUpStore(db: Database): FollowUpStore {
     'SELECT * FROM suggestions WHERE progress_at >= ? AND progress_at < ? ORDER BY progress_at DESC, id DESC LIMIT ?',
   );
   const enqueue = outboxInserter(db);
+  type Range = { start: number; end: number };
+  const reportSuggestions = db.prepare<Range, { area: string | null; industry: string | null; size_band: string | null; topic: string; progress: string; n: number }>(
+    `SELECT area, industry, size_band, topic, progress, count(*) AS n FROM suggestions
+     WHERE created_at >= @start AND created_at < @end GROUP BY area, industry, size_band, topic, progress`,
+  );
+  const reportPolls = db.prepare<Range, Parameters<typeof toPoll>[0]>(
+    `SELECT * FROM polls WHERE created_at < @end AND (closed_at IS NULL OR closed_at >= @start) AND (closes_at IS NULL OR closes_at >= @start) ORDER BY id`,
+  );
+  const tallies = db.prepare<[number], { option: number; votes: number }>('SELECT option, votes FROM poll_tallies WHERE poll_id = ?');
+  const optionVotes = db.prepare<[number], { area: string | null; industry: string | null; size_band: string | null; option: number; n: number }>(
+    'SELECT area, industry, size_band, option, count(*) AS n FROM votes WHERE poll_id = ? GROUP BY area, industry, size_band, option',
+  );
+  // A voter's segment is the same on each of their choices in a poll (taken when they voted).
+  const segmentVoters = db.prepare<[number], { area: string | null; industry: string | null; size_band: string | null; n: number }>(
+    'SELECT area, industry, size_band, count(DISTINCT voter_key) AS n FROM votes WHERE poll_id = ? GROUP BY area, industry, size_band',
+  );
 
   /** Runs one moderation step and its record together; null (and nothing written) if the suggestion is gone. */
   const step = (action: Action, update: (id: number, now: number) => void) =>
@@ -84,6 +102,22 @@ export function createFollowUpStore(db: Database): FollowUpStore {
       return responder.get({ id })?.member_id ?? null;
     },
     recordAnswer: async (a, message) => recordAnswer.immediate(a, message),
+    async reportInput(period) {
+      const range = { start: period.start.getTime(), end: period.end.getTime() };
+      const seg = (r: { area: string | null; industry: string | null; size_band: string | null; n: number }) => ({ area: r.area, industry: r.industry, sizeBand: r.size_band, count: r.n });
+      const polls = reportPolls.all(range).map((row) => {
+        const poll = toPoll(row);
+        const counts = poll.options.map(() => 0);
+        for (const t of tallies.all(poll.id)) if (t.option < counts.length) counts[t.option] = t.votes;
+        return { poll, voters: row.voters, counts };
+      });
+      return {
+        suggestions: reportSuggestions.all(range).map((r) => ({ ...seg(r), topic: r.topic, progress: r.progress as Progress })),
+        polls,
+        votes: polls.flatMap(({ poll }) => optionVotes.all(poll.id).map((r) => ({ ...seg(r), pollId: poll.id, option: r.option }))),
+        voters: polls.flatMap(({ poll }) => segmentVoters.all(poll.id).map((r) => ({ ...seg(r), pollId: poll.id }))),
+      };
+    },
     async statusChangesIn(period, limit) {
       return changes.all(period.start.getTime(), period.end.getTime(), limit).map(toSuggestion);
     },

@@ -9,6 +9,7 @@ import { registerConsole } from './console.ts';
 import { registerTeamsPackage } from './teams-package.ts';
 import { registerOutbox } from './outbox.ts';
 import { registerModerate } from './moderate.ts';
+import { registerReport } from './report.ts';
 
 export function registerCommands(program: Command, ctx: CliContext): void {
   registerServe(program, ctx);
@@ -20,4 +21,5 @@ export function registerCommands(program: Command, ctx: CliContext): void {
   registerTeamsPackage(program, ctx);
   registerOutbox(program, ctx);
   registerModerate(program, ctx);
+  registerReport(program, ctx);
 }
