@@ -55,6 +55,7 @@ export async function runPlayground(core: Innspill, actor: Actor, io: Playground
       case 'help':
         say(c.messages.help({ cmd: CMD, poll: '/poll' }));
         say('/stem [avstemning] <nr> · /vote · /steng · /close · /gjenåpne · /reopen · /avstemninger · /polls · /digest · /avslutt · /quit');
+        say(c.followUp.moderateUsage({ cmd: '/' }));
         return true;
       case 'suggest': {
         const { suggestion } = await core.submitSuggestion(actor, { text: command.text });
