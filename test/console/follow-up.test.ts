@@ -1,20 +1,9 @@
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { runPlayground } from '../../adapters/console/playground.ts';
-import type { Innspill } from '../../src/innspill.ts';
-import type { Actor } from '../../src/domain/participant.ts';
+import { typeLines } from './chat.ts';
 import { actor, testCore } from '../helpers/core.ts';
 import { loadTopicKeywords } from '../../adapters/cli/topic-keywords.ts';
 
-async function chat(core: Innspill, me: Actor, lines: string[]): Promise<string> {
-  const input = new PassThrough();
-  const output = new PassThrough();
-  let text = '';
-  output.on('data', (d: Buffer) => (text += d.toString()));
-  input.end(`${lines.join('\n')}\n`);
-  await runPlayground(core, me, { input, output });
-  return text;
-}
+const chat = typeLines;
 
 describe('follow-up in the playground', () => {
   it('a member works the review queue with /vurder, /godkjenn, /skjul, /status and /tema; the sender sees status and note in /innspill mine', async () => {

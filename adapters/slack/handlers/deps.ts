@@ -36,3 +36,10 @@ export function clickerOf(deps: Pick<HandlerDeps, 'locales'>, teamId: string, us
 export function teamOf(body: { team?: { id: string } | null; user?: { team_id?: string } }): string | null {
   return body.team?.id ?? body.user?.team_id ?? null;
 }
+
+/** Who submitted a modal: every submission comes from a workspace, so one without is a bug. */
+export function submitterOf(deps: Pick<HandlerDeps, 'locales'>, body: { team?: { id: string } | null; user: { id: string; team_id?: string } }): Actor {
+  const teamId = teamOf(body);
+  if (!teamId) throw new Error('view submission without a team');
+  return actorOf(deps, teamId, body.user.id);
+}

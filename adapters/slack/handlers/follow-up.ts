@@ -9,7 +9,7 @@ import { parseId, replyContext, viewFields } from '../parse.ts';
 import { answerModal, FOLLOW_UP_ACTIONS, FOLLOW_UP_VIEWS, hideModal, statusModal } from '../render/follow-up.ts';
 import { resultModal } from '../render/modals.ts';
 import type { Click, ClickHandler } from './actions.ts';
-import { actorOf, teamOf, type HandlerDeps } from './deps.ts';
+import { submitterOf, type HandlerDeps } from './deps.ts';
 
 type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
@@ -78,11 +78,7 @@ export function followUpActions(deps: HandlerDeps): Record<string, ClickHandler>
 /** The forms behind those buttons. A refusal is shown under the text field; success replaces the form with its outcome. */
 export function registerFollowUpViews(app: App, deps: HandlerDeps): void {
   const { core } = deps;
-  const actorFor = (body: ViewSubmitAction) => {
-    const teamId = teamOf(body);
-    if (!teamId) throw new Error('view submission without a team');
-    return actorOf(deps, teamId, body.user.id);
-  };
+  const actorFor = (body: ViewSubmitAction) => submitterOf(deps, body);
   const refuse = (ack: SubmitArgs['ack'], actor: Actor, error: unknown) => {
     if (!isInnspillError(error)) deps.logger.error({ err: error }, 'slack follow-up form failed');
     return ack({ response_action: 'errors', errors: { text: describeError(actor.locale, error) } });

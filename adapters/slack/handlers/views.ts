@@ -8,7 +8,7 @@ import { modalContext, replyContext, viewFields } from '../parse.ts';
 import { publishPoll } from '../publish.ts';
 import { textMessage } from '../render/messages.ts';
 import { resultModal, VIEWS } from '../render/modals.ts';
-import { actorOf, teamOf, type HandlerDeps } from './deps.ts';
+import { submitterOf, type HandlerDeps } from './deps.ts';
 import { refusal } from './digest.ts';
 
 type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
@@ -37,11 +37,7 @@ const PROFILE_FIELDS: Record<string, string> = { companyName: 'company', area: '
 export function registerViews(app: App, deps: HandlerDeps): void {
   const { core } = deps;
 
-  const actorFor = (body: ViewSubmitAction) => {
-    const teamId = teamOf(body);
-    if (!teamId) throw new Error('view submission without a team');
-    return actorOf(deps, teamId, body.user.id);
-  };
+  const actorFor = (body: ViewSubmitAction) => submitterOf(deps, body);
   const fieldError = (ack: SubmitArgs['ack'], block: string, text: string) => ack({ response_action: 'errors', errors: { [block]: text } });
 
   app.view<ViewSubmitAction>(VIEWS.suggestion, async ({ body, view, ack }) => {
