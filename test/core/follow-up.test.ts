@@ -120,6 +120,20 @@ describe('statuses and answers', () => {
     expect((await core.mine(sender)).suggestions).toHaveLength(1);
   });
 
+  it('routes an answer to the member who spoke last, whether by a reply or a status', async () => {
+    const { core, store, clock } = await setup();
+    const other = actor('M2', { platform: 'teams', workspaceId: 'tenant' });
+    await core.members.add(other.id, new Date());
+    const { suggestion } = await core.submitSuggestion(sender, { text: 'Hei' });
+    await core.setStatus(member, suggestion.id, 'considering');
+    clock.advance(1000);
+    await core.replyToSender(other, suggestion.id, 'Kan du si mer?');
+    clock.advance(1000);
+    await core.answerMember(sender, suggestion.id, 'Ja: bredbånd');
+    const answer = (await store.outbox.list(['pending'], 10)).find((m) => m.payload.type === 'answer');
+    expect(answer).toMatchObject({ platform: 'teams', workspaceId: 'tenant', recipient: { kind: 'user', userId: 'M2' } });
+  });
+
   it('refuses an answer when no member has spoken yet', async () => {
     const { core } = await setup();
     const { suggestion } = await core.submitSuggestion(sender, { text: 'Hei' });
