@@ -73,6 +73,17 @@ describe('moderation', () => {
     expect((await core.exportPublished()).suggestions).toHaveLength(1);
   });
 
+  it('deleting the sender deletes the moderation record and answers with their suggestions', async () => {
+    const { core, store } = await setup();
+    const { suggestion } = await core.submitSuggestion(sender, { text: 'Bedre veier', publishable: true });
+    await core.hide(member, suggestion.id, 'Grunn');
+    await core.setStatus(member, suggestion.id, 'done');
+    await core.answerMember(sender, suggestion.id, 'Takk');
+    await core.forgetMe(sender);
+    const db = (store as unknown as { db: import('better-sqlite3').Database }).db;
+    expect(db.prepare('SELECT (SELECT count(*) FROM moderation_log) + (SELECT count(*) FROM sender_answers) AS n').get()).toEqual({ n: 0 });
+  });
+
   it('in immediate mode, publishes at once and still lets members hide', async () => {
     const { core } = await setup('immediate');
     const { suggestion } = await core.submitSuggestion(sender, { text: 'Bedre veier', publishable: true });
