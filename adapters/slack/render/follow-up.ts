@@ -127,15 +127,17 @@ export function statusModal(locale: Locale, suggestion: Pick<Suggestion, 'id' | 
   const f = catalog(locale).followUp;
   const statusOption = (p: Progress) => ({ text: plain(f.progress[p], LIMITS.optionText), value: p });
   const topicOption = (t: string) => ({ text: plain(label(locale, 'topics', t), LIMITS.optionText), value: t });
-  const select = (block: string, name: string, options: unknown[], initial: unknown) => ({
+  const select = (block: string, name: string, options: unknown[], initial: unknown, optional: boolean) => ({
     type: 'input',
     block_id: block,
+    optional,
     label: plain(name),
-    element: { type: 'static_select', action_id: VALUE, options, initial_option: initial },
+    element: { type: 'static_select', action_id: VALUE, options, ...(initial ? { initial_option: initial } : {}) },
   });
   return textModal(FOLLOW_UP_VIEWS.status, f.statusTitle, catalog(locale).forms.save, locale, f.noteLabel, STATUS_NOTE_MAX, true, suggestion.id, [
-    select('status', f.statusLabel, PROGRESS_STATUSES.map(statusOption), statusOption(suggestion.progress)),
-    select('topic', f.topicLabel, topics.map(topicOption), topicOption(topics.includes(suggestion.topic) ? suggestion.topic : topics[0]!)),
+    select('status', f.statusLabel, PROGRESS_STATUSES.map(statusOption), statusOption(suggestion.progress), false),
+    // A topic no longer configured is left as it is unless the member picks another.
+    select('topic', f.topicLabel, topics.map(topicOption), topics.includes(suggestion.topic) ? topicOption(suggestion.topic) : null, true),
   ]);
 }
 
