@@ -1,5 +1,4 @@
 import type { Actor } from './domain/participant.ts';
-import type { SuggestionStatus } from './domain/suggestion.ts';
 import type { DigestPeriod } from './digest/model.ts';
 import type { PollDraft } from './polls/syntax.ts';
 import type { CoreDeps } from './usecases/context.ts';
@@ -22,7 +21,6 @@ export function createInnspill(deps: CoreDeps) {
     clock: deps.clock,
     submitSuggestion: (actor: Actor, input: suggestions.SuggestionInput, delivery?: suggestions.Delivery) =>
       suggestions.submitSuggestion(deps, actor, input, delivery),
-    moderateSuggestion: (actor: Actor, id: number, status: SuggestionStatus) => suggestions.moderateSuggestion(deps, actor, id, status),
     saveProfile: (actor: Actor, input: unknown) => participants.saveProfile(deps, actor, input),
     getProfile: (actor: Actor) => participants.getProfile(deps, actor),
     mine: (actor: Actor) => participants.mine(deps, actor),

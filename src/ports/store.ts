@@ -1,7 +1,7 @@
 import type { DigestInput, DigestPeriod, DigestSuggestion } from '../digest/model.ts';
 import type { Participant, ParticipantId, Profile, Segment } from '../domain/participant.ts';
 import type { Poll, PollAudience, PollSettings, Tally } from '../domain/poll.ts';
-import type { Suggestion, SuggestionStatus } from '../domain/suggestion.ts';
+import type { Suggestion } from '../domain/suggestion.ts';
 import type { ExportData } from '../export/model.ts';
 import type { DigestRunStore, NewOutboxMessage, OutboxStore } from './outbox.ts';
 import type { FollowUpStore } from './follow-up.ts';
@@ -55,7 +55,6 @@ export interface SuggestionStore {
   add(input: NewSuggestion): Promise<{ suggestion: Suggestion; duplicate: boolean }>;
   get(id: number): Promise<Suggestion | null>;
   listBySender(senderKey: string, limit: number): Promise<Suggestion[]>;
-  setStatus(id: number, status: SuggestionStatus): Promise<boolean>;
   /** The sealed or plain sender, for a reply; null if deleted. */
   replyTarget(id: number): Promise<{ senderId: ParticipantId | null; sealedSender: string | null } | null>;
   /** Keeps a member's reply and queues its delivery in one transaction; returns the outbox id (the earlier one if the key is queued already). */

@@ -1,7 +1,6 @@
 import { InnspillError } from '../errors.ts';
 import { segmentOf, workspaceKey, type Actor } from '../domain/participant.ts';
-import { validSuggestionText, type Suggestion, type SuggestionStatus } from '../domain/suggestion.ts';
-import { may } from '../domain/permissions.ts';
+import { validSuggestionText } from '../domain/suggestion.ts';
 import type { CoreDeps } from './context.ts';
 import { proposeTopic } from '../topics/match.ts';
 
@@ -41,11 +40,4 @@ export async function submitSuggestion(deps: CoreDeps, actor: Actor, input: Sugg
     ...(delivery.dedupeKey ? { dedupeKey: delivery.dedupeKey } : {}),
     ...(proposed ? { topicProposed: true } : {}),
   });
-}
-
-export async function moderateSuggestion(deps: CoreDeps, actor: Actor, id: number, status: SuggestionStatus): Promise<Suggestion> {
-  const isMember = await deps.store.members.isMember(actor.id);
-  if (!may({ id: actor.id, isMember }, 'moderate', deps.settings)) throw new InnspillError('not_allowed');
-  if (!(await deps.store.suggestions.setStatus(id, status))) throw new InnspillError('suggestion_not_found');
-  return (await deps.store.suggestions.get(id))!;
 }

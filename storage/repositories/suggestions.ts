@@ -57,7 +57,6 @@ export function createSuggestionStore(db: Database): SuggestionStore {
   const byDedupe = db.prepare<[string], SuggestionRow>('SELECT * FROM suggestions WHERE dedupe_key = ?');
   const byId = db.prepare<[number], SuggestionRow>('SELECT * FROM suggestions WHERE id = ?');
   const bySender = db.prepare<[string, number], SuggestionRow>('SELECT * FROM suggestions WHERE sender_key = ? ORDER BY created_at DESC, id DESC LIMIT ?');
-  const status = db.prepare<[string, number]>('UPDATE suggestions SET status = ? WHERE id = ?');
   const target = db.prepare<[number], { sender_id: string | null; sealed_sender: string | null }>(
     'SELECT sender_id, sealed_sender FROM suggestions WHERE id = ?',
   );
@@ -103,9 +102,6 @@ export function createSuggestionStore(db: Database): SuggestionStore {
     },
     async listBySender(senderKey, limit) {
       return bySender.all(senderKey, limit).map(toSuggestion);
-    },
-    async setStatus(id, s) {
-      return status.run(s, id).changes > 0;
     },
     async replyTarget(id) {
       const row = target.get(id);
