@@ -10,7 +10,8 @@ import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
 import { createDelivery, type Delivery } from './delivery.ts';
 import { createPlatforms } from './platforms.ts';
-import { loadOrCreateSecret } from './secret.ts';
+import { loadSecret } from './secret.ts';
+import { platformRecords } from './platform-records.ts';
 import { VERSION } from './version.ts';
 
 /**
@@ -39,11 +40,19 @@ export function createCore(config: Config, options: AppOptions & { server?: bool
     // A server checkpoints on a worker thread, so no request waits for a disk flush.
     options.server ? { onCheckpointError: (message) => options.logger.warn({ error: message }, 'WAL checkpoint failed') } : {},
   );
-  const secret = loadOrCreateSecret(config.databasePath);
+  const clock = options.clock ?? (() => new Date());
+  let secret: Buffer;
+  try {
+    secret = loadSecret(config.databasePath, store.db, clock());
+  } catch (error) {
+    store.close();
+    throw error;
+  }
   const core = createInnspill({
     store,
+    platformRecords,
     vault: createIdentityVault(secret),
-    clock: options.clock ?? (() => new Date()),
+    clock,
     settings: {
       topics: config.topics,
       defaultLocale: config.defaultLocale,
