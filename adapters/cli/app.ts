@@ -13,6 +13,7 @@ import { createPlatforms } from './platforms.ts';
 import { loadSecret } from './secret.ts';
 import { platformRecords } from './platform-records.ts';
 import { VERSION } from './version.ts';
+import { startMaintenance } from '../scheduler/maintenance.ts';
 
 /**
  * The composition root: the one place that knows every concrete piece (SQLite, Slack, Teams, the
@@ -78,6 +79,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
 
   const http = createHttpServer(routes, logger);
   let stopping: Promise<void> | null = null;
+  let maintenance: ReturnType<typeof startMaintenance> | null = null;
   return {
     config,
     logger,
@@ -89,6 +91,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       const address = await http.listen(config.port, config.host);
       await platforms.start();
       await delivery.start();
+      maintenance = startMaintenance(core.runMaintenance, logger.child({ part: 'retention' }));
       logger.info({ port: address.port, host: address.address, slack: Boolean(config.slack), teamsAuth: Boolean(config.teams.appId) }, 'innspill is listening');
       return address;
     },
@@ -96,6 +99,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       stopping ??= (async () => {
         await http.close();
         await delivery.stop();
+        await maintenance?.stop();
         await platforms.stop();
         store.close();
         logger.info('innspill stopped');
