@@ -2,7 +2,7 @@ import type { DigestInput, DigestPeriod, DigestSuggestion } from '../digest/mode
 import type { Participant, ParticipantId, Profile, Segment } from '../domain/participant.ts';
 import type { Poll, PollAudience, PollSettings, Tally } from '../domain/poll.ts';
 import type { Suggestion, SuggestionStatus } from '../domain/suggestion.ts';
-import type { ExportData } from '../export/model.ts';
+import type { ExportSource } from '../export/model.ts';
 import type { DigestRunStore, NewOutboxMessage, OutboxStore } from './outbox.ts';
 
 /**
@@ -188,7 +188,8 @@ export interface ReportStore {
   digestInput(period: DigestPeriod, previous: DigestPeriod | null): Promise<DigestInput>;
   /** One page of a period's suggestions on a topic, oldest first: the digest's "see all". */
   suggestionsIn(period: DigestPeriod, topic: string, offset: number, limit: number): Promise<DigestSuggestion[]>;
-  exportData(now: Date): Promise<ExportData>;
+  /** What may be exported, before the small-group rule (the core applies it). */
+  exportData(now: Date): Promise<ExportSource>;
 }
 
 export interface EventLog {

@@ -2,8 +2,9 @@ import type { Database } from 'better-sqlite3';
 import { suggestionRef } from '../../src/domain/suggestion.ts';
 import { isPollOpen, resultsVisible } from '../../src/domain/poll.ts';
 import type { DigestInput, DigestPeriod, DigestPollInput, DigestSuggestion, Participation, PeriodTotals } from '../../src/digest/model.ts';
-import type { ExportData } from '../../src/export/model.ts';
+import type { ExportSource } from '../../src/export/model.ts';
 import type { ReportStore } from '../../src/ports/store.ts';
+import type { SegmentGroup } from '../../src/privacy/published.ts';
 import { segmentFromRow, type SegmentColumns } from './rows.ts';
 import { toPoll } from './polls.ts';
 import { HOUR_MS } from './activity.ts';
@@ -63,10 +64,13 @@ export function createReportStore(db: Database): ReportStore {
      ORDER BY id`,
   );
   const tallies = db.prepare<[number], { option: number; votes: number }>('SELECT option, votes FROM poll_tallies WHERE poll_id = ?');
-  const published = db.prepare<[], SegmentColumns & { id: number; topic: string; text: string; created_at: number }>(
-    `SELECT id, topic, text, area, industry, size_band, created_at FROM suggestions WHERE publishable = 1 AND status = 'new' ORDER BY created_at, id`,
+  const published = db.prepare<[], SegmentColumns & { id: number; topic: string; text: string; anonymous: number; created_at: number }>(
+    `SELECT id, topic, text, anonymous, area, industry, size_band, created_at FROM suggestions WHERE publishable = 1 AND status = 'new' ORDER BY created_at, id`,
   );
   const allPolls = db.prepare<[], Parameters<typeof toPoll>[0]>('SELECT * FROM polls ORDER BY id');
+  const segmentGroups = db.prepare<[], SegmentGroup>(
+    'SELECT area, industry, size_band AS sizeBand, count(*) AS count FROM participants GROUP BY area, industry, size_band',
+  );
 
   const hours = (r: Range) => ({ from: Math.ceil(r.start / HOUR_MS), to: Math.ceil(r.end / HOUR_MS) });
 
@@ -104,6 +108,8 @@ export function createReportStore(db: Database): ReportStore {
           voters: row.voters,
           closed: !isPollOpen(poll, period.end),
           everyone: poll.audience.kind === 'everyone',
+          anonymous: poll.anonymous,
+          hiddenUntilClose: !resultsVisible(poll, period.end),
         };
       });
       return {
@@ -114,14 +120,16 @@ export function createReportStore(db: Database): ReportStore {
         participation: participation(r),
         totals: totalsOf(r),
         previous: previous ? totalsOf(range(previous)) : null,
+        segmentGroups: segmentGroups.all(),
       };
     },
     async suggestionsIn(period, topic, offset, limit) {
       return page.all({ ...range(period), topic, offset, limit }).map(toDigestSuggestion);
     },
-    async exportData(now): Promise<ExportData> {
+    async exportData(now): Promise<ExportSource> {
       return {
         generatedAt: now,
+        segmentGroups: segmentGroups.all(),
         suggestions: published.all().map((s) => ({
           ref: suggestionRef(s.id),
           date: new Date(s.created_at).toISOString().slice(0, 10),
@@ -130,12 +138,15 @@ export function createReportStore(db: Database): ReportStore {
           area: s.area,
           industry: s.industry,
           sizeBand: s.size_band,
+          anonymous: s.anonymous === 1,
         })),
         polls: allPolls.all().flatMap((row) => {
           const p = toPoll(row);
           if (!resultsVisible(p, now)) return [];
           const c = counts(p.id, p.options.length);
-          return [{ id: p.id, question: p.question, closed: !isPollOpen(p, now), voters: row.voters, options: p.options.map((label, i) => ({ label, votes: c[i]! })) }];
+          return [
+            { id: p.id, question: p.question, closed: !isPollOpen(p, now), anonymous: p.anonymous, voters: row.voters, options: p.options.map((label, i) => ({ label, votes: c[i]! })) },
+          ];
         }),
       };
     },
