@@ -44,7 +44,8 @@ export function renderDigestMarkdown(model: DigestModel, { locale, timeZone }: R
           label(locale, 'sizes', s.segment.sizeBand),
         ];
         const who = s.anonymous ? c.anonymous : s.companyName ? escapeMarkdown(oneLine(s.companyName)) : null;
-        out.push(`- **${suggestionRef(s.id)}** ${escapeMarkdown(oneLine(s.text))} _(${[who, ...tags].filter(Boolean).join(' · ')})_`);
+        const closed = s.replyClosed ? ` _${catalog(locale).privacy.replyWindowPassed}_` : '';
+        out.push(`- **${suggestionRef(s.id)}** ${escapeMarkdown(oneLine(s.text))} _(${[who, ...tags].filter(Boolean).join(' · ')})_${closed}`);
       }
       if (count > suggestions.length) out.push(`- ${c.andMore({ count: formatNumber(locale, count - suggestions.length) })} (npx innspill export --format html)`);
       out.push('');

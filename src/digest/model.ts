@@ -14,6 +14,8 @@ export interface DigestSuggestion {
   companyName: string | null;
   segment: Segment;
   createdAt: Date;
+  /** An anonymous sender past the reply window: their sealed id is gone, so no reply can reach them. */
+  replyClosed?: true;
 }
 
 export interface DigestPollInput {

@@ -18,7 +18,7 @@ const digestSchema = z.object({
       topic: z.string(),
       count: z.number(),
       suggestions: z.array(
-        z.object({ id: z.number(), topic: z.string(), text: z.string(), anonymous: z.boolean(), companyName: z.string().nullable(), segment, createdAt: date }),
+        z.object({ id: z.number(), topic: z.string(), text: z.string(), anonymous: z.boolean(), companyName: z.string().nullable(), segment, createdAt: date, replyClosed: z.literal(true).optional() }),
       ),
     }),
   ),

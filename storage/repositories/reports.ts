@@ -9,11 +9,14 @@ import { segmentFromRow, type SegmentColumns } from './rows.ts';
 import { toPoll } from './polls.ts';
 import { HOUR_MS } from './activity.ts';
 
+/** An anonymous suggestion whose sealed sender retention removed can no longer be answered. */
+const REPLY_CLOSED = '(anonymous = 1 AND sealed_sender IS NULL) AS reply_closed';
+
 /** Suggestions listed per topic in a digest; the rest are counted ("and N more"). */
 export const DIGEST_PER_TOPIC = 100;
 
 type Range = { start: number; end: number };
-type SuggestionRow = SegmentColumns & { id: number; topic: string; text: string; anonymous: number; company_name: string | null; created_at: number };
+type SuggestionRow = SegmentColumns & { id: number; topic: string; text: string; anonymous: number; company_name: string | null; created_at: number; reply_closed: number };
 
 function toDigestSuggestion(s: SuggestionRow): DigestSuggestion {
   return {
@@ -24,6 +27,7 @@ function toDigestSuggestion(s: SuggestionRow): DigestSuggestion {
     companyName: s.company_name,
     segment: segmentFromRow(s),
     createdAt: new Date(s.created_at),
+    ...(s.reply_closed ? { replyClosed: true as const } : {}),
   };
 }
 
@@ -35,13 +39,13 @@ function toDigestSuggestion(s: SuggestionRow): DigestSuggestion {
 export function createReportStore(db: Database): ReportStore {
   const suggestions = db.prepare<Range & { perTopic: number }, SuggestionRow>(
     `SELECT * FROM (
-       SELECT id, topic, text, anonymous, company_name, area, industry, size_band, created_at,
+       SELECT id, topic, text, anonymous, company_name, area, industry, size_band, created_at, ${REPLY_CLOSED},
               row_number() OVER (PARTITION BY topic ORDER BY created_at, id) AS n
        FROM suggestions WHERE created_at >= @start AND created_at < @end AND status = 'new'
      ) WHERE n <= @perTopic ORDER BY created_at, id`,
   );
   const page = db.prepare<Range & { topic: string; offset: number; limit: number }, SuggestionRow>(
-    `SELECT id, topic, text, anonymous, company_name, area, industry, size_band, created_at FROM suggestions
+    `SELECT id, topic, text, anonymous, company_name, area, industry, size_band, created_at, ${REPLY_CLOSED} FROM suggestions
      WHERE created_at >= @start AND created_at < @end AND status = 'new' AND topic = @topic
      ORDER BY created_at, id LIMIT @limit OFFSET @offset`,
   );

@@ -53,6 +53,7 @@ function tags(locale: Locale, s: DigestSuggestion): string {
 /** One suggestion as a section with its Reply button; `max` bounds the text, never the tags. */
 export function suggestionBlock(locale: Locale, s: DigestSuggestion, max: number): Block {
   const text = `*${suggestionRef(s.id)}* ${escapedWithin(oneLine(s.text), max)}\n_${escapeMrkdwn(tags(locale, s))}_`;
+  if (s.replyClosed) return section(`${text}\n_${escapeMrkdwn(catalog(locale).privacy.replyWindowPassed)}_`);
   return { ...section(text), accessory: replyButton(locale, s.id) };
 }
 

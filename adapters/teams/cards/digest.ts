@@ -42,7 +42,9 @@ export function suggestionItem(locale: Locale, s: DigestSuggestion): Element {
     items: [
       plain([run(`${suggestionRef(s.id)} `, { weight: 'Bolder' }), run(s.text)]),
       plain([run(tags.filter(Boolean).join(' · '), { subtle: true, size: 'Small' })], { spacing: 'None' }),
-      { type: 'ActionSet', actions: [execute(c.reply, VERBS.digestReply, { suggestionId: s.id })] },
+      s.replyClosed
+        ? label(catalog(locale).privacy.replyWindowPassed, { subtle: true })
+        : { type: 'ActionSet', actions: [execute(c.reply, VERBS.digestReply, { suggestionId: s.id })] },
     ],
   };
 }
