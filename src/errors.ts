@@ -15,7 +15,8 @@ export type ErrorCode =
   | 'not_allowed'
   | 'profile_invalid'
   | 'suggestion_not_found'
-  | 'not_reachable';
+  | 'not_reachable'
+  | 'reply_window_passed';
 
 export class InnspillError extends Error {
   readonly code: ErrorCode;

@@ -8,6 +8,8 @@ import * as polls from './usecases/polls.ts';
 import * as reports from './usecases/reports.ts';
 import * as suggestions from './usecases/suggestions.ts';
 import * as delivery from './usecases/delivery.ts';
+import * as privacy from './usecases/privacy.ts';
+import type { ParticipantRef } from './domain/participant.ts';
 
 /**
  * The one surface every adapter talks to (Slack, Teams, console, CLI). Each method is a use case;
@@ -44,6 +46,10 @@ export function createInnspill(deps: CoreDeps) {
     outbox: deps.store.outbox,
     latestDigestRun: () => deps.store.digestRuns.latest(),
     firstDelivery: (source: string, key: string) => deps.store.events.firstDelivery(source, key, deps.clock()),
+    forgetPerson: (ref: ParticipantRef) => privacy.forgetPerson(deps, ref),
+    showPerson: (ref: ParticipantRef) => privacy.showPerson(deps, ref),
+    runMaintenance: () => privacy.runMaintenance(deps),
+    openRecipient: (sealed: string) => privacy.openRecipient(deps, sealed),
   };
 }
 

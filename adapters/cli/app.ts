@@ -10,8 +10,10 @@ import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
 import { createDelivery, type Delivery } from './delivery.ts';
 import { createPlatforms } from './platforms.ts';
-import { loadOrCreateSecret } from './secret.ts';
+import { loadSecret } from './secret.ts';
+import { platformRecords } from './platform-records.ts';
 import { VERSION } from './version.ts';
+import { startMaintenance } from '../scheduler/maintenance.ts';
 
 /**
  * The composition root: the one place that knows every concrete piece (SQLite, Slack, Teams, the
@@ -39,11 +41,19 @@ export function createCore(config: Config, options: AppOptions & { server?: bool
     // A server checkpoints on a worker thread, so no request waits for a disk flush.
     options.server ? { onCheckpointError: (message) => options.logger.warn({ error: message }, 'WAL checkpoint failed') } : {},
   );
-  const secret = loadOrCreateSecret(config.databasePath);
+  const clock = options.clock ?? (() => new Date());
+  let secret: Buffer;
+  try {
+    secret = loadSecret(config.databasePath, store.db, clock());
+  } catch (error) {
+    store.close();
+    throw error;
+  }
   const core = createInnspill({
     store,
+    platformRecords,
     vault: createIdentityVault(secret),
-    clock: options.clock ?? (() => new Date()),
+    clock,
     settings: {
       topics: config.topics,
       defaultLocale: config.defaultLocale,
@@ -69,6 +79,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
 
   const http = createHttpServer(routes, logger);
   let stopping: Promise<void> | null = null;
+  let maintenance: ReturnType<typeof startMaintenance> | null = null;
   return {
     config,
     logger,
@@ -80,6 +91,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       const address = await http.listen(config.port, config.host);
       await platforms.start();
       await delivery.start();
+      maintenance = startMaintenance(core.runMaintenance, logger.child({ part: 'retention' }));
       logger.info({ port: address.port, host: address.address, slack: Boolean(config.slack), teamsAuth: Boolean(config.teams.appId) }, 'innspill is listening');
       return address;
     },
@@ -87,6 +99,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       stopping ??= (async () => {
         await http.close();
         await delivery.stop();
+        await maintenance?.stop();
         await platforms.stop();
         store.close();
         logger.info('innspill stopped');

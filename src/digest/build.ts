@@ -1,16 +1,24 @@
+import { pollResults, publishableCount, publishableGroups, publishableSegment } from '../privacy/published.ts';
 import type { DigestInput, DigestModel, Figure, Share } from './model.ts';
 
 function figure(value: number, previous: number | undefined): Figure {
   return { value, delta: previous === undefined ? null : value - previous };
 }
 
-function shares(counts: Map<string | null, number>, order: readonly string[]): Share[] {
+/** A participation count: "fewer than k" below the threshold, and no change that would reveal a small previous count. */
+function participantsFigure(value: number, previous: number | undefined, k: number): Figure {
+  const shown = publishableCount(value, k);
+  if (shown.fewerThan !== undefined) return { value: 0, delta: null, fewerThan: shown.fewerThan };
+  return figure(value, previous === undefined || publishableCount(previous, k).fewerThan !== undefined ? undefined : previous);
+}
+
+/** A breakdown with groups under k merged into "other", in the list's order, "other" and "not given" last. */
+function shares(counts: Map<string | null, number>, order: readonly string[], k: number): Share[] {
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
-  const rank = (key: string | null) => (key === null ? Number.MAX_SAFE_INTEGER : order.indexOf(key) === -1 ? order.length : order.indexOf(key));
-  return [...counts.entries()]
-    .filter(([, count]) => count > 0)
-    .sort(([a], [b]) => rank(a) - rank(b) || String(a).localeCompare(String(b)))
-    .map(([key, count]) => ({ key, count, share: total ? count / total : 0 }));
+  const rank = (s: Share) => (s.other ? Number.MAX_SAFE_INTEGER : s.key === null ? Number.MAX_SAFE_INTEGER - 1 : order.indexOf(s.key) === -1 ? order.length : order.indexOf(s.key));
+  return publishableGroups(counts, k)
+    .map((g): Share => ({ ...g, share: total && g.fewerThan === undefined ? g.count / total : 0 }))
+    .sort((a, b) => rank(a) - rank(b) || String(a.key).localeCompare(String(b.key)));
 }
 
 export interface DigestOrder {
@@ -24,9 +32,12 @@ export interface DigestOrder {
  * One period's digest as data, with no rendering in it: the Markdown preview, Block Kit and the
  * Adaptive Card all draw the same model, so they never disagree on a figure.
  */
-export function buildDigest(input: DigestInput, order: DigestOrder): DigestModel {
+export function buildDigest(input: DigestInput, order: DigestOrder, minGroupSize: number): DigestModel {
+  const k = minGroupSize;
   const byTopic = new Map<string, DigestInput['suggestions']>();
-  for (const s of input.suggestions) {
+  for (const raw of input.suggestions) {
+    // A named sender may be known by their company; an anonymous one only by a segment k others share.
+    const s = raw.anonymous ? { ...raw, segment: publishableSegment(raw.segment, input.segmentGroups, k) } : raw;
     const list = byTopic.get(s.topic);
     if (list) list.push(s);
     else byTopic.set(s.topic, [s]);
@@ -45,13 +56,18 @@ export function buildDigest(input: DigestInput, order: DigestOrder): DigestModel
     .sort((a, b) => Number(a.closed) - Number(b.closed) || b.voters - a.voters || a.id - b.id)
     .map((p) => {
       const total = p.counts.reduce((a, b) => a + b, 0);
+      const results = pollResults(p, k);
+      const voters = publishableCount(p.voters, k);
       return {
         id: p.id,
         question: p.question,
         closed: p.closed,
         everyone: p.everyone,
-        voters: p.voters,
-        options: p.options.map((label, i) => ({ label, count: p.counts[i] ?? 0, share: total ? (p.counts[i] ?? 0) / total : 0 })),
+        voters: voters.count,
+        ...(voters.fewerThan !== undefined ? { votersFewerThan: voters.fewerThan } : {}),
+        ...(results !== 'shown' ? { results } : {}),
+        options:
+          results === 'shown' ? p.options.map((label, i) => ({ label, count: p.counts[i] ?? 0, share: total ? (p.counts[i] ?? 0) / total : 0 })) : [],
       };
     });
 
@@ -61,14 +77,14 @@ export function buildDigest(input: DigestInput, order: DigestOrder): DigestModel
     totals: {
       suggestions: figure(totals.suggestions, previous?.suggestions),
       votes: figure(totals.votes, previous?.votes),
-      participants: figure(totals.participants, previous?.participants),
+      participants: participantsFigure(totals.participants, previous?.participants, k),
     },
     topics,
     polls,
     participation: {
-      byArea: shares(input.participation.byArea, order.areas),
-      byIndustry: shares(input.participation.byIndustry, order.industries),
-      bySize: shares(input.participation.bySize, order.sizes),
+      byArea: shares(input.participation.byArea, order.areas, k),
+      byIndustry: shares(input.participation.byIndustry, order.industries, k),
+      bySize: shares(input.participation.bySize, order.sizes, k),
     },
     empty: totals.suggestions === 0 && totals.votes === 0,
   };

@@ -1,7 +1,8 @@
 import { catalog, formatNumber, label, type Locale } from '../i18n/index.ts';
 import { suggestionRef } from '../domain/suggestion.ts';
-import { bar, formatDate, oneLine, percent, signed } from './format.ts';
+import { bar, formatDate, oneLine, percent } from './format.ts';
 import type { DigestModel, Figure, Share } from './model.ts';
+import { figureText, pollNote, shareAmount, shareName, votersText } from './published-text.ts';
 
 /** Backslash-escapes everything CommonMark could read as markup, and HTML-escapes angle brackets. */
 export function escapeMarkdown(text: string): string {
@@ -14,13 +15,11 @@ export interface RenderOptions {
 }
 
 function figureLine(locale: Locale, name: string, f: Figure): string {
-  const c = catalog(locale).digest;
-  const change = f.delta === null ? c.noPrevious : c.change({ delta: signed(locale, f.delta) });
-  return `- **${name}:** ${formatNumber(locale, f.value)} (${change})`;
+  return `- **${name}:** ${figureText(locale, f)}`;
 }
 
 function shareLines(locale: Locale, list: 'areas' | 'industries' | 'sizes', shares: Share[]): string[] {
-  return shares.map((s) => `- ${label(locale, list, s.key)}: ${formatNumber(locale, s.count)} (${percent(s.share)})`);
+  return shares.map((s) => `- ${shareName(locale, list, s)}: ${shareAmount(locale, s)}`);
 }
 
 /** The digest as Markdown: what `innspill digest --preview` prints and what a member can paste anywhere. */
@@ -45,7 +44,8 @@ export function renderDigestMarkdown(model: DigestModel, { locale, timeZone }: R
           label(locale, 'sizes', s.segment.sizeBand),
         ];
         const who = s.anonymous ? c.anonymous : s.companyName ? escapeMarkdown(oneLine(s.companyName)) : null;
-        out.push(`- **${suggestionRef(s.id)}** ${escapeMarkdown(oneLine(s.text))} _(${[who, ...tags].filter(Boolean).join(' · ')})_`);
+        const closed = s.replyClosed ? ` _${catalog(locale).privacy.replyWindowPassed}_` : '';
+        out.push(`- **${suggestionRef(s.id)}** ${escapeMarkdown(oneLine(s.text))} _(${[who, ...tags].filter(Boolean).join(' · ')})_${closed}`);
       }
       if (count > suggestions.length) out.push(`- ${c.andMore({ count: formatNumber(locale, count - suggestions.length) })} (npx innspill export --format html)`);
       out.push('');
@@ -55,7 +55,9 @@ export function renderDigestMarkdown(model: DigestModel, { locale, timeZone }: R
   if (model.polls.length) {
     out.push(`## ${c.polls}`, '');
     for (const p of model.polls) {
-      out.push(`### ${escapeMarkdown(oneLine(p.question))} (${p.closed ? c.pollClosed : c.pollOpen}, ${c.pollVoters({ count: formatNumber(locale, p.voters) })})`, '');
+      out.push(`### ${escapeMarkdown(oneLine(p.question))} (${p.closed ? c.pollClosed : c.pollOpen}, ${votersText(locale, p)})`, '');
+      const note = pollNote(locale, p);
+      if (note) out.push(`- _${note}_`);
       for (const o of p.options) {
         out.push(`- \`${bar(o.share)}\` ${percent(o.share)} (${formatNumber(locale, o.count)}) ${escapeMarkdown(oneLine(o.label))}`);
       }

@@ -1,4 +1,5 @@
 import type { Segment } from '../domain/participant.ts';
+import type { PollResults, SegmentGroup } from '../privacy/published.ts';
 
 export interface DigestPeriod {
   start: Date;
@@ -13,6 +14,8 @@ export interface DigestSuggestion {
   companyName: string | null;
   segment: Segment;
   createdAt: Date;
+  /** An anonymous sender past the reply window: their sealed id is gone, so no reply can reach them. */
+  replyClosed?: true;
 }
 
 export interface DigestPollInput {
@@ -23,6 +26,9 @@ export interface DigestPollInput {
   voters: number;
   closed: boolean;
   everyone: boolean;
+  anonymous: boolean;
+  /** Results hidden until close, and the poll is still open at the period's end. */
+  hiddenUntilClose: boolean;
 }
 
 /** Distinct active participants, counted once each by their segment; `null` keys are "not given". */
@@ -50,12 +56,16 @@ export interface DigestInput {
   participation: Participation;
   totals: PeriodTotals;
   previous: PeriodTotals | null;
+  /** Participants per full segment: how many share an anonymous suggestion's label. */
+  segmentGroups: SegmentGroup[];
 }
 
 export interface Figure {
   value: number;
   /** Change from the previous period; null when there is none to compare with. */
   delta: number | null;
+  /** Set when the value is below the small-group threshold: shown as "fewer than k" (value 0, no delta). */
+  fewerThan?: number;
 }
 
 export interface Share {
@@ -63,6 +73,10 @@ export interface Share {
   count: number;
   /** 0..1 of the whole. */
   share: number;
+  /** Below the small-group threshold: shown as "fewer than k" (count and share 0). */
+  fewerThan?: number;
+  /** The groups too small to show, merged. */
+  other?: true;
 }
 
 export interface DigestPoll {
@@ -71,6 +85,10 @@ export interface DigestPoll {
   closed: boolean;
   everyone: boolean;
   voters: number;
+  /** Fewer voters than the small-group threshold: shown as "fewer than k" (voters 0). */
+  votersFewerThan?: number;
+  /** Absent when shown; otherwise `options` is empty and the renderers say why. */
+  results?: Exclude<PollResults, 'shown'>;
   options: { label: string; count: number; share: number }[];
 }
 

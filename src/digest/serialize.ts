@@ -7,8 +7,8 @@ import type { DigestModel } from './model.ts';
  */
 const date = z.iso.datetime().transform((s) => new Date(s));
 const segment = z.object({ area: z.string().nullable(), industry: z.string().nullable(), sizeBand: z.string().nullable() });
-const figure = z.object({ value: z.number(), delta: z.number().nullable() });
-const share = z.object({ key: z.string().nullable(), count: z.number(), share: z.number() });
+const figure = z.object({ value: z.number(), delta: z.number().nullable(), fewerThan: z.number().optional() });
+const share = z.object({ key: z.string().nullable(), count: z.number(), share: z.number(), fewerThan: z.number().optional(), other: z.literal(true).optional() });
 
 const digestSchema = z.object({
   period: z.object({ start: date, end: date }),
@@ -18,7 +18,7 @@ const digestSchema = z.object({
       topic: z.string(),
       count: z.number(),
       suggestions: z.array(
-        z.object({ id: z.number(), topic: z.string(), text: z.string(), anonymous: z.boolean(), companyName: z.string().nullable(), segment, createdAt: date }),
+        z.object({ id: z.number(), topic: z.string(), text: z.string(), anonymous: z.boolean(), companyName: z.string().nullable(), segment, createdAt: date, replyClosed: z.literal(true).optional() }),
       ),
     }),
   ),
@@ -29,6 +29,8 @@ const digestSchema = z.object({
       closed: z.boolean(),
       everyone: z.boolean(),
       voters: z.number(),
+      votersFewerThan: z.number().optional(),
+      results: z.enum(['hidden_until_close', 'too_few_voters']).optional(),
       options: z.array(z.object({ label: z.string(), count: z.number(), share: z.number() })),
     }),
   ),

@@ -1,3 +1,5 @@
+import type { SegmentGroup } from '../privacy/published.ts';
+
 /** What the public may see: consented suggestions without any identity, and poll results. */
 export interface ExportData {
   generatedAt: Date;
@@ -14,7 +16,19 @@ export interface ExportData {
     id: number;
     question: string;
     closed: boolean;
-    voters: number;
-    options: { label: string; votes: number }[];
+    /** Null when fewer than the small-group threshold voted; `votersFewerThan` then says the threshold. */
+    voters: number | null;
+    votersFewerThan?: number;
+    /** Set when an anonymous poll's per-option counts are withheld (too few voters); the votes are then null. */
+    withheld?: 'too_few_voters';
+    options: { label: string; votes: number | null }[];
   }[];
+}
+
+/** What storage hands over for an export, before the small-group rule is applied. */
+export interface ExportSource {
+  generatedAt: Date;
+  suggestions: (ExportData['suggestions'][number] & { anonymous: boolean })[];
+  polls: { id: number; question: string; closed: boolean; anonymous: boolean; voters: number; options: { label: string; votes: number }[] }[];
+  segmentGroups: SegmentGroup[];
 }

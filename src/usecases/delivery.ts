@@ -8,6 +8,7 @@ import type { DigestRun, NewOutboxMessage } from '../ports/outbox.ts';
 import type { CoreDeps } from './context.ts';
 import type { Delivery } from './suggestions.ts';
 import { digestFor } from './reports.ts';
+import { sealRecipient } from './privacy.ts';
 
 const WEEK_MS = 7 * 24 * 3600 * 1000;
 export const REPLY_MAX_LENGTH = 2000;
@@ -83,6 +84,7 @@ export async function replyToSender(deps: CoreDeps, member: Actor, suggestionId:
   if ([...text].length > REPLY_MAX_LENGTH) throw new InnspillError('suggestion_too_long', { max: REPLY_MAX_LENGTH, length: [...text].length });
   const target = await deps.store.suggestions.replyTarget(suggestionId);
   if (!target) throw new InnspillError('suggestion_not_found');
+  if (target.anonymous && !target.sealedSender) throw new InnspillError('reply_window_passed', { days: deps.settings.replyWindowDays });
   const senderId = target.senderId ?? (target.sealedSender ? deps.vault.open(target.sealedSender) : null);
   if (!senderId) throw new InnspillError('suggestion_not_found');
   const ref = parseParticipantId(senderId);
@@ -93,7 +95,8 @@ export async function replyToSender(deps: CoreDeps, member: Actor, suggestionId:
     {
       platform: ref.platform,
       workspaceId: ref.workspaceId,
-      recipient: { kind: 'user', userId: ref.userId },
+      // To an anonymous sender the recipient stays sealed until the worker sends it.
+      recipient: target.anonymous ? { kind: 'sealed', sealed: sealRecipient(deps, ref) } : { kind: 'user', userId: ref.userId },
       payload: { type: 'reply', locale: await localeOf(deps, senderId), suggestionId, text },
       dedupeKey: `reply:${suggestionId}:${member.id}:${delivery.dedupeKey ?? now.getTime()}`,
       // Never the sender's id: operators reading `outbox list` must not learn who sent an anonymous suggestion.

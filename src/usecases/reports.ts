@@ -5,6 +5,7 @@ import type { Actor } from '../domain/participant.ts';
 import { may } from '../domain/permissions.ts';
 import { InnspillError } from '../errors.ts';
 import type { ExportData } from '../export/model.ts';
+import { publishExport } from '../export/publish.ts';
 import type { CoreDeps } from './context.ts';
 
 const WEEK_MS = 7 * 24 * 3600 * 1000;
@@ -14,7 +15,7 @@ export async function digestFor(deps: CoreDeps, period: DigestPeriod): Promise<D
   const length = period.end.getTime() - period.start.getTime();
   const previous = { start: new Date(period.start.getTime() - length), end: period.start };
   const input = await deps.store.reports.digestInput(period, previous);
-  return buildDigest(input, { topics: deps.settings.topics, areas: AREAS, industries: INDUSTRIES, sizes: SIZE_BANDS });
+  return buildDigest(input, { topics: deps.settings.topics, areas: AREAS, industries: INDUSTRIES, sizes: SIZE_BANDS }, deps.settings.minGroupSize);
 }
 
 /** The last seven days up to now, or from `since`: what `digest --preview` shows by default. */
@@ -31,5 +32,5 @@ export async function digestSuggestions(deps: CoreDeps, member: Actor, period: D
 }
 
 export async function exportPublished(deps: CoreDeps): Promise<ExportData> {
-  return deps.store.reports.exportData(deps.clock());
+  return publishExport(await deps.store.reports.exportData(deps.clock()), deps.settings.minGroupSize);
 }

@@ -21,11 +21,13 @@ export async function submitSuggestion(deps: CoreDeps, actor: Actor, input: Sugg
   const topic = input.topic ?? 'other';
   if (!deps.settings.topics.includes(topic)) throw new InnspillError('unknown_topic', { topic });
   const now = deps.clock();
-  const participant = await deps.store.participants.touch({ ...actor, locale: actor.locale, now });
   const anonymous = input.anonymous ?? false;
+  const participant = await deps.store.participants.touch({ ...actor, locale: actor.locale, now, quiet: anonymous });
   return deps.store.suggestions.add({
     workspaceKey: workspaceKey(actor),
-    senderKey: deps.vault.key(actor.id),
+    // An anonymous suggestion gets a pseudonym of its own purpose: nothing joins it to the person's named ones.
+    senderKey: anonymous ? deps.vault.anonymousKey(actor.id) : deps.vault.key(actor.id),
+    activityKey: deps.vault.activityKey(actor.id),
     senderId: anonymous ? null : actor.id,
     sealedSender: anonymous ? deps.vault.seal(actor.id) : null,
     topic,

@@ -124,10 +124,7 @@ export function createPollStore(db: Database): PollStore {
      WHERE (workspace_key = ? OR audience = 'everyone') AND closed_at IS NULL AND (closes_at IS NULL OR closes_at > ?)
      ORDER BY created_at DESC LIMIT ?`,
   );
-  const votedBy = db.prepare<[string], Row & { chosen: string }>(
-    `SELECT p.*, json_group_array(v.option) AS chosen FROM votes v JOIN polls p ON p.id = v.poll_id
-     WHERE v.voter_key = ? GROUP BY p.id ORDER BY p.created_at DESC`,
-  );
+  const allPolls = db.prepare<[], Row>('SELECT * FROM polls ORDER BY created_at DESC, id DESC');
 
   const enqueue = outboxInserter(db);
   const create = db.transaction((p: NewPoll) => {
@@ -161,7 +158,7 @@ export function createPollStore(db: Database): PollStore {
     if (!row) return { ok: false, code: 'poll_not_found', poll: null };
     const poll = toPoll(row);
     if (!mayVoteFrom(poll, workspaceKey(v.voter))) return { ok: false, code: 'poll_other_workspace', poll };
-    const voter = touch({ ...v.voter, now: v.now });
+    const voter = touch({ ...v.voter, now: v.now, quiet: poll.anonymous });
     const current = choicesOf.all(v.pollId, v.voterKey).map((r) => r.option);
     // Only a multiple-choice click can undo itself when replayed; in single choice a replay changes
     // nothing, so the delivery needs no record (one write less on the busiest path).
@@ -185,7 +182,7 @@ export function createPollStore(db: Database): PollStore {
     }
     const voterDelta = Number(decision.choices.length > 0) - Number(current.length > 0);
     if (voterDelta) addVoters.run(voterDelta, v.pollId);
-    noteActivity(v.voterKey, segment, v.now);
+    noteActivity(v.activityKey, segment, v.now);
     return { ok: true, poll, choices: decision.choices, change: decision.change, duplicate: false };
   });
 
@@ -218,8 +215,12 @@ export function createPollStore(db: Database): PollStore {
     async listOpen(workspaceKey, now, limit) {
       return open.all(workspaceKey, now.getTime(), limit).map(toPoll);
     },
-    async votesBy(voterKey) {
-      return votedBy.all(voterKey).map((row) => ({ poll: toPoll(row), choices: (JSON.parse(row.chosen) as number[]).sort((a, b) => a - b) }));
+    // A different pseudonym in every poll, so each poll is looked up on its own (by the primary key).
+    async votesBy(voterKeyIn) {
+      return allPolls.all().flatMap((row) => {
+        const choices = choicesOf.all(row.id, voterKeyIn(row.id)).map((r) => r.option);
+        return choices.length ? [{ poll: toPoll(row), choices }] : [];
+      });
     },
   };
 }

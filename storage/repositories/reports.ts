@@ -2,17 +2,21 @@ import type { Database } from 'better-sqlite3';
 import { suggestionRef } from '../../src/domain/suggestion.ts';
 import { isPollOpen, resultsVisible } from '../../src/domain/poll.ts';
 import type { DigestInput, DigestPeriod, DigestPollInput, DigestSuggestion, Participation, PeriodTotals } from '../../src/digest/model.ts';
-import type { ExportData } from '../../src/export/model.ts';
+import type { ExportSource } from '../../src/export/model.ts';
 import type { ReportStore } from '../../src/ports/store.ts';
+import type { SegmentGroup } from '../../src/privacy/published.ts';
 import { segmentFromRow, type SegmentColumns } from './rows.ts';
 import { toPoll } from './polls.ts';
 import { HOUR_MS } from './activity.ts';
+
+/** An anonymous suggestion whose sealed sender retention removed can no longer be answered. */
+const REPLY_CLOSED = '(anonymous = 1 AND sealed_sender IS NULL) AS reply_closed';
 
 /** Suggestions listed per topic in a digest; the rest are counted ("and N more"). */
 export const DIGEST_PER_TOPIC = 100;
 
 type Range = { start: number; end: number };
-type SuggestionRow = SegmentColumns & { id: number; topic: string; text: string; anonymous: number; company_name: string | null; created_at: number };
+type SuggestionRow = SegmentColumns & { id: number; topic: string; text: string; anonymous: number; company_name: string | null; created_at: number; reply_closed: number };
 
 function toDigestSuggestion(s: SuggestionRow): DigestSuggestion {
   return {
@@ -23,6 +27,7 @@ function toDigestSuggestion(s: SuggestionRow): DigestSuggestion {
     companyName: s.company_name,
     segment: segmentFromRow(s),
     createdAt: new Date(s.created_at),
+    ...(s.reply_closed ? { replyClosed: true as const } : {}),
   };
 }
 
@@ -34,13 +39,13 @@ function toDigestSuggestion(s: SuggestionRow): DigestSuggestion {
 export function createReportStore(db: Database): ReportStore {
   const suggestions = db.prepare<Range & { perTopic: number }, SuggestionRow>(
     `SELECT * FROM (
-       SELECT id, topic, text, anonymous, company_name, area, industry, size_band, created_at,
+       SELECT id, topic, text, anonymous, company_name, area, industry, size_band, created_at, ${REPLY_CLOSED},
               row_number() OVER (PARTITION BY topic ORDER BY created_at, id) AS n
        FROM suggestions WHERE created_at >= @start AND created_at < @end AND status = 'new'
      ) WHERE n <= @perTopic ORDER BY created_at, id`,
   );
   const page = db.prepare<Range & { topic: string; offset: number; limit: number }, SuggestionRow>(
-    `SELECT id, topic, text, anonymous, company_name, area, industry, size_band, created_at FROM suggestions
+    `SELECT id, topic, text, anonymous, company_name, area, industry, size_band, created_at, ${REPLY_CLOSED} FROM suggestions
      WHERE created_at >= @start AND created_at < @end AND status = 'new' AND topic = @topic
      ORDER BY created_at, id LIMIT @limit OFFSET @offset`,
   );
@@ -63,10 +68,13 @@ export function createReportStore(db: Database): ReportStore {
      ORDER BY id`,
   );
   const tallies = db.prepare<[number], { option: number; votes: number }>('SELECT option, votes FROM poll_tallies WHERE poll_id = ?');
-  const published = db.prepare<[], SegmentColumns & { id: number; topic: string; text: string; created_at: number }>(
-    `SELECT id, topic, text, area, industry, size_band, created_at FROM suggestions WHERE publishable = 1 AND status = 'new' ORDER BY created_at, id`,
+  const published = db.prepare<[], SegmentColumns & { id: number; topic: string; text: string; anonymous: number; created_at: number }>(
+    `SELECT id, topic, text, anonymous, area, industry, size_band, created_at FROM suggestions WHERE publishable = 1 AND status = 'new' ORDER BY created_at, id`,
   );
   const allPolls = db.prepare<[], Parameters<typeof toPoll>[0]>('SELECT * FROM polls ORDER BY id');
+  const segmentGroups = db.prepare<[], SegmentGroup>(
+    'SELECT area, industry, size_band AS sizeBand, count(*) AS count FROM participants GROUP BY area, industry, size_band',
+  );
 
   const hours = (r: Range) => ({ from: Math.ceil(r.start / HOUR_MS), to: Math.ceil(r.end / HOUR_MS) });
 
@@ -104,6 +112,8 @@ export function createReportStore(db: Database): ReportStore {
           voters: row.voters,
           closed: !isPollOpen(poll, period.end),
           everyone: poll.audience.kind === 'everyone',
+          anonymous: poll.anonymous,
+          hiddenUntilClose: !resultsVisible(poll, period.end),
         };
       });
       return {
@@ -114,14 +124,16 @@ export function createReportStore(db: Database): ReportStore {
         participation: participation(r),
         totals: totalsOf(r),
         previous: previous ? totalsOf(range(previous)) : null,
+        segmentGroups: segmentGroups.all(),
       };
     },
     async suggestionsIn(period, topic, offset, limit) {
       return page.all({ ...range(period), topic, offset, limit }).map(toDigestSuggestion);
     },
-    async exportData(now): Promise<ExportData> {
+    async exportData(now): Promise<ExportSource> {
       return {
         generatedAt: now,
+        segmentGroups: segmentGroups.all(),
         suggestions: published.all().map((s) => ({
           ref: suggestionRef(s.id),
           date: new Date(s.created_at).toISOString().slice(0, 10),
@@ -130,12 +142,15 @@ export function createReportStore(db: Database): ReportStore {
           area: s.area,
           industry: s.industry,
           sizeBand: s.size_band,
+          anonymous: s.anonymous === 1,
         })),
         polls: allPolls.all().flatMap((row) => {
           const p = toPoll(row);
           if (!resultsVisible(p, now)) return [];
           const c = counts(p.id, p.options.length);
-          return [{ id: p.id, question: p.question, closed: !isPollOpen(p, now), voters: row.voters, options: p.options.map((label, i) => ({ label, votes: c[i]! })) }];
+          return [
+            { id: p.id, question: p.question, closed: !isPollOpen(p, now), anonymous: p.anonymous, voters: row.voters, options: p.options.map((label, i) => ({ label, votes: c[i]! })) },
+          ];
         }),
       };
     },

@@ -5,10 +5,11 @@ import { segmentFromRow, type SegmentColumns } from './rows.ts';
 import { outboxInserter } from './outbox.ts';
 import { activityRecorder } from './activity.ts';
 
-interface Row extends SegmentColumns {
+export interface Row extends SegmentColumns {
   id: number;
   workspace_key: string;
   sender_id: string | null;
+  sealed_sender: string | null;
   topic: string;
   text: string;
   anonymous: number;
@@ -18,7 +19,7 @@ interface Row extends SegmentColumns {
   created_at: number;
 }
 
-function toSuggestion(row: Row): Suggestion {
+export function toSuggestion(row: Row): Suggestion {
   return {
     id: row.id,
     workspaceKey: row.workspace_key,
@@ -45,10 +46,12 @@ export function createSuggestionStore(db: Database): SuggestionStore {
   );
   const byDedupe = db.prepare<[string], Row>('SELECT * FROM suggestions WHERE dedupe_key = ?');
   const byId = db.prepare<[number], Row>('SELECT * FROM suggestions WHERE id = ?');
-  const bySender = db.prepare<[string, number], Row>('SELECT * FROM suggestions WHERE sender_key = ? ORDER BY created_at DESC, id DESC LIMIT ?');
+  const bySenders = db.prepare<[string, number], Row>(
+    'SELECT * FROM suggestions WHERE sender_key IN (SELECT value FROM json_each(?)) ORDER BY created_at DESC, id DESC LIMIT ?',
+  );
   const status = db.prepare<[string, number]>('UPDATE suggestions SET status = ? WHERE id = ?');
-  const target = db.prepare<[number], { sender_id: string | null; sealed_sender: string | null }>(
-    'SELECT sender_id, sealed_sender FROM suggestions WHERE id = ?',
+  const target = db.prepare<[number], { sender_id: string | null; sealed_sender: string | null; anonymous: number }>(
+    'SELECT sender_id, sealed_sender, anonymous FROM suggestions WHERE id = ?',
   );
 
   const insertReply = db.prepare<[number, string, string, number]>('INSERT INTO replies (suggestion_id, member_id, text, created_at) VALUES (?, ?, ?, ?)');
@@ -64,8 +67,9 @@ export function createSuggestionStore(db: Database): SuggestionStore {
 
   const noteActivity = activityRecorder(db);
   const add = db.transaction((s: NewSuggestion): Row | undefined => {
+    const { activityKey, ...columns } = s;
     const row = insert.get({
-      ...s,
+      ...columns,
       anonymous: s.anonymous ? 1 : 0,
       publishable: s.publishable ? 1 : 0,
       area: s.segment.area,
@@ -74,7 +78,7 @@ export function createSuggestionStore(db: Database): SuggestionStore {
       createdAt: s.createdAt.getTime(),
       dedupeKey: s.dedupeKey ?? null,
     }) as Row | undefined;
-    if (row) noteActivity(s.senderKey, s.segment, s.createdAt);
+    if (row) noteActivity(activityKey, s.segment, s.createdAt);
     return row;
   });
 
@@ -89,15 +93,15 @@ export function createSuggestionStore(db: Database): SuggestionStore {
       const row = byId.get(id);
       return row ? toSuggestion(row) : null;
     },
-    async listBySender(senderKey, limit) {
-      return bySender.all(senderKey, limit).map(toSuggestion);
+    async listBySenders(senderKeys, limit) {
+      return bySenders.all(JSON.stringify(senderKeys), limit).map(toSuggestion);
     },
     async setStatus(id, s) {
       return status.run(s, id).changes > 0;
     },
     async replyTarget(id) {
       const row = target.get(id);
-      return row ? { senderId: row.sender_id, sealedSender: row.sealed_sender } : null;
+      return row ? { senderId: row.sender_id, sealedSender: row.sealed_sender, anonymous: row.anonymous === 1 } : null;
     },
   };
 }

@@ -20,8 +20,8 @@ const input: DigestInput = {
   ],
   topicCounts: new Map([['financing', 1], ['place', 2]]),
   polls: [
-    { id: 7, question: 'Hvilken dag?', options: ['Tirsdag', 'Torsdag'], counts: [3, 1], voters: 4, closed: false, everyone: true },
-    { id: 5, question: 'Stengt?', options: ['Ja', 'Nei'], counts: [0, 0], voters: 0, closed: true, everyone: false },
+    { id: 7, question: 'Hvilken dag?', options: ['Tirsdag', 'Torsdag'], counts: [3, 1], voters: 4, closed: false, everyone: true, anonymous: false, hiddenUntilClose: false },
+    { id: 5, question: 'Stengt?', options: ['Ja', 'Nei'], counts: [0, 0], voters: 0, closed: true, everyone: false, anonymous: false, hiddenUntilClose: false },
   ],
   participation: {
     participants: 5,
@@ -31,10 +31,11 @@ const input: DigestInput = {
   },
   totals: { suggestions: 3, votes: 4, participants: 5 },
   previous: { suggestions: 5, votes: 0, participants: 5 },
+  segmentGroups: [{ area: 'hobol', industry: null, sizeBand: null, count: 1 }],
 };
 
 describe('digest builder', () => {
-  const model = buildDigest(input, order);
+  const model = buildDigest(input, order, 1);
 
   it('compares with the previous period', () => {
     expect(model.totals).toEqual({
@@ -42,7 +43,7 @@ describe('digest builder', () => {
       votes: { value: 4, delta: 4 },
       participants: { value: 5, delta: 0 },
     });
-    expect(buildDigest({ ...input, previous: null }, order).totals.votes.delta).toBeNull();
+    expect(buildDigest({ ...input, previous: null }, order, 1).totals.votes.delta).toBeNull();
   });
 
   it('groups suggestions by topic in the mandate’s order, oldest first', () => {
@@ -68,7 +69,7 @@ describe('digest builder', () => {
   });
 
   it('says how many more a topic has than it lists', () => {
-    const cut = buildDigest({ ...input, topicCounts: new Map([['financing', 1], ['place', 1234]]) }, order);
+    const cut = buildDigest({ ...input, topicCounts: new Map([['financing', 1], ['place', 1234]]) }, order, 1);
     expect(cut.topics[0]).toMatchObject({ topic: 'place', count: 1234 });
     const md = renderDigestMarkdown(cut, { locale: 'nb', timeZone: 'Europe/Oslo' });
     expect(md).toContain(`### Stedsutvikling (${formatNumber('nb', 1234)})`);
@@ -90,7 +91,7 @@ describe('digest builder', () => {
   });
 
   it('says so when nothing came in', () => {
-    const empty = buildDigest({ ...input, suggestions: [], topicCounts: new Map(), polls: [], totals: { suggestions: 0, votes: 0, participants: 0 }, participation: { participants: 0, byArea: new Map(), byIndustry: new Map(), bySize: new Map() } }, order);
+    const empty = buildDigest({ ...input, suggestions: [], topicCounts: new Map(), polls: [], totals: { suggestions: 0, votes: 0, participants: 0 }, participation: { participants: 0, byArea: new Map(), byIndustry: new Map(), bySize: new Map() } }, order, 1);
     expect(empty.empty).toBe(true);
     expect(renderDigestMarkdown(empty, { locale: 'en', timeZone: 'Europe/Oslo' })).toContain('No new suggestions or votes this period.');
   });
@@ -99,6 +100,7 @@ describe('digest builder', () => {
     const evil = buildDigest(
       { ...input, topicCounts: new Map([['place', 1]]), suggestions: [{ ...input.suggestions[1]!, text: '[klikk](https://evil.example) <img src=x> # heading\n- list', companyName: '**Boss**' }] },
       order,
+      1,
     );
     const md = renderDigestMarkdown(evil, { locale: 'nb', timeZone: 'Europe/Oslo' });
     expect(md).toContain('\\[klikk\\]\\(https://evil\\.example\\) &lt;img src=x\\> \\# heading \\- list');
@@ -109,7 +111,7 @@ describe('digest builder', () => {
 
 describe('digest data from storage', () => {
   it('counts one period and the one before it', async () => {
-    const { core, clock } = testCore();
+    const { core, clock } = testCore({ minGroupSize: 3 });
     clock.set('2026-11-10T10:00:00Z');
     await core.submitSuggestion(actor('U1'), { text: 'old' });
     clock.set('2026-11-17T10:00:00Z');
@@ -123,9 +125,11 @@ describe('digest data from storage', () => {
     await core.vote(actor('U4'), poll.poll.id, 1);
     clock.set('2026-11-23T07:00:00Z');
     const model = await core.digestFor(period);
-    expect(model.totals).toEqual({ suggestions: { value: 2, delta: 1 }, votes: { value: 2, delta: 2 }, participants: { value: 3, delta: 2 } });
+    // One participant the period before is below the small-group threshold (3), so no change is shown.
+    expect(model.totals).toEqual({ suggestions: { value: 2, delta: 1 }, votes: { value: 2, delta: 2 }, participants: { value: 3, delta: null } });
     expect(model.topics.map((t) => [t.topic, t.suggestions.map((s) => s.text)])).toEqual([['place', ['new']], ['other', ['anon']]]);
     expect(model.polls[0]!.options.map((o) => o.count)).toEqual([1, 1]);
-    expect(model.participation.byArea).toEqual([{ key: 'askim', count: 1, share: 1 / 3 }, { key: null, count: 2, share: 2 / 3 }]);
+    // Askim (1) and "not given" (2) are each too small to show: merged into "other", which has 3.
+    expect(model.participation.byArea).toEqual([{ key: null, other: true, count: 3, share: 1 }]);
   });
 });

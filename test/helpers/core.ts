@@ -5,6 +5,7 @@ import { DEFAULT_TOPICS } from '../../src/domain/suggestion.ts';
 import { actorFrom, type Platform } from '../../src/domain/participant.ts';
 import type { Locale } from '../../src/i18n/locale.ts';
 import type { DigestChannel } from '../../src/usecases/delivery.ts';
+import type { PlatformRecords } from '../../src/usecases/context.ts';
 
 /** A settable clock for tests: starts at `start`, moves only when told. */
 export interface FakeClock {
@@ -22,12 +23,13 @@ export function fakeClock(start: Date | string = '2026-11-23T09:00:00Z'): FakeCl
 }
 
 /** A real core on an in-memory SQLite database (or a file, for tests that need one). */
-export function testCore(options: { path?: string; clock?: FakeClock; participantPolls?: boolean; digestChannels?: DigestChannel[]; emptyDigest?: 'note' | 'skip'; minGroupSize?: number; publishMode?: 'review' | 'immediate' } = {}) {
+export function testCore(options: { path?: string; clock?: FakeClock; participantPolls?: boolean; digestChannels?: DigestChannel[]; emptyDigest?: 'note' | 'skip'; minGroupSize?: number; publishMode?: 'review' | 'immediate'; platformRecords?: PlatformRecords; replyWindowDays?: number } = {}) {
   const store = openSqliteStore(options.path ?? ':memory:');
   const clock = options.clock ?? fakeClock();
   const core = createInnspill({
     store,
     vault: createIdentityVault(Buffer.alloc(32, 7)),
+    ...(options.platformRecords ? { platformRecords: options.platformRecords } : {}),
     clock,
     settings: {
       topics: DEFAULT_TOPICS,
@@ -39,7 +41,7 @@ export function testCore(options: { path?: string; clock?: FakeClock; participan
       minGroupSize: options.minGroupSize ?? 5,
       publishMode: options.publishMode ?? 'review',
       retentionDays: 30,
-      replyWindowDays: 180,
+      replyWindowDays: options.replyWindowDays ?? 180,
     },
   });
   return { store, core, clock };

@@ -69,16 +69,14 @@ describe('Reply to sender from the Slack digest', () => {
 
     const queued = await h.core.outbox.list(['pending'], 10);
     expect(queued).toHaveLength(1);
-    expect(queued[0]).toMatchObject({ platform: 'slack', workspaceId: 'T1', recipient: { kind: 'user', userId: 'U2' }, payload: { type: 'reply', suggestionId: suggestion.id, text: 'Takk! Vi tar det opp <!channel>' } });
-    expect(queued[0]!.label).not.toContain('U2');
-
-    // The same submission again (a double click) queues nothing more.
-    await h.submit('innspill_reply', { text: { type: 'plain_text_input', value: 'Takk! Vi tar det opp <!channel>' } }, { user: MEMBER, privateMetadata: view.private_metadata, viewId: 'VREPLY' });
-    expect(await h.core.outbox.list(['pending'], 10)).toHaveLength(1);
+    // The recipient stays sealed in the outbox until the moment of sending.
+    expect(queued[0]).toMatchObject({ platform: 'slack', workspaceId: 'T1', recipient: { kind: 'sealed', sealed: expect.any(String) }, payload: { type: 'reply', suggestionId: suggestion.id, text: 'Takk! Vi tar det opp <!channel>' } });
+    expect(JSON.stringify(queued[0])).not.toContain('U2');
+    const sealed = queued[0]!.recipient.kind === 'sealed' ? queued[0]!.recipient.sealed! : '';
 
     // The sender gets it in their chat with the bot, escaped.
     h.api.reset();
-    expect((await h.adapter.sender.deliver({ ...queued[0]!, attempt: 1 })).ok).toBe(true);
+    expect((await h.adapter.sender.deliver({ ...queued[0]!, recipient: h.core.openRecipient(sealed), attempt: 1 })).ok).toBe(true);
     expect(h.api.callsTo('conversations.open')[0]!.args.users).toBe('U2');
     const post = h.api.callsTo('chat.postMessage')[0]!;
     expect(post.args.channel).toBe('D2');

@@ -123,13 +123,15 @@ describe('the digest in Teams', () => {
     expect(queued).toMatchObject({
       platform: 'teams',
       workspaceId: TENANT,
-      recipient: { kind: 'user', userId: ola.aad },
+      recipient: { kind: 'sealed', sealed: expect.any(String) },
       payload: { type: 'reply', suggestionId: 1, text: 'Takk! Vi tar det opp på møtet.' },
       label: 'reply to #1',
     });
+    expect(JSON.stringify(queued)).not.toContain(ola.aad);
+    const sealed = queued!.recipient.kind === 'sealed' ? queued!.recipient.sealed! : '';
 
-    // The outbox's send reaches Ola's own chat.
-    expect(await h.teams.sender.deliver({ ...queued!, attempt: 1 })).toMatchObject({ ok: true });
+    // The outbox's send (which opens the sealed recipient only then) reaches Ola's own chat.
+    expect(await h.teams.sender.deliver({ ...queued!, recipient: h.core.openRecipient(sealed), attempt: 1 })).toMatchObject({ ok: true });
     expect(h.connector.calls.at(-1)).toMatchObject({ conversationId: `a:chat-${ola.aad}` });
     expect(h.connector.calls.at(-1)!.activity.text).toContain('Takk! Vi tar det opp på møtet.');
   });

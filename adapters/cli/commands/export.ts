@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { chmodSync, writeFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { EXPORT_FORMATS, exportCsv, exportHtml, exportJson, type ExportFormat } from '../../../src/export/render.ts';
 import { LOCALES, type Locale } from '../../../src/i18n/index.ts';
@@ -18,7 +18,9 @@ export function registerExport(program: Command, ctx: CliContext): void {
         const text =
           opts.format === 'json' ? exportJson(data) : opts.format === 'csv' ? exportCsv(data) : exportHtml(data, opts.locale ?? core.settings.defaultLocale);
         if (opts.out) {
-          writeFileSync(opts.out, text);
+          // Only the operator reads it until they choose to publish it.
+          writeFileSync(opts.out, text, { mode: 0o600 });
+          chmodSync(opts.out, 0o600);
           ctx.stderr.write(`wrote ${data.suggestions.length} suggestions and ${data.polls.length} polls to ${opts.out}\n`);
         } else ctx.stdout.write(text);
       }),

@@ -3,7 +3,7 @@ import { participantIdSchema, formatParticipantId } from '../../../src/domain/pa
 import type { CliContext } from '../program.ts';
 import { withStore } from './with-store.ts';
 
-function memberId(value: string): string {
+export function memberId(value: string): string {
   const parsed = participantIdSchema.safeParse(value);
   if (!parsed.success) throw new InvalidArgumentError(parsed.error.issues[0]!.message);
   return formatParticipantId(parsed.data);

@@ -1,4 +1,5 @@
-import { bar, formatDate, oneLine, percent, signed } from '../../../src/digest/format.ts';
+import { bar, formatDate, oneLine, percent } from '../../../src/digest/format.ts';
+import { figureText, pollNote, shareAmount, shareName, votersText } from '../../../src/digest/published-text.ts';
 import type { DigestModel, DigestPeriod, DigestSuggestion, Figure, Share } from '../../../src/digest/model.ts';
 import { suggestionRef } from '../../../src/domain/suggestion.ts';
 import { catalog, formatNumber, label, type Locale } from '../../../src/i18n/index.ts';
@@ -52,6 +53,7 @@ function tags(locale: Locale, s: DigestSuggestion): string {
 /** One suggestion as a section with its Reply button; `max` bounds the text, never the tags. */
 export function suggestionBlock(locale: Locale, s: DigestSuggestion, max: number): Block {
   const text = `*${suggestionRef(s.id)}* ${escapedWithin(oneLine(s.text), max)}\n_${escapeMrkdwn(tags(locale, s))}_`;
+  if (s.replyClosed) return section(`${text}\n_${escapeMrkdwn(catalog(locale).privacy.replyWindowPassed)}_`);
   return { ...section(text), accessory: replyButton(locale, s.id) };
 }
 
@@ -88,10 +90,7 @@ function digestUnits(model: DigestModel, locale: Locale, timeZone: string): Unit
   const heading = (text: string) => add({ type: 'divider' }, section(`*${escapeMrkdwn(text)}*`));
 
   add({ type: 'header', text: plain(c.title(periodText(locale, model.period, timeZone)), LIMITS.header) });
-  const figure = (name: string, f: Figure) => ({
-    type: 'mrkdwn',
-    text: `*${escapeMrkdwn(name)}*\n${formatNumber(locale, f.value)} (${escapeMrkdwn(f.delta === null ? c.noPrevious : c.change({ delta: signed(locale, f.delta) }))})`,
-  });
+  const figure = (name: string, f: Figure) => ({ type: 'mrkdwn', text: `*${escapeMrkdwn(name)}*\n${escapeMrkdwn(figureText(locale, f))}` });
   const { totals } = model;
   add({
     ...section(`*${escapeMrkdwn(c.totals)}*`),
@@ -121,9 +120,10 @@ function digestUnits(model: DigestModel, locale: Locale, timeZone: string): Unit
 
   if (model.polls.length) heading(c.polls);
   for (const p of model.polls) {
-    const status = `${p.closed ? c.pollClosed : c.pollOpen}, ${c.pollVoters({ count: formatNumber(locale, p.voters) })}`;
+    const status = `${p.closed ? c.pollClosed : c.pollOpen}, ${votersText(locale, p)}`;
+    const note = pollNote(locale, p);
     const lines = p.options.map((o) => `\`${bar(o.share)}\` ${percent(o.share)} (${formatNumber(locale, o.count)}) ${escapeMrkdwn(oneLine(o.label))}`);
-    add(section([`*${escapeMrkdwn(oneLine(p.question))}* (${escapeMrkdwn(status)})`, ...lines].join('\n')));
+    add(section([`*${escapeMrkdwn(oneLine(p.question))}* (${escapeMrkdwn(status)})`, ...(note ? [`_${escapeMrkdwn(note)}_`] : []), ...lines].join('\n')));
   }
 
   const { byArea, byIndustry, bySize } = model.participation;
@@ -131,7 +131,7 @@ function digestUnits(model: DigestModel, locale: Locale, timeZone: string): Unit
     heading(c.participation);
     const shares = (title: string, list: 'areas' | 'industries' | 'sizes', items: Share[]) => [
       `_${escapeMrkdwn(title)}_`,
-      ...items.map((x) => `• ${escapeMrkdwn(label(locale, list, x.key))}: ${formatNumber(locale, x.count)} (${percent(x.share)})`),
+      ...items.map((x) => `• ${escapeMrkdwn(shareName(locale, list, x))}: ${escapeMrkdwn(shareAmount(locale, x))}`),
     ];
     for (const [title, list, items] of [[c.byArea, 'areas', byArea], [c.byIndustry, 'industries', byIndustry], [c.bySize, 'sizes', bySize]] as const) {
       if (items.length) add(...sections(shares(title, list, items)));

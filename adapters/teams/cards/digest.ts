@@ -1,5 +1,6 @@
 import { suggestionRef } from '../../../src/domain/suggestion.ts';
-import { bar, formatDate, oneLine, percent, signed } from '../../../src/digest/format.ts';
+import { bar, formatDate, oneLine, percent } from '../../../src/digest/format.ts';
+import { countText, figureText, pollNote, shareName, votersText } from '../../../src/digest/published-text.ts';
 import type { DigestModel, DigestPeriod, DigestSuggestion, Figure, Share } from '../../../src/digest/model.ts';
 import { catalog, formatNumber, label as listLabel, type Locale } from '../../../src/i18n/index.ts';
 import { execute, label, plain, run, type AdaptiveCard, type Element } from './elements.ts';
@@ -41,15 +42,15 @@ export function suggestionItem(locale: Locale, s: DigestSuggestion): Element {
     items: [
       plain([run(`${suggestionRef(s.id)} `, { weight: 'Bolder' }), run(s.text)]),
       plain([run(tags.filter(Boolean).join(' · '), { subtle: true, size: 'Small' })], { spacing: 'None' }),
-      { type: 'ActionSet', actions: [execute(c.reply, VERBS.digestReply, { suggestionId: s.id })] },
+      s.replyClosed
+        ? label(catalog(locale).privacy.replyWindowPassed, { subtle: true })
+        : { type: 'ActionSet', actions: [execute(c.reply, VERBS.digestReply, { suggestionId: s.id })] },
     ],
   };
 }
 
 function figureLine(locale: Locale, name: string, f: Figure): Element {
-  const c = catalog(locale).digest;
-  const change = f.delta === null ? c.noPrevious : c.change({ delta: signed(locale, f.delta) });
-  return label(`**${name}:** ${formatNumber(locale, f.value)} (${change})`);
+  return label(`**${name}:** ${figureText(locale, f)}`);
 }
 
 function topicSection(locale: Locale, model: DigestModel, topic: DigestModel['topics'][number], first: boolean): Section {
@@ -76,13 +77,15 @@ function topicSection(locale: Locale, model: DigestModel, topic: DigestModel['to
 
 function pollItem(locale: Locale, poll: DigestModel['polls'][number]): Element {
   const c = catalog(locale).digest;
-  const status = `${poll.closed ? c.pollClosed : c.pollOpen} · ${c.pollVoters({ count: formatNumber(locale, poll.voters) })}`;
+  const status = `${poll.closed ? c.pollClosed : c.pollOpen} · ${votersText(locale, poll)}`;
+  const note = pollNote(locale, poll);
   return {
     type: 'Container',
     separator: true,
     items: [
       plain([run(poll.question, { weight: 'Bolder' })]),
       plain([run(status, { subtle: true, size: 'Small' })], { spacing: 'None' }),
+      ...(note ? [plain([run(note, { subtle: true })], { spacing: 'None' })] : []),
       ...poll.options.map((o) =>
         plain([run(`${bar(o.share)} `, { monospace: true }), run(`${percent(o.share)} (${formatNumber(locale, o.count)}) `), run(o.label)], { spacing: 'None' }),
       ),
@@ -96,7 +99,9 @@ function sharesItem(locale: Locale, heading: string, list: 'areas' | 'industries
     items: [
       label(heading, { heading: true }),
       ...shares.map((s) =>
-        plain([run(`${bar(s.share)} `, { monospace: true }), run(`${percent(s.share)} (${formatNumber(locale, s.count)}) `), run(listLabel(locale, list, s.key))], { spacing: 'None' }),
+        s.fewerThan === undefined
+          ? plain([run(`${bar(s.share)} `, { monospace: true }), run(`${percent(s.share)} (${formatNumber(locale, s.count)}) `), run(shareName(locale, list, s))], { spacing: 'None' })
+          : plain([run(`${countText(locale, s)} `), run(shareName(locale, list, s))], { spacing: 'None' }),
       ),
     ],
   };

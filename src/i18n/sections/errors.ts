@@ -19,6 +19,7 @@ const nbErrors: Messages<ErrorCode> = {
   profile_invalid: (p) => `Profilen kan ikke lagres: ${p.field} er ikke gyldig.`,
   suggestion_not_found: () => 'Fant ikke innspillet.',
   not_reachable: () => 'Avsenderen kan ikke nås fra Slack eller Teams.',
+  reply_window_passed: (p) => `Innspillet er eldre enn ${p.days} dager, og den anonyme avsenderen kan ikke lenger nås.`,
 };
 
 const enErrors: Messages<ErrorCode> = {
@@ -35,6 +36,7 @@ const enErrors: Messages<ErrorCode> = {
   profile_invalid: (p) => `The profile cannot be saved: ${p.field} is not valid.`,
   suggestion_not_found: () => 'The suggestion was not found.',
   not_reachable: () => 'The sender cannot be reached on Slack or Teams.',
+  reply_window_passed: (p) => `The suggestion is older than ${p.days} days, and its anonymous sender can no longer be reached.`,
 };
 
 const EXAMPLE_NB = 'Eksempel: /poll "Hvilken dag passer?" "Tirsdag" "Torsdag"';
