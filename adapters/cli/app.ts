@@ -37,12 +37,21 @@ export function createCore(config: Config, options: AppOptions & { server?: bool
   const store = openSqliteStore(
     config.databasePath,
     // A server checkpoints on a worker thread, so no request waits for a disk flush.
-    options.server ? { onCheckpointError: (message) => options.logger.warn({ error: message }, 'WAL checkpoint failed') } : {},
+    options.server ? { onCheckpointError: (message) => options.logger.error(message) } : {},
   );
-  const secret = loadOrCreateSecret(config.databasePath);
+  let secret: Buffer;
+  let vault: ReturnType<typeof createIdentityVault>;
+  try {
+    secret = loadOrCreateSecret(config.databasePath);
+    vault = createIdentityVault(secret);
+  } catch (error) {
+    // Nothing may stay open behind a failed start (the checkpointer's thread would keep it alive).
+    store.close();
+    throw new Error(`the key file ${config.databasePath}.key cannot be used: ${error instanceof Error ? error.message : String(error)}`);
+  }
   const core = createInnspill({
     store,
-    vault: createIdentityVault(secret),
+    vault,
     clock: options.clock ?? (() => new Date()),
     settings: {
       topics: config.topics,
@@ -63,9 +72,16 @@ export function createCore(config: Config, options: AppOptions & { server?: bool
 export async function createApp(config: Config, options: AppOptions): Promise<App> {
   const { logger } = options;
   const { store, core, secrets } = createCore(config, { ...options, server: true });
-  const platforms = createPlatforms(config, { core, store, secrets }, logger);
+  let platforms: ReturnType<typeof createPlatforms>;
+  let delivery: Delivery;
+  try {
+    platforms = createPlatforms(config, { core, store, secrets }, logger);
+    delivery = createDelivery({ config, core, store, senders: platforms.senders, logger, ...(options.clock ? { clock: options.clock } : {}) });
+  } catch (error) {
+    store.close();
+    throw error;
+  }
   const routes: Route[] = [healthRoute(() => ({ schemaVersion: store.schemaVersion() }), VERSION), ...platforms.routes];
-  const delivery = createDelivery({ config, core, store, senders: platforms.senders, logger, ...(options.clock ? { clock: options.clock } : {}) });
 
   const http = createHttpServer(routes, logger);
   let stopping: Promise<void> | null = null;

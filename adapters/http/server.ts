@@ -25,6 +25,14 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
   res.end(text);
 }
 
+/** What an operator can act on, in one line, rather than `listen EADDRINUSE: …`. */
+function listenError(error: NodeJS.ErrnoException, port: number, host: string): Error {
+  if (error.code === 'EADDRINUSE') return new Error(`port ${port} on ${host} is already in use (set PORT to another port, or stop what is using it)`);
+  if (error.code === 'EACCES') return new Error(`not allowed to listen on port ${port} on ${host} (ports below 1024 need privileges; set PORT)`);
+  if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND') return new Error(`cannot listen on ${host}: no such address here (check HOST)`);
+  return error;
+}
+
 /** The one HTTP server every way in mounts on. It knows paths, not platforms. */
 export function createHttpServer(routes: Route[], logger: Logger): HttpServer {
   let inFlight = 0;
@@ -61,9 +69,9 @@ export function createHttpServer(routes: Route[], logger: Logger): HttpServer {
     server,
     listen: (port, host) =>
       new Promise((resolve, reject) => {
-        server.once('error', reject);
+        server.once('error', (error: NodeJS.ErrnoException) => reject(listenError(error, port, host)));
         server.listen(port, host, () => {
-          server.off('error', reject);
+          server.removeAllListeners('error');
           resolve(server.address() as AddressInfo);
         });
       }),
