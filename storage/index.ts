@@ -14,6 +14,7 @@ import { createSuggestionStore } from './repositories/suggestions.ts';
 
 export { migrate, schemaVersion, LATEST_VERSION, DatabaseFromFutureError } from './migrations/index.ts';
 export { openDatabase, DatabaseUnusableError } from './open.ts';
+export { createReadinessProbe } from './readiness.ts';
 
 /** Opens (and migrates) the SQLite database and returns the core's storage ports on it. */
 export interface OpenOptions {
