@@ -1,10 +1,13 @@
-import { closeSync, mkdirSync, openSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { Writable } from 'node:stream';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../adapters/cli/app.ts';
 import { loadConfig } from '../../adapters/cli/config.ts';
+import { createLogger } from '../../adapters/cli/logger.ts';
+import { buildProgram, parseDateOption, type CliContext } from '../../adapters/cli/program.ts';
 import { openSqliteStore } from '../../storage/index.ts';
 import { runCli } from '../helpers/cli.ts';
 import { useTmpDir } from '../helpers/tmp.ts';
@@ -92,5 +95,72 @@ describe('the Teams endpoint in the composition root', () => {
   it('is mounted in anonymous mode with TEAMS_LOCAL=1', async () => {
     // Mounted: the empty object reaches the adapter, which refuses it as no activity (not 404).
     expect(await post({ ...envFor(tmp()), TEAMS_LOCAL: '1' })).toBe(400);
+  });
+});
+
+/** The command line in this process, as `run` does it, with its output captured. */
+async function inProcess(argv: string[], env: Record<string, string>) {
+  let stdout = '';
+  let stderr = '';
+  const sink = (append: (s: string) => void) => new Writable({ write: (chunk, _enc, done) => { append(String(chunk)); done(); } });
+  const ctx: CliContext = {
+    env,
+    stdout: sink((s) => (stdout += s)),
+    stderr: sink((s) => (stderr += s)),
+    config: () => loadConfig(env),
+    logger: () => createLogger('silent'),
+  };
+  const before = process.exitCode;
+  try {
+    await buildProgram(ctx).parseAsync(argv, { from: 'user' });
+    return { code: typeof process.exitCode === 'number' ? process.exitCode : 0, stdout, stderr };
+  } catch (error) {
+    return { code: 1, stdout, stderr: stderr + (error instanceof Error ? error.message : String(error)) };
+  } finally {
+    process.exitCode = before;
+  }
+}
+
+describe('read-only commands on a database that is not there', () => {
+  it('say so and create neither the database nor its key file', async () => {
+    const dir = tmp();
+    const env = { DATABASE_PATH: join(dir, 'nowhere', 'innspill.db') };
+    for (const argv of [['members', 'list'], ['digest', '--preview'], ['export', '--format', 'csv'], ['outbox', 'list']]) {
+      const result = await inProcess(argv, env);
+      expect(result.code, argv.join(' ')).toBe(1);
+      expect(result.stderr).toContain(`no database at ${env.DATABASE_PATH}`);
+    }
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('exits 1 as a process, with one line', { timeout: PROCESS_TIMEOUT }, async () => {
+    const dir = tmp();
+    const result = await runCli(['members', 'list'], { env: { DATABASE_PATH: join(dir, 'innspill.db') } });
+    expect(result.code).toBe(1);
+    expect(lines(result.stderr)).toEqual([`innspill: no database at ${join(dir, 'innspill.db')} (check DATABASE_PATH)`]);
+    expect(existsSync(join(dir, 'innspill.db.key'))).toBe(false);
+  });
+});
+
+describe('dates on the command line', () => {
+  it('refuses a day that is not in the calendar instead of rolling it over', () => {
+    expect(() => parseDateOption('2026-02-30')).toThrow(/expected a date/);
+    expect(() => parseDateOption('2026-04-31T08:00')).toThrow(/expected a date/);
+    expect(parseDateOption('2028-02-29').toISOString()).toBe('2028-02-29T00:00:00.000Z');
+  });
+});
+
+describe('outbox retry', () => {
+  it('says the message goes out when serve next runs', async () => {
+    const dir = tmp();
+    const env = { DATABASE_PATH: join(dir, 'innspill.db') };
+    const store = openSqliteStore(env.DATABASE_PATH);
+    store.db
+      .prepare("INSERT INTO outbox (platform, workspace_id, recipient, payload, dedupe_key, label, status, attempts, next_attempt_at, created_at, last_error) VALUES ('slack', 'T1', '{}', '{\"type\":\"digest\"}', 'k', 'slack:T1:U1', 'dead', 5, 0, 0, 'boom')")
+      .run();
+    store.close();
+    const result = await inProcess(['outbox', 'retry', '1'], env);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('message 1 is queued again: it goes out when `innspill serve` next runs (at once if it is running now)\n');
   });
 });

@@ -21,6 +21,6 @@ export function registerExport(program: Command, ctx: CliContext): void {
           writeFileSync(opts.out, text);
           ctx.stderr.write(`wrote ${data.suggestions.length} suggestions and ${data.polls.length} polls to ${opts.out}\n`);
         } else ctx.stdout.write(text);
-      }),
+      }, { readOnly: true }),
     );
 }
