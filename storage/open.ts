@@ -24,3 +24,28 @@ export function openDatabase(path: string): Database.Database {
   db.pragma('secure_delete = ON');
   return db;
 }
+
+/** The database file cannot be opened, or is corrupt: the message names the file and what is wrong. */
+export class DatabaseUnusableError extends Error {
+  readonly code = 'database_unusable';
+}
+
+/**
+ * `openDatabase`, with failures that name the file. With `verify` (a server starting) it also runs
+ * `PRAGMA quick_check`, so a corrupt file stops the start instead of failing requests one by one.
+ */
+export function openCheckedDatabase(path: string, verify: boolean): Database.Database {
+  let db: Database.Database | null = null;
+  try {
+    db = openDatabase(path);
+    if (verify && path !== ':memory:') {
+      const problems = (db.pragma('quick_check') as { quick_check: string }[]).map((r) => r.quick_check).filter((r) => r !== 'ok');
+      if (problems.length > 0) throw new Error(`it is corrupt (${problems.slice(0, 3).join('; ')})`);
+    }
+    return db;
+  } catch (error) {
+    db?.close();
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new DatabaseUnusableError(`the database ${path} cannot be used: ${reason}`);
+  }
+}

@@ -1,11 +1,12 @@
 import type { AddressInfo } from 'node:net';
-import { openSqliteStore } from '../../storage/index.ts';
+import { createReadinessProbe, openSqliteStore } from '../../storage/index.ts';
 import { createInnspill, type Innspill } from '../../src/innspill.ts';
 import { createSecretBox, type SealBox } from '../../src/privacy/seal.ts';
 import { createIdentityVault } from '../../src/privacy/vault.ts';
 import type { Store } from '../../src/ports/store.ts';
 import { createHttpServer, type HttpServer, type Route } from '../http/server.ts';
 import { healthRoute } from '../http/health.ts';
+import { readyRoute } from '../http/ready.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
 import { createDelivery, type Delivery } from './delivery.ts';
@@ -35,11 +36,11 @@ export interface AppOptions {
   clock?: () => Date;
 }
 
-export function createCore(config: Config, options: AppOptions & { server?: boolean }): { store: Store; core: Innspill; secrets: SealBox } {
+export function createCore(config: Config, options: AppOptions & { server?: boolean }): { store: ReturnType<typeof openSqliteStore>; core: Innspill; secrets: SealBox } {
   const store = openSqliteStore(
     config.databasePath,
     // A server checkpoints on a worker thread, so no request waits for a disk flush.
-    options.server ? { onCheckpointError: (message) => options.logger.warn({ error: message }, 'WAL checkpoint failed') } : {},
+    options.server ? { onCheckpointError: (message) => options.logger.error(message) } : {},
   );
   const clock = options.clock ?? (() => new Date());
   let secret: Buffer;
@@ -73,9 +74,20 @@ export function createCore(config: Config, options: AppOptions & { server?: bool
 export async function createApp(config: Config, options: AppOptions): Promise<App> {
   const { logger } = options;
   const { store, core, secrets } = createCore(config, { ...options, server: true });
-  const platforms = createPlatforms(config, { core, store, secrets }, logger);
-  const routes: Route[] = [healthRoute(() => ({ schemaVersion: store.schemaVersion() }), VERSION), ...platforms.routes];
-  const delivery = createDelivery({ config, core, store, senders: platforms.senders, logger, ...(options.clock ? { clock: options.clock } : {}) });
+  let platforms: ReturnType<typeof createPlatforms>;
+  let delivery: Delivery;
+  try {
+    platforms = createPlatforms(config, { core, store, secrets }, logger);
+    delivery = createDelivery({ config, core, store, senders: platforms.senders, logger, ...(options.clock ? { clock: options.clock } : {}) });
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+  const routes: Route[] = [
+    healthRoute(() => ({ schemaVersion: store.schemaVersion() }), VERSION),
+    readyRoute(createReadinessProbe(store.db), options.clock ?? (() => new Date()), (failed) => logger.error({ failed }, 'not ready')),
+    ...platforms.routes,
+  ];
 
   const http = createHttpServer(routes, logger);
   let stopping: Promise<void> | null = null;

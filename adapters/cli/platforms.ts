@@ -22,10 +22,12 @@ export function createPlatforms(config: Config, { core, store, secrets }: { core
   const starters: (() => Promise<void>)[] = [];
   const stoppers: (() => Promise<void>)[] = [];
 
-  // Teams: always mounted; anonymous (loopback callers only) until MicrosoftAppId is set.
-  const teams = createTeamsAdapter({ core, settings: config.teams, state: store.platformState, logger });
-  routes.push(...teams.routes);
-  senders.push(teams.sender);
+  // Teams: mounted when configured, or anonymous (direct loopback callers only) when TEAMS_LOCAL=1 asks for it.
+  if (config.teams.appId || config.teamsLocal) {
+    const teams = createTeamsAdapter({ core, settings: config.teams, state: store.platformState, logger });
+    routes.push(...teams.routes);
+    senders.push(teams.sender);
+  }
 
   // Slack: POST /slack/events (plus the OAuth pages), or Socket Mode when SLACK_APP_TOKEN is set.
   if (config.slack) {

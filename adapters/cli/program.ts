@@ -17,7 +17,10 @@ export interface CliContext {
 }
 
 export function parseDateOption(value: string): Date {
-  if (!/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/.test(value) || Number.isNaN(Date.parse(value))) {
+  // Date.parse rolls 2026-02-30 over to 2 March; a day that is not in the calendar is refused.
+  const day = value.slice(0, 10);
+  const real = !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day);
+  if (!/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/.test(value) || Number.isNaN(Date.parse(value)) || !real) {
     throw new InvalidArgumentError('expected a date such as 2026-11-16 or 2026-11-16T08:00');
   }
   return new Date(value);

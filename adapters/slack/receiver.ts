@@ -4,10 +4,10 @@ import type { Logger } from 'pino';
 import { sendJson, type Route } from '../http/server.ts';
 import { dispatchToBolt } from './dispatch.ts';
 import { parseSlackBody } from './parse.ts';
-import { verifySlackRequest } from './verify.ts';
+import { checkSlackHeaders, verifySlackRequest } from './verify.ts';
 
-/** Slack payloads are a few kilobytes; a large modal state stays far below this. */
-const BODY_LIMIT = 1024 * 1024;
+/** Slack payloads are a few kilobytes; a large modal state (Slack caps a view at 250 kB) stays below this. */
+const BODY_LIMIT = 512 * 1024;
 
 export interface HttpReceiverOptions {
   signingSecret: string;
@@ -19,6 +19,8 @@ export interface HttpReceiverOptions {
 class BodyTooLarge extends Error {}
 
 function readBody(req: IncomingMessage): Promise<string> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > BODY_LIMIT) return Promise.reject(new BodyTooLarge());
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -78,6 +80,15 @@ export class InnspillHttpReceiver implements Receiver {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const { logger } = this.options;
+    const signed = { timestamp: header(req, 'x-slack-request-timestamp'), signature: header(req, 'x-slack-signature'), nowMs: this.nowMs() };
+    const early = checkSlackHeaders(signed);
+    if (!early.ok) {
+      logger.warn({ reason: early.reason }, 'slack request refused: signature check failed');
+      // The body is never read; closing keeps the client from sending it on this connection.
+      res.setHeader('connection', 'close');
+      sendJson(res, 401, { error: 'invalid_signature' });
+      return;
+    }
     let rawBody: string;
     try {
       rawBody = await readBody(req);
@@ -86,13 +97,7 @@ export class InnspillHttpReceiver implements Receiver {
       sendJson(res, error instanceof BodyTooLarge ? 413 : 400, { error: error instanceof BodyTooLarge ? 'body_too_large' : 'unreadable_body' });
       return;
     }
-    const verified = verifySlackRequest({
-      signingSecret: this.options.signingSecret,
-      rawBody,
-      timestamp: header(req, 'x-slack-request-timestamp'),
-      signature: header(req, 'x-slack-signature'),
-      nowMs: this.nowMs(),
-    });
+    const verified = verifySlackRequest({ ...signed, signingSecret: this.options.signingSecret, rawBody });
     if (!verified.ok) {
       logger.warn({ reason: verified.reason }, 'slack request refused: signature check failed');
       sendJson(res, 401, { error: 'invalid_signature' });

@@ -11,6 +11,7 @@ import { actorOf, baseConversationId, localeOf } from './identity.ts';
 import { parseTeamsCommand, stripBotMention } from './parse.ts';
 import { isPersonal, targetOf, type ReferenceBook } from './references.ts';
 import { invokeBody, replyActivity, type Reply } from './reply.ts';
+import { describeConnectorFailure } from './failure.ts';
 
 export interface TeamsBotDeps {
   core: Innspill;
@@ -70,7 +71,13 @@ export class TeamsBot extends ActivityHandler {
   }
 
   private async message(context: TurnContext): Promise<void> {
-    await context.sendActivity(replyActivity(await this.answer(context)));
+    const reply = replyActivity(await this.answer(context));
+    try {
+      await context.sendActivity(reply);
+    } catch (error) {
+      // The connector refused or could not be reached: one line, not the client's request dump.
+      this.deps.logger.error(describeConnectorFailure(error), 'Teams reply failed');
+    }
   }
 
   private async answer(context: TurnContext): Promise<Reply> {

@@ -1,4 +1,4 @@
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import { createHttpServer } from '../../adapters/http/server.ts';
 import { createSlackAdapter, type SlackAdapterConfig } from '../../adapters/slack/index.ts';
 import { createSecretBox } from '../../src/privacy/seal.ts';
@@ -12,7 +12,7 @@ const next = () => ++seq;
 
 /** A real Slack adapter on a real HTTP server, a real core on in-memory SQLite, and a fake Web API. */
 export async function slackHarness(
-  options: { auth?: SlackAdapterConfig['auth']; appToken?: string | null; participantPolls?: boolean; pollUpdateDelayMs?: number } = {},
+  options: { auth?: SlackAdapterConfig['auth']; appToken?: string | null; participantPolls?: boolean; pollUpdateDelayMs?: number; logger?: Logger } = {},
 ) {
   const api = await startFakeSlackApi();
   const secrets = createSecretBox(Buffer.alloc(32, 9));
@@ -23,7 +23,7 @@ export async function slackHarness(
     config: { signingSecret: SIGNING_SECRET, apiUrl: api.url, appToken: options.appToken ?? null, auth: options.auth ?? { mode: 'single', botToken: 'xoxb-test' } },
     defaultLocale: 'nb',
     secrets,
-    logger: silent,
+    logger: options.logger ?? silent,
     pollUpdateDelayMs: options.pollUpdateDelayMs ?? 20,
   });
   const http = createHttpServer(adapter.routes, silent);

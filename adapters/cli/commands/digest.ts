@@ -61,6 +61,6 @@ export function registerDigest(program: Command, ctx: CliContext): void {
         if (period.start >= period.end) command.error('error: --since must be in the past', { exitCode: 2, code: 'innspill.since' });
         const model = await core.digestFor(period);
         ctx.stdout.write(renderDigestMarkdown(model, { locale: opts.locale ?? core.settings.defaultLocale, timeZone: core.settings.timeZone }));
-      });
+      }, { readOnly: true });
     });
 }

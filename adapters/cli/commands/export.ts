@@ -23,6 +23,6 @@ export function registerExport(program: Command, ctx: CliContext): void {
           chmodSync(opts.out, 0o600);
           ctx.stderr.write(`wrote ${data.suggestions.length} suggestions and ${data.polls.length} polls to ${opts.out}\n`);
         } else ctx.stdout.write(text);
-      }),
+      }, { readOnly: true }),
     );
 }

@@ -40,6 +40,6 @@ export function registerMembers(program: Command, ctx: CliContext): void {
     .action(() =>
       withStore(ctx, async (core) => {
         for (const id of await core.members.list()) ctx.stdout.write(`${id}\n`);
-      }),
+      }, { readOnly: true }),
     );
 }

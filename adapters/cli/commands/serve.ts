@@ -8,7 +8,13 @@ export async function serve(ctx: CliContext): Promise<void> {
   const config = ctx.config();
   const logger = ctx.logger(config);
   const app = await createApp(config, { logger });
-  await app.start();
+  try {
+    await app.start();
+  } catch (error) {
+    // Close what did start (database, workers, timers) so the process exits with the error.
+    await app.stop();
+    throw error;
+  }
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {
       logger.info({ signal }, 'shutting down');

@@ -7,7 +7,7 @@ import { unescapeSlackText } from '../parse.ts';
 import { publishPoll } from '../publish.ts';
 import { COMMAND, POLL_COMMAND, deleteConfirmMessage, ephemeral, helpMessage, mineMessage, textMessage } from '../render/messages.ts';
 import { pollModal, profileModal, suggestionModal } from '../render/modals.ts';
-import { actorOf, type HandlerDeps } from './deps.ts';
+import { actorOf, explainFailure, type HandlerDeps } from './deps.ts';
 
 /**
  * `/innspill [text | hjelp | mine | slett | profil]` and `/poll [inline syntax]`. Whatever is
@@ -52,7 +52,7 @@ export function registerCommands(app: App, deps: HandlerDeps): void {
         }
       }
     } catch (error) {
-      answer = ephemeral(textMessage(describeError(actor.locale, error)));
+      answer = ephemeral(textMessage(explainFailure(deps, actor.locale, error, 'slack command failed')));
     }
     await ack(answer as never);
   });
@@ -75,7 +75,7 @@ export function registerCommands(app: App, deps: HandlerDeps): void {
       }
       pollId = result.poll.id;
     } catch (error) {
-      await ack(ephemeral(textMessage(describeError(actor.locale, error))) as never);
+      await ack(ephemeral(textMessage(explainFailure(deps, actor.locale, error, 'slack poll command failed'))) as never);
       return;
     }
     await ack();

@@ -1,5 +1,7 @@
 import type { Logger } from 'pino';
 import { actorFrom, type Actor } from '../../../src/domain/participant.ts';
+import { isInnspillError } from '../../../src/errors.ts';
+import { describeError } from '../../../src/i18n/index.ts';
 import type { Innspill } from '../../../src/innspill.ts';
 import type { Responder } from '../api/responder.ts';
 import type { Background } from '../background.ts';
@@ -35,4 +37,13 @@ export function clickerOf(deps: Pick<HandlerDeps, 'locales'>, teamId: string, us
 /** The workspace of an interaction: `team` is null for some org-wide installs, the user's team is not. */
 export function teamOf(body: { team?: { id: string } | null; user?: { team_id?: string } }): string | null {
   return body.team?.id ?? body.user?.team_id ?? null;
+}
+
+/**
+ * What a refusal says to the person, after logging anything that is not a refusal (a failed write,
+ * a full disk, a bug) at error level: an answer in the chat must not be the only trace of it.
+ */
+export function explainFailure(deps: Pick<HandlerDeps, 'logger'>, locale: Actor['locale'], error: unknown, what: string): string {
+  if (!isInnspillError(error)) deps.logger.error({ err: error }, what);
+  return describeError(locale, error);
 }
