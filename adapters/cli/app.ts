@@ -63,7 +63,7 @@ export function createCore(config: Config, options: AppOptions & { server?: bool
 export async function createApp(config: Config, options: AppOptions): Promise<App> {
   const { logger } = options;
   const { store, core, secrets } = createCore(config, { ...options, server: true });
-  const platforms = createPlatforms(config, { core, store, secrets }, logger);
+  const platforms = await createPlatforms(config, { core, store, secrets }, logger);
   const routes: Route[] = [healthRoute(() => ({ schemaVersion: store.schemaVersion() }), VERSION), ...platforms.routes];
   const delivery = createDelivery({ config, core, store, senders: platforms.senders, logger, ...(options.clock ? { clock: options.clock } : {}) });
 
