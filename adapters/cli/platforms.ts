@@ -3,6 +3,8 @@ import type { PlatformSender } from '../../src/ports/delivery.ts';
 import type { Store } from '../../src/ports/store.ts';
 import type { SealBox } from '../../src/privacy/seal.ts';
 import type { Route } from '../http/server.ts';
+import type { TeamsAdapter } from '../teams/index.ts';
+import { MESSAGES_PATH } from '../teams/paths.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
 
@@ -24,11 +26,17 @@ export async function createPlatforms(config: Config, { core, store, secrets }: 
   const starters: (() => Promise<void>)[] = [];
   const stoppers: (() => Promise<void>)[] = [];
 
-  // Teams: always mounted; anonymous (loopback callers only) until MicrosoftAppId is set.
-  const { createTeamsAdapter } = await import('../teams/index.ts');
-  const teams = createTeamsAdapter({ core, settings: config.teams, state: store.platformState, logger });
-  routes.push(...teams.routes);
-  senders.push(teams.sender);
+  // Teams: always mounted; anonymous (loopback callers only) until MicrosoftAppId is set. With an
+  // app id it loads now, so a wrong setting stops the start; anonymous (a local trial, or a Slack
+  // deployment that never hears from Teams) it loads with the first activity or Teams message.
+  let teams: Promise<TeamsAdapter> | null = null;
+  const loadTeams = () =>
+    (teams ??= import('../teams/index.ts').then(({ createTeamsAdapter }) =>
+      createTeamsAdapter({ core, settings: config.teams, state: store.platformState, logger }),
+    ));
+  if (config.teams.appId) await loadTeams();
+  routes.push({ method: 'POST', path: MESSAGES_PATH, handle: async (req, res) => (await loadTeams()).routes.find((r) => r.path === MESSAGES_PATH)!.handle(req, res) });
+  senders.push({ platform: 'teams', deliver: async (message) => (await loadTeams()).sender.deliver(message) });
 
   // Slack: POST /slack/events (plus the OAuth pages), or Socket Mode when SLACK_APP_TOKEN is set.
   if (config.slack) {
