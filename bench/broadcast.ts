@@ -72,7 +72,7 @@ export async function benchBroadcast(): Promise<BenchRow[]> {
     }
     const member = actorFrom({ platform: 'console', workspaceId: 'local', userId: 'member' }, 'nb');
     await core.members.add(member.id, now);
-    const platforms = createPlatforms(config, { core, store, secrets }, logger);
+    const platforms = await createPlatforms(config, { core, store, secrets }, logger);
     const delivery = createDelivery({ config, core, store, senders: platforms.senders, logger });
 
     const started = performance.now();

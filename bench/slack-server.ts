@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { App, LogLevel } from '@slack/bolt';
 import { pino } from 'pino';
 import { createHttpServer } from '../adapters/http/server.ts';
+import { createResponder } from '../adapters/slack/api/responder.ts';
+import { textMessage } from '../adapters/slack/render/messages.ts';
 import { createSlackAdapter } from '../adapters/slack/index.ts';
 import { actorFrom } from '../src/domain/participant.ts';
 import { DEFAULT_TOPICS } from '../src/domain/suggestion.ts';
@@ -15,15 +17,18 @@ import { openSqliteStore } from '../storage/index.ts';
 /**
  * One server under load, in its own process: `innspill` (our adapter on our HTTP server, SQLite in
  * WAL mode on disk, a poll whose message is kept current) or `bare` (a Bolt app on its own
- * HTTPReceiver that acks every click and stores nothing). Prints `{port, pollId}`; serves until killed.
+ * HTTPReceiver that acks every click, stores nothing, and posts the voter the same confirmation
+ * through `response_url`, on the same keep-alive client). Prints `{port, pollId}`; serves until killed.
  */
 const [mode, apiUrl, SIGNING_SECRET] = process.argv.slice(2) as ['innspill' | 'bare', string, string];
 const logger = pino({ level: 'silent' });
 
 if (mode === 'bare') {
   const app = new App({ signingSecret: SIGNING_SECRET, token: 'xoxb-bench', botId: 'B1', botUserId: 'UBOT', logLevel: LogLevel.ERROR, clientOptions: { slackApiUrl: apiUrl } });
-  app.action(/.*/, async ({ ack }) => {
+  const responder = createResponder(logger);
+  app.action(/.*/, async ({ ack, body }) => {
     await ack();
+    responder.post((body as { response_url: string }).response_url, { response_type: 'ephemeral', replace_original: false, ...textMessage('Du har stemt: Tirsdag.') });
   });
   const server = await app.start(0);
   const address = (server as unknown as { address(): { port: number } }).address();

@@ -6,12 +6,13 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
-import { ActivityHandler, CloudAdapter } from '@microsoft/agents-hosting';
+import { ActivityHandler, CloudAdapter, type InvokeResponse } from '@microsoft/agents-hosting';
 import { pino } from 'pino';
 import { createHttpServer } from '../adapters/http/server.ts';
 import { createTeamsAdapter } from '../adapters/teams/index.ts';
 import { buildAuthConfiguration } from '../adapters/teams/auth.ts';
 import { readJsonObject, sdkRequest, sdkResponse } from '../adapters/teams/http-bridge.ts';
+import { actorFrom } from '../src/domain/participant.ts';
 import { DEFAULT_TOPICS } from '../src/domain/suggestion.ts';
 import { createInnspill } from '../src/innspill.ts';
 import { createIdentityVault } from '../src/privacy/vault.ts';
@@ -38,20 +39,50 @@ function messageBody(serviceUrl: string, id: string): string {
   });
 }
 
+const TENANT = 'tenant-bench';
+/** Voters click in turn, each many times: their references are stored once, then only read. */
+const VOTERS = 200;
+
+/** An Action.Execute vote on a poll card in a channel, as Teams sends it. */
+function voteBody(serviceUrl: string, id: string, n: number, pollId: number): string {
+  const voter = `aad-voter-${n % VOTERS}`;
+  return JSON.stringify({
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    id,
+    serviceUrl,
+    channelId: 'msteams',
+    from: { id: `29:${voter}`, aadObjectId: voter },
+    conversation: { conversationType: 'channel', isGroup: true, id: '19:bench@thread.tacv2;messageid=1', tenantId: TENANT },
+    recipient: { id: '28:bench-bot' },
+    channelData: { tenant: { id: TENANT } },
+    locale: 'nb-NO',
+    value: { action: { type: 'Action.Execute', id: 'a1', verb: 'poll.vote', data: { pollId, option: n % 4, verb: 'poll.vote' } } },
+  });
+}
+
 /** autocannon calls setupRequest before each request (its typings leave it out; its idReplacement miscounts content-length). */
 type FreshRequest = autocannon.Request & { setupRequest(request: autocannon.Request): autocannon.Request };
 
-async function load(url: string, serviceUrl: string) {
+async function load(url: string, body: (n: number) => string) {
   let sent = 0;
-  const requests: FreshRequest[] = [{ setupRequest: (request: autocannon.Request) => ({ ...request, body: messageBody(serviceUrl, `bench-${(sent += 1)}`) }) }];
+  const requests: FreshRequest[] = [{ setupRequest: (request: autocannon.Request) => ({ ...request, body: body((sent += 1)) }) }];
   const result = await autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json' }, requests, connections: CONNECTIONS, duration: DURATION_S });
   return { rps: Math.round(result.requests.average), p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
+}
+
+/** The bare SDK's answer to a card click: a card, with nothing stored. */
+class BareBot extends ActivityHandler {
+  protected override async onInvokeActivity(): Promise<InvokeResponse> {
+    const card = { type: 'AdaptiveCard', version: '1.4', body: [{ type: 'TextBlock', text: 'Du har stemt: Tirsdag.' }] };
+    return { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card } };
+  }
 }
 
 /** The bare SDK: an echo bot on CloudAdapter.process with the least hosting Node needs (no express here). */
 async function bareEchoBot(): Promise<Server> {
   const adapter = new CloudAdapter(buildAuthConfiguration({ appId: null, appPassword: null, appType: 'MultiTenant', tenantId: null }));
-  const bot = new ActivityHandler().onMessage(async (context, next) => {
+  const bot = new BareBot().onMessage(async (context, next) => {
     await context.sendActivity(`Echo: ${context.activity.text}`);
     await next();
   });
@@ -90,10 +121,37 @@ export async function benchTeams(): Promise<BenchRow[]> {
   const echo = await bareEchoBot();
   try {
     const { port } = await http.listen(0, '127.0.0.1');
-    const ours = await load(`http://127.0.0.1:${port}/api/messages`, connector.url);
-    const bare = await load(`http://127.0.0.1:${(echo.address() as AddressInfo).port}/api/messages`, connector.url);
+    const oursUrl = `http://127.0.0.1:${port}/api/messages`;
+    const bareUrl = `http://127.0.0.1:${(echo.address() as AddressInfo).port}/api/messages`;
+    const message = (n: number) => messageBody(connector.url, `bench-${n}`);
+    const ours = await load(oursUrl, message);
+    const bare = await load(bareUrl, message);
     const ratio = bare.rps ? Math.round((ours.rps / bare.rps) * 100) / 100 : 0;
+
+    const creator = actorFrom({ platform: 'teams', workspaceId: TENANT, userId: 'aad-creator' }, 'nb');
+    const poll = await core.createPoll(
+      creator,
+      { question: 'Hvilken dag passer best?', options: ['Mandag', 'Tirsdag', 'Onsdag', 'Torsdag'], multipleChoice: false, anonymous: false, resultsAfterClose: false, everyone: false, closes: null },
+      { channelId: '19:bench@thread.tacv2' },
+    );
+    const vote = (n: number) => voteBody(connector.url, `vote-${n}`, n, poll.id);
+    const oursVotes = await load(oursUrl, vote);
+    const bareVotes = await load(bareUrl, vote);
+    const voteRatio = bareVotes.rps ? Math.round((oursVotes.rps / bareVotes.rps) * 100) / 100 : 0;
     return [
+      {
+        name: `Teams Action.Execute votes in a channel → vote + card (${CONNECTIONS} connections, ${DURATION_S} s)`,
+        figures: {
+          'votes/s': oursVotes.rps,
+          'p99 (ms)': oursVotes.p99,
+          'bare SDK card req/s': bareVotes.rps,
+          'bare p99 (ms)': bareVotes.p99,
+          'ratio (ours / bare)': voteRatio,
+          'non-2xx + errors': oursVotes.non2xx + oursVotes.errors + bareVotes.non2xx + bareVotes.errors,
+        },
+        goal: '≥ 0.9× the bare bot, no failed requests',
+        met: voteRatio >= 0.9 && oursVotes.non2xx + oursVotes.errors === 0,
+      },
       {
         name: `Teams /api/messages, message → suggestion + reply (${CONNECTIONS} connections, ${DURATION_S} s)`,
         figures: {

@@ -10,7 +10,7 @@ import { readyRoute } from '../http/ready.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
 import { createDelivery, type Delivery } from './delivery.ts';
-import { createPlatforms } from './platforms.ts';
+import { createPlatforms, type Platforms } from './platforms.ts';
 import { loadSecret } from './secret.ts';
 import { platformRecords } from './platform-records.ts';
 import { VERSION } from './version.ts';
@@ -74,10 +74,10 @@ export function createCore(config: Config, options: AppOptions & { server?: bool
 export async function createApp(config: Config, options: AppOptions): Promise<App> {
   const { logger } = options;
   const { store, core, secrets } = createCore(config, { ...options, server: true });
-  let platforms: ReturnType<typeof createPlatforms>;
+  let platforms: Platforms;
   let delivery: Delivery;
   try {
-    platforms = createPlatforms(config, { core, store, secrets }, logger);
+    platforms = await createPlatforms(config, { core, store, secrets }, logger);
     delivery = createDelivery({ config, core, store, senders: platforms.senders, logger, ...(options.clock ? { clock: options.clock } : {}) });
   } catch (error) {
     store.close();

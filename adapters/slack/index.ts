@@ -10,6 +10,7 @@ import { createClientPool, type TokenSource } from './api/clients.ts';
 import { createResponder } from './api/responder.ts';
 import { createBackground } from './background.ts';
 import { createDigestProgress } from './digest-progress.ts';
+import { createDirectVotes } from './direct-votes.ts';
 import { createDmChannels } from './dm-channels.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { registerActions } from './handlers/actions.ts';
@@ -152,6 +153,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       }
     },
   };
+  if (receiver instanceof InnspillHttpReceiver) receiver.takeVotes(createDirectVotes(deps, log));
   registerCommands(app, deps);
   registerActions(app, deps);
   registerViews(app, deps);

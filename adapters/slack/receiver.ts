@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { App, Receiver } from '@slack/bolt';
 import type { Logger } from 'pino';
 import { sendJson, type Route } from '../http/server.ts';
+import type { DirectVotes } from './direct-votes.ts';
 import { dispatchToBolt } from './dispatch.ts';
 import { parseSlackBody } from './parse.ts';
 import { checkSlackHeaders, verifySlackRequest } from './verify.ts';
@@ -61,6 +62,7 @@ function sendAck(res: ServerResponse, response: unknown): void {
  */
 export class InnspillHttpReceiver implements Receiver {
   private app: App | null = null;
+  private votes: DirectVotes | null = null;
   private readonly nowMs: () => number;
 
   constructor(private readonly options: HttpReceiverOptions) {
@@ -69,6 +71,11 @@ export class InnspillHttpReceiver implements Receiver {
 
   init(app: App): void {
     this.app = app;
+  }
+
+  /** Vote clicks go here instead of through Bolt (see direct-votes.ts). */
+  takeVotes(votes: DirectVotes): void {
+    this.votes = votes;
   }
 
   async start(): Promise<void> {}
@@ -111,6 +118,8 @@ export class InnspillHttpReceiver implements Receiver {
     }
     if (parsed.kind === 'ssl_check') return sendAck(res, undefined);
     if (parsed.kind === 'url_verification') return sendAck(res, { challenge: parsed.challenge });
+    const reply = { ack: () => sendAck(res, undefined), fail: () => sendJson(res, 500, { error: 'internal_error' }) };
+    if (this.votes && (await this.votes(parsed.body, reply))) return;
     await this.dispatch(parsed.body, req, res);
   }
 

@@ -12,7 +12,9 @@ import { createDigestProgress } from './digest-progress.ts';
 import { createReferenceBook } from './references.ts';
 import { createTeamsSender } from './sender.ts';
 
-export const MESSAGES_PATH = '/api/messages';
+import { MESSAGES_PATH } from './paths.ts';
+
+export { MESSAGES_PATH };
 
 export interface TeamsAdapterOptions {
   core: Innspill;

@@ -2,8 +2,6 @@ import { catalog, label, type Locale } from '../i18n/index.ts';
 import type { ExportData } from './model.ts';
 import { countText } from '../digest/published-text.ts';
 
-export const EXPORT_FORMATS = ['csv', 'json', 'html'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export function exportJson(data: ExportData): string {
   return `${JSON.stringify({ generatedAt: data.generatedAt.toISOString(), suggestions: data.suggestions, polls: data.polls }, null, 2)}\n`;

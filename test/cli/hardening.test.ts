@@ -1,15 +1,13 @@
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, statSync, writeFileSync, writeSync } from 'node:fs';
-import { Writable } from 'node:stream';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../adapters/cli/app.ts';
 import { loadConfig } from '../../adapters/cli/config.ts';
-import { createLogger } from '../../adapters/cli/logger.ts';
-import { buildProgram, parseDateOption, type CliContext } from '../../adapters/cli/program.ts';
+import { parseDateOption } from '../../adapters/cli/program.ts';
 import { openSqliteStore } from '../../storage/index.ts';
-import { runCli } from '../helpers/cli.ts';
+import { runCli, spawnCli } from '../helpers/cli.ts';
 import { useTmpDir } from '../helpers/tmp.ts';
 
 const tmp = useTmpDir();
@@ -26,7 +24,7 @@ function envFor(dir: string): Record<string, string> {
 }
 
 async function expectStartFailure(env: Record<string, string>, pattern: RegExp) {
-  const result = await runCli(['serve'], { env });
+  const result = await spawnCli(['serve'], { env });
   expect(result.code).toBe(1);
   expect(lines(result.stderr)).toEqual([expect.stringMatching(pattern)]);
 }
@@ -46,7 +44,7 @@ describe('serve fails to start: exit 1 with one clear line, never a process that
     const dir = tmp();
     const env = envFor(dir);
     writeFileSync(`${env.DATABASE_PATH}.key`, `${Buffer.alloc(16, 7).toString('base64')}\n`, { mode: 0o600 });
-    await expectStartFailure(env, /^innspill: the key file .*innspill\.db\.key cannot be used: /);
+    await expectStartFailure(env, /^innspill: the key file .*innspill\.db\.key is not valid: /);
   });
 
   it('when the database cannot be opened', { timeout: PROCESS_TIMEOUT }, async () => {
@@ -98,35 +96,12 @@ describe('the Teams endpoint in the composition root', () => {
   });
 });
 
-/** The command line in this process, as `run` does it, with its output captured. */
-async function inProcess(argv: string[], env: Record<string, string>) {
-  let stdout = '';
-  let stderr = '';
-  const sink = (append: (s: string) => void) => new Writable({ write: (chunk, _enc, done) => { append(String(chunk)); done(); } });
-  const ctx: CliContext = {
-    env,
-    stdout: sink((s) => (stdout += s)),
-    stderr: sink((s) => (stderr += s)),
-    config: () => loadConfig(env),
-    logger: () => createLogger('silent'),
-  };
-  const before = process.exitCode;
-  try {
-    await buildProgram(ctx).parseAsync(argv, { from: 'user' });
-    return { code: typeof process.exitCode === 'number' ? process.exitCode : 0, stdout, stderr };
-  } catch (error) {
-    return { code: 1, stdout, stderr: stderr + (error instanceof Error ? error.message : String(error)) };
-  } finally {
-    process.exitCode = before;
-  }
-}
-
 describe('read-only commands on a database that is not there', () => {
   it('say so and create neither the database nor its key file', async () => {
     const dir = tmp();
     const env = { DATABASE_PATH: join(dir, 'nowhere', 'innspill.db') };
     for (const argv of [['members', 'list'], ['digest', '--preview'], ['export', '--format', 'csv'], ['outbox', 'list']]) {
-      const result = await inProcess(argv, env);
+      const result = await runCli(argv, { env });
       expect(result.code, argv.join(' ')).toBe(1);
       expect(result.stderr).toContain(`no database at ${env.DATABASE_PATH}`);
     }
@@ -135,7 +110,7 @@ describe('read-only commands on a database that is not there', () => {
 
   it('exits 1 as a process, with one line', { timeout: PROCESS_TIMEOUT }, async () => {
     const dir = tmp();
-    const result = await runCli(['members', 'list'], { env: { DATABASE_PATH: join(dir, 'innspill.db') } });
+    const result = await spawnCli(['members', 'list'], { env: { DATABASE_PATH: join(dir, 'innspill.db') } });
     expect(result.code).toBe(1);
     expect(lines(result.stderr)).toEqual([`innspill: no database at ${join(dir, 'innspill.db')} (check DATABASE_PATH)`]);
     expect(existsSync(join(dir, 'innspill.db.key'))).toBe(false);
@@ -159,7 +134,7 @@ describe('outbox retry', () => {
       .prepare("INSERT INTO outbox (platform, workspace_id, recipient, payload, dedupe_key, label, status, attempts, next_attempt_at, created_at, last_error) VALUES ('slack', 'T1', '{}', '{\"type\":\"digest\"}', 'k', 'slack:T1:U1', 'dead', 5, 0, 0, 'boom')")
       .run();
     store.close();
-    const result = await inProcess(['outbox', 'retry', '1'], env);
+    const result = await runCli(['outbox', 'retry', '1'], { env });
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('message 1 is queued again: it goes out when `innspill serve` next runs (at once if it is running now)\n');
   });

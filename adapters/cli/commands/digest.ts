@@ -1,11 +1,7 @@
 import { Option, type Command } from 'commander';
-import { renderDigestMarkdown } from '../../../src/digest/markdown.ts';
-import { LOCALES, type Locale } from '../../../src/i18n/index.ts';
+import { LOCALES, type Locale } from '../../../src/i18n/locale.ts';
 import { parseDateOption, type CliContext } from '../program.ts';
 import { withStore } from './with-store.ts';
-import { createCore } from '../app.ts';
-import { createDelivery, recoverInterrupted } from '../delivery.ts';
-import { createPlatforms } from '../platforms.ts';
 import { outboxLine } from './outbox.ts';
 
 const POLL_MS = 250;
@@ -17,8 +13,13 @@ const POLL_MS = 250;
 async function sendNow(ctx: CliContext): Promise<void> {
   const config = ctx.config();
   const logger = ctx.logger(config);
+  const [{ createCore }, { createDelivery, recoverInterrupted }, { createPlatforms }] = await Promise.all([
+    import('../app.ts'),
+    import('../delivery.ts'),
+    import('../platforms.ts'),
+  ]);
   const { store, core, secrets } = createCore(config, { logger });
-  const platforms = createPlatforms(config, { core, store, secrets }, logger);
+  const platforms = await createPlatforms(config, { core, store, secrets }, logger);
   const delivery = createDelivery({ config, core, store, senders: platforms.senders, logger });
   try {
     const result = await core.runDigest({ slot: core.clock(), manual: true });
@@ -38,7 +39,7 @@ async function sendNow(ctx: CliContext): Promise<void> {
       }
       if (reported.size < result.messageIds.length) await new Promise((r) => setTimeout(r, POLL_MS));
     }
-    if (failed) process.exitCode = 1;
+    if (failed) ctx.exitCode = 1;
   } finally {
     await delivery.worker.stop();
     store.close();
@@ -57,6 +58,7 @@ export function registerDigest(program: Command, ctx: CliContext): void {
       if (opts.send) return sendNow(ctx);
       if (!opts.preview) command.error('error: say what to do: --preview or --send', { exitCode: 2, code: 'innspill.digestAction' });
       return withStore(ctx, async (core) => {
+        const { renderDigestMarkdown } = await import('../../../src/digest/markdown.ts');
         const period = core.previewPeriod(opts.since);
         if (period.start >= period.end) command.error('error: --since must be in the past', { exitCode: 2, code: 'innspill.since' });
         const model = await core.digestFor(period);

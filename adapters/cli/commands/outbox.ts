@@ -41,7 +41,7 @@ export function registerOutbox(program: Command, ctx: CliContext): void {
         if (await core.outbox.retry(id, core.clock())) ctx.stdout.write(`message ${id} is queued again: it goes out when \`innspill serve\` next runs (at once if it is running now)\n`);
         else {
           ctx.stderr.write(`message ${id} is not a dead message in the outbox (see innspill outbox list)\n`);
-          process.exitCode = 1;
+          ctx.exitCode = 1;
         }
       }),
     );

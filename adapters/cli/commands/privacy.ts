@@ -22,7 +22,7 @@ export function holdingsSummary(id: string, h: Holdings): string {
 }
 
 async function confirmed(ctx: CliContext, question: string): Promise<boolean> {
-  const rl = createInterface({ input: process.stdin, output: ctx.stderr });
+  const rl = createInterface({ input: ctx.stdin, output: ctx.stderr });
   try {
     return /^(y|yes|j|ja)$/i.test((await rl.question(question)).trim());
   } finally {
@@ -33,17 +33,18 @@ async function confirmed(ctx: CliContext, question: string): Promise<boolean> {
 export function registerPrivacy(program: Command, ctx: CliContext): void {
   program
     .command('forget')
-    .argument('<id>', 'the person: slack:<team_id>:<user_id> or teams:<tenant_id>:<aad_object_id>', memberId)
+    .argument('<id>', 'the person: slack:<team_id>:<user_id> or teams:<tenant_id>:<aad_object_id>')
     .addOption(new Option('--yes', 'do not ask; needed when not run at a terminal'))
     .description('erase everything held about a person (an erasure request), anonymous records included')
-    .action((id: string, opts: { yes?: boolean }) =>
-      withStore(ctx, async (core) => {
+    .action(async (raw: string, opts: { yes?: boolean }, command: Command) => {
+      const id = await memberId(raw, command);
+      await withStore(ctx, async (core) => {
         const ref = parseParticipantId(id);
         if (!opts.yes) {
           ctx.stdout.write(`This removes, for good:\n${holdingsSummary(id, await core.showPerson(ref))}`);
-          if (!process.stdin.isTTY) {
+          if (!ctx.isTTY) {
             ctx.stderr.write('innspill: not at a terminal, so nothing was removed; run again with --yes to erase\n');
-            process.exitCode = EXIT_USAGE;
+            ctx.exitCode = EXIT_USAGE;
             return;
           }
           if (!(await confirmed(ctx, 'Erase all of this? [y/N] '))) {
@@ -57,20 +58,25 @@ export function registerPrivacy(program: Command, ctx: CliContext): void {
             `${erased.activity} activity hours, ${erased.replies} replies, ${erased.outbox} outbox messages, ${erased.digests} digests cleaned, ` +
             `${erased.platformState} chat records\n`,
         );
-      }),
-    );
+      });
+    });
 
   program
     .command('participant')
     .description('what is held about one person')
     .command('show')
-    .argument('<id>', 'the person: slack:<team_id>:<user_id> or teams:<tenant_id>:<aad_object_id>', memberId)
+    .argument('<id>', 'the person: slack:<team_id>:<user_id> or teams:<tenant_id>:<aad_object_id>')
     .description('print, as JSON, everything held about a person (an access request), anonymous records included')
-    .action((id: string) =>
-      withStore(ctx, async (core) => {
-        ctx.stdout.write(`${JSON.stringify({ id, ...(await core.showPerson(parseParticipantId(id))) }, null, 2)}\n`);
-      }),
-    );
+    .action(async (raw: string, _opts: unknown, command: Command) => {
+      const id = await memberId(raw, command);
+      await withStore(
+        ctx,
+        async (core) => {
+          ctx.stdout.write(`${JSON.stringify({ id, ...(await core.showPerson(parseParticipantId(id))) }, null, 2)}\n`);
+        },
+        { readOnly: true },
+      );
+    });
 
   program
     .command('maintenance')
