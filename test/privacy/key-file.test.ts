@@ -42,6 +42,7 @@ describe('the key file and file modes', () => {
   it('rejects a key file of the wrong length or not in strict base64', async () => {
     const path = join(tmp(), 'innspill.db');
     const env = { DATABASE_PATH: path };
+    openSqliteStore(path).close();
     for (const bad of [Buffer.alloc(16, 1).toString('base64'), `${Buffer.alloc(32, 1).toString('base64').slice(0, 40)}!!!=`, `${Buffer.alloc(32, 1).toString('base64url')}`]) {
       writeFileSync(`${path}.key`, `${bad}\n`);
       const result = await runCli(['members', 'list'], { env });
@@ -61,7 +62,9 @@ describe('the key file and file modes', () => {
   it('writes exports with --out as 0600', async () => {
     const dir = tmp();
     const out = join(dir, 'export.json');
-    const result = await runCli(['export', '--format', 'json', '--out', out], { env: { DATABASE_PATH: join(dir, 'innspill.db') } });
+    const env = { DATABASE_PATH: join(dir, 'innspill.db') };
+    expect((await runCli(['migrate'], { env })).code).toBe(0);
+    const result = await runCli(['export', '--format', 'json', '--out', out], { env });
     expect(result.code).toBe(0);
     expect(mode(out)).toBe(0o600);
   });
