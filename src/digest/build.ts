@@ -1,4 +1,15 @@
-import type { DigestInput, DigestModel, Figure, Share } from './model.ts';
+import type { AttentionItem, DigestInput, DigestModel, DigestPoll, DigestSuggestion, DigestTheme, Figure, Share } from './model.ts';
+import { mergeSmallGroups } from '../privacy/small-groups.ts';
+import { addressReasons } from './addressed.ts';
+import { neighbours, similarGroups } from './similar.ts';
+
+const DAY_MS = 24 * 3600 * 1000;
+/** A poll "closes soon" when it closes within this long after the digest's period. */
+export const CLOSING_SOON_MS = 7 * DAY_MS;
+/** A suggestion needs a look when at least this many others this week are alike. */
+export const SIMILAR_MIN = 3;
+/** Examples shown per topic in the overview. */
+export const SAMPLES_PER_TOPIC = 3;
 
 function figure(value: number, previous: number | undefined): Figure {
   return { value, delta: previous === undefined ? null : value - previous };
@@ -18,6 +29,36 @@ export interface DigestOrder {
   areas: readonly string[];
   industries: readonly string[];
   sizes: readonly string[];
+  /** The small-group rule's k: no area of a topic with fewer suggestions is named. */
+  minGroupSize: number;
+}
+
+/** What needs a member: messages to the group, then forming themes, then polls closing soon. */
+function attentionOf(input: DigestInput, polls: DigestPoll[]): AttentionItem[] {
+  const byId = new Map(input.suggestions.map((s) => [s.id, s]));
+  const oldestFirst = [...input.suggestions].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id - b.id);
+  const items: AttentionItem[] = [];
+  for (const suggestion of oldestFirst) {
+    const reasons = addressReasons(suggestion.text, suggestion.anonymous);
+    if (reasons.length) items.push({ kind: 'addressed', suggestion, reasons });
+  }
+  for (const group of similarGroups(oldestFirst, SIMILAR_MIN)) {
+    items.push({ kind: 'similar', suggestion: byId.get(group.lead)!, similarIds: group.others });
+  }
+  const horizon = input.period.end.getTime() + CLOSING_SOON_MS;
+  for (const p of polls) {
+    if (p.closed || !p.closesAt || p.closesAt.getTime() > horizon) continue;
+    items.push({ kind: 'closingPoll', pollId: p.id, question: p.question, closesAt: p.closesAt, voters: p.voters });
+  }
+  return items;
+}
+
+/** The topic's examples: those most alike to the rest of the topic, the oldest first among equals. */
+function samplesOf(suggestions: DigestSuggestion[]): DigestSuggestion[] {
+  const near = neighbours(suggestions);
+  return [...suggestions]
+    .sort((a, b) => near.get(b.id)!.length - near.get(a.id)!.length || a.createdAt.getTime() - b.createdAt.getTime() || a.id - b.id)
+    .slice(0, SAMPLES_PER_TOPIC);
 }
 
 /**
@@ -44,16 +85,36 @@ export function buildDigest(input: DigestInput, order: DigestOrder): DigestModel
   const polls = [...input.polls]
     .sort((a, b) => Number(a.closed) - Number(b.closed) || b.voters - a.voters || a.id - b.id)
     .map((p) => {
-      const total = p.counts.reduce((a, b) => a + b, 0);
+      // Shares of the people who voted, not of the votes: in multiple choice, 25 of 55 voters is 45 %.
+      const of = Math.max(p.voters, ...p.counts, 0);
       return {
         id: p.id,
         question: p.question,
         closed: p.closed,
         everyone: p.everyone,
+        multipleChoice: p.multipleChoice,
+        closesAt: p.closesAt,
         voters: p.voters,
-        options: p.options.map((label, i) => ({ label, count: p.counts[i] ?? 0, share: total ? (p.counts[i] ?? 0) / total : 0 })),
+        options: p.options.map((label, i) => ({ label, count: p.counts[i] ?? 0, share: of ? (p.counts[i] ?? 0) / of : 0 })),
       };
     });
+
+  const rank = (area: string) => (area === '' ? order.areas.length : order.areas.indexOf(area));
+  const themes: DigestTheme[] = topics.map(({ topic, count, suggestions }) => {
+    // Areas by size; "not given" (key '') is a group like any other, so it too is merged when small.
+    const groups = input.topicAreas
+      .filter((a) => a.topic === topic)
+      .map((a) => ({ key: a.area ?? '', count: a.count }))
+      .sort((a, b) => b.count - a.count || rank(a.key) - rank(b.key));
+    const areas = mergeSmallGroups(groups, order.minGroupSize);
+    return {
+      topic,
+      count,
+      delta: input.previous ? count - (input.previousTopicCounts.get(topic) ?? 0) : null,
+      areas,
+      samples: samplesOf(suggestions),
+    };
+  });
 
   const { totals, previous } = input;
   return {
@@ -63,6 +124,8 @@ export function buildDigest(input: DigestInput, order: DigestOrder): DigestModel
       votes: figure(totals.votes, previous?.votes),
       participants: figure(totals.participants, previous?.participants),
     },
+    attention: attentionOf(input, polls),
+    themes,
     topics,
     polls,
     participation: {
