@@ -8,6 +8,7 @@ import * as polls from './usecases/polls.ts';
 import * as reports from './usecases/reports.ts';
 import * as suggestions from './usecases/suggestions.ts';
 import * as delivery from './usecases/delivery.ts';
+import * as digestItems from './usecases/digest-items.ts';
 
 /**
  * The one surface every adapter talks to (Slack, Teams, console, CLI). Each method is a use case;
@@ -38,6 +39,7 @@ export function createInnspill(deps: CoreDeps) {
     previewPeriod: (since?: Date) => reports.previewPeriod(deps.clock(), since),
     exportPublished: () => reports.exportPublished(deps),
     digestSuggestions: (member: Actor, period: DigestPeriod, topic: string, page: number) => reports.digestSuggestions(deps, member, period, topic, page),
+    digestSuggestion: (member: Actor, id: number) => digestItems.digestSuggestion(deps, member, id),
     runDigest: (options: { slot: Date; manual: boolean }) => delivery.runDigest(deps, options),
     replyToSender: (member: Actor, suggestionId: number, text: string, options?: suggestions.Delivery) =>
       delivery.replyToSender(deps, member, suggestionId, text, options),

@@ -1,5 +1,5 @@
 import { bar, formatDateTime, percent } from '../../../src/digest/format.ts';
-import { catalog, formatNumber, type Locale } from '../../../src/i18n/index.ts';
+import { catalog, countOf, formatNumber, type Locale } from '../../../src/i18n/index.ts';
 import type { PollView } from '../../../src/usecases/polls.ts';
 import { adaptiveCard, execute, plain, problem, run, type AdaptiveCard, type Element } from './elements.ts';
 import { VERBS } from './forms.ts';
@@ -12,7 +12,8 @@ import { VERBS } from './forms.ts';
 export function pollCard(view: PollView, mine: readonly number[], locale: Locale, timeZone: string, notice?: string): AdaptiveCard {
   const { messages: m, teams: t } = catalog(locale);
   const { poll, tally } = view;
-  const total = tally ? tally.counts.reduce((a, b) => a + b, 0) : 0;
+  // Shares are of the people who voted, so a multiple-choice poll reads right.
+  const of = tally ? Math.max(view.voters, ...tally.counts) : 0;
   const data = { pollId: poll.id };
 
   const status = [view.open ? m.pollOpen : m.pollClosed, m.pollVoters({ count: formatNumber(locale, view.voters) })];
@@ -26,7 +27,7 @@ export function pollCard(view: PollView, mine: readonly number[], locale: Locale
     const chosen = mine.includes(i);
     const count = tally?.counts[i] ?? 0;
     const result = tally
-      ? [run(`${bar(total ? count / total : 0)} `, { monospace: true }), run(`${percent(total ? count / total : 0)} · ${t.votes({ count: formatNumber(locale, count) })}`)]
+      ? [run(`${bar(of ? count / of : 0)} `, { monospace: true }), run(`${percent(of ? count / of : 0, locale)} · ${countOf(locale, count, catalog(locale).summary.nouns.vote)}`)]
       : [];
     const mark = chosen ? [run(`  ✓ ${t.yourChoice}`, { weight: 'Bolder', color: 'Good' })] : [];
     const head: Element = view.open

@@ -16,7 +16,7 @@ import {
   suggestionSubmission,
   voteSubmission,
 } from '../submissions.ts';
-import { openReplyForm, sendReply, showTopicPage } from './digest.ts';
+import { closePollFromDigest, openReplyForm, sendReply, showTopicPage } from './digest.ts';
 import { explain, type Turn } from './turn.ts';
 
 /** "<label>: invalid value", naming the input as the form shows it. */
@@ -54,6 +54,8 @@ export async function answerCardAction(turn: Turn, value: unknown): Promise<Repl
     case VERBS.digestSeeAll:
     case VERBS.digestPage:
       return showTopicPage(turn, value, envelope.data.verb === VERBS.digestPage);
+    case VERBS.digestClosePoll:
+      return closePollFromDigest(turn, value);
     default:
       return { text: t.staleCard };
   }
