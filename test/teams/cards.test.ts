@@ -117,7 +117,8 @@ describe('Teams polls with Universal Actions', () => {
   it('records a vote and returns the refreshed card with counts and the voter’s choice; a redelivery counts once', async () => {
     const click = execute(h.connector, ola, 'poll.vote', { pollId: 1, option: 1 });
     const card = invokeCard(await h.post(click));
-    expect(countLine(card, 'Torsdag')).toContain('1 stemmer');
+    expect(countLine(card, 'Torsdag')).toContain('1 stemme');
+    expect(countLine(card, 'Torsdag')).not.toContain('stemmer');
     expect(countLine(card, 'Torsdag')).toContain('Ditt valg');
     expect(countLine(card, 'Tirsdag')).not.toContain('Ditt valg');
     await h.post(click);
