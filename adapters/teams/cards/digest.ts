@@ -106,7 +106,7 @@ function themeItem(locale: Locale, model: DigestModel, theme: DigestTheme): Elem
     items: [
       plain([run(topicName(locale, theme.topic), { weight: 'Bolder' }), run(` – ${themeCount(locale, theme)}`)]),
       plain([run(areasText(locale, theme.areas), { subtle: true, size: 'Small' })], { spacing: 'None' }),
-      ...theme.samples.map((x) => plain([run(`${suggestionRef(x.id)} `, { weight: 'Bolder' }), run(brief(x.text, 200))], { spacing: 'Small' })),
+      ...theme.samples.map((x) => plain([run(`${suggestionRef(x.id)} `, { weight: 'Bolder' }), run(brief(x.text, 140))])),
       { type: 'ActionSet', actions: [execute(catalog(locale).digest.seeAll, VERBS.digestSeeAll, { ...topicPageData(theme.topic, model.period, 0) })] },
     ],
   };
