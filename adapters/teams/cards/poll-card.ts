@@ -4,12 +4,33 @@ import type { PollView } from '../../../src/usecases/polls.ts';
 import { adaptiveCard, execute, plain, problem, run, type AdaptiveCard, type Element } from './elements.ts';
 import { VERBS } from './forms.ts';
 
+/** Who the card is drawn for: whether they may close and reopen it, and whose views Teams refreshes. */
+export interface PollViewer {
+  /** The poll's creator or a project member: the card shows close or reopen, apart from the answers. */
+  manage: boolean;
+  /**
+   * Teams user ids (MRIs) whose own view Teams fetches by itself (`refresh.userIds`, at most 60). The
+   * creator is listed on the card they post, so they always see their own view with its buttons.
+   */
+  refreshFor: string[];
+}
+
+const SHARED: PollViewer = { manage: false, refreshFor: [] };
+
+/**
+ * The card a new poll is posted with, seen by everyone in the chat: no close button on it, and the
+ * creator's own view refreshed automatically, so they find theirs there.
+ */
+export function creatorView(turn: { userMri: string | undefined }): PollViewer {
+  return { manage: false, refreshFor: turn.userMri ? [turn.userMri] : [] };
+}
+
 /**
  * A poll as an Adaptive Card: one Universal Action per option, the counts when they may be shown, and
  * the viewer's own choice marked. `refresh` makes Teams ask for each viewer's card when they look at it
  * (in chats and channels up to 60 people), so everyone sees current counts and their own marks.
  */
-export function pollCard(view: PollView, mine: readonly number[], locale: Locale, timeZone: string, notice?: string): AdaptiveCard {
+export function pollCard(view: PollView, mine: readonly number[], locale: Locale, timeZone: string, notice?: string, viewer: PollViewer = SHARED): AdaptiveCard {
   const { messages: m, teams: t } = catalog(locale);
   const { poll, tally } = view;
   // Shares are of the people who voted, so a multiple-choice poll reads right.
@@ -43,8 +64,25 @@ export function pollCard(view: PollView, mine: readonly number[], locale: Locale
       plain([run(poll.question, { weight: 'Bolder', size: 'Medium' })]),
       plain([run(status.join(' · '), { subtle: true, size: 'Small' })]),
       ...rows,
+      // Closing is not an answer: it sits apart, under a line, named for whom it is, and only on their view.
+      ...(viewer.manage
+        ? [
+            {
+              type: 'Container',
+              separator: true,
+              spacing: 'Large',
+              items: [
+                plain([run(t.pollAdmin, { subtle: true, size: 'Small' })]),
+                { type: 'ActionSet', actions: [view.open ? execute(m.pollClose, VERBS.close, data, 'destructive') : execute(m.pollReopen, VERBS.reopen, data)] },
+              ],
+            },
+          ]
+        : []),
     ],
-    [view.open ? execute(m.pollClose, VERBS.close, data) : execute(m.pollReopen, VERBS.reopen, data)],
-    { action: { type: 'Action.Execute', title: t.refresh, verb: VERBS.refresh, data: { ...data, verb: VERBS.refresh } } },
+    [],
+    {
+      action: { type: 'Action.Execute', title: t.refresh, verb: VERBS.refresh, data: { ...data, verb: VERBS.refresh } },
+      ...(viewer.refreshFor.length ? { userIds: viewer.refreshFor.slice(0, 60) } : {}),
+    },
   );
 }
