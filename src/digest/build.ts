@@ -1,7 +1,7 @@
 import type { AttentionItem, DigestInput, DigestModel, DigestPoll, DigestSuggestion, DigestTheme, Figure, Share } from './model.ts';
 import { mergeSmallGroups } from '../privacy/small-groups.ts';
 import { addressReasons } from './addressed.ts';
-import { neighbours, similarGroups } from './similar.ts';
+import { alike, neighbours, similarGroups, stems } from './similar.ts';
 
 const DAY_MS = 24 * 3600 * 1000;
 /** A poll "closes soon" when it closes within this long after the digest's period. */
@@ -53,18 +53,24 @@ function attentionOf(input: DigestInput, polls: DigestPoll[]): AttentionItem[] {
   return items;
 }
 
-/** The topic's examples: those most alike to the rest of the topic, the oldest first among equals. */
+/**
+ * The topic's examples: those most alike to the rest of the topic (the oldest first among equals),
+ * skipping any that says the same as one already picked, so three examples show three things.
+ */
 function samplesOf(suggestions: DigestSuggestion[]): DigestSuggestion[] {
   const near = neighbours(suggestions);
-  return [...suggestions]
-    .sort((a, b) => near.get(b.id)!.length - near.get(a.id)!.length || a.createdAt.getTime() - b.createdAt.getTime() || a.id - b.id)
-    .slice(0, SAMPLES_PER_TOPIC);
+  const ranked = [...suggestions].sort((a, b) => near.get(b.id)!.length - near.get(a.id)!.length || a.createdAt.getTime() - b.createdAt.getTime() || a.id - b.id);
+  const picked: DigestSuggestion[] = [];
+  for (const s of ranked) {
+    if (picked.length === SAMPLES_PER_TOPIC) break;
+    if (picked.some((p) => alike(stems(p.text), stems(s.text)))) continue;
+    picked.push(s);
+  }
+  // A topic of near-copies still gets its examples.
+  for (const s of ranked) if (picked.length < Math.min(SAMPLES_PER_TOPIC, ranked.length) && !picked.includes(s)) picked.push(s);
+  return picked;
 }
 
-/**
- * One period's digest as data, with no rendering in it: the Markdown preview, Block Kit and the
- * Adaptive Card all draw the same model, so they never disagree on a figure.
- */
 export function buildDigest(input: DigestInput, order: DigestOrder): DigestModel {
   const byTopic = new Map<string, DigestInput['suggestions']>();
   for (const s of input.suggestions) {
