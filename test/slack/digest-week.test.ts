@@ -7,6 +7,7 @@ import { actor } from '../helpers/core.ts';
 import { seedFixtureWeek, type FixtureWeek } from '../helpers/fixture-week.ts';
 import { noLiveMarkup } from './blocks.ts';
 import { slackHarness, type SlackHarness } from './harness.ts';
+import { clickInView } from './in-view.ts';
 
 /** A real week's digest through the Slack adapter: the fake Web API sees what Slack would. */
 let h: SlackHarness;
@@ -31,19 +32,8 @@ async function deliver(locale: 'nb' | 'en', id: number) {
 
 const elements = (blocks: any[], actionId: string) => blocks.flatMap((b) => [b.accessory, ...(b.elements ?? [])]).filter((e) => e?.action_id === actionId);
 
-/** A click in a modal: Slack sends the view it came from. */
-const inView = (action: Record<string, unknown>, user = MEMBER) =>
-  h.slack.interaction({
-    type: 'block_actions',
-    team: { id: 'T1', domain: 'test' },
-    user: { id: user, username: 'member', team_id: 'T1' },
-    api_app_id: 'A1',
-    token: 'legacy',
-    container: { type: 'view', view_id: 'VLIST' },
-    trigger_id: 'trigger-in-view',
-    view: { id: 'VLIST', hash: 'h1', type: 'modal', callback_id: '', private_metadata: '', state: { values: {} } },
-    actions: [{ block_id: 'b', action_ts: '1700000000.1', ...action }],
-  });
+/** A choice in a "…" menu of the list modal. */
+const inView = (action: Record<string, unknown>, user = MEMBER) => clickInView(h, action, { id: 'VLIST', hash: 'h1' }, user);
 
 describe('a real week’s digest in Slack', () => {
   it('fits one message: what needs a member first, each with its button, then topics, polls and participation', async () => {

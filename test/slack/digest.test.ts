@@ -4,6 +4,7 @@ import { serializeDigest } from '../../src/digest/serialize.ts';
 import type { OutboundMessage } from '../../src/ports/delivery.ts';
 import { actor } from '../helpers/core.ts';
 import { slackHarness, type SlackHarness } from './harness.ts';
+import { clickInView as inView } from './in-view.ts';
 
 let h: SlackHarness;
 beforeEach(async () => {
@@ -27,19 +28,9 @@ async function deliverDigest(userId: string) {
 const buttonsOf = (blocks: any[], actionId: string) =>
   blocks.flatMap((b) => [b.accessory, ...(b.elements ?? [])]).filter((e) => e?.action_id === actionId) as { value: string }[];
 
-/** A click inside a modal: Slack sends the view it came from instead of a message. */
+/** A button clicked inside a modal. */
 const clickInView = (actionId: string, value: string, view: { id: string; hash: string }, user = MEMBER) =>
-  h.slack.interaction({
-    type: 'block_actions',
-    team: { id: 'T1', domain: 'test' },
-    user: { id: user, username: 'member', team_id: 'T1' },
-    api_app_id: 'A1',
-    token: 'legacy',
-    container: { type: 'view', view_id: view.id },
-    trigger_id: 'trigger-in-view',
-    view: { id: view.id, hash: view.hash, type: 'modal', callback_id: '', private_metadata: '', state: { values: {} } },
-    actions: [{ type: 'button', block_id: 'b', action_id: actionId, value, action_ts: '1700000000.1' }],
-  });
+  inView(h, { type: 'button', action_id: actionId, value }, view, user);
 
 describe('Reply to sender from the Slack digest', () => {
   beforeEach(async () => {
