@@ -107,3 +107,10 @@ describe('the digest of a real week (62 participants, 80 suggestions, 4 polls)',
     );
   });
 });
+
+describe('plurals outside the digest', () => {
+  it('says what was deleted with the right noun forms', () => {
+    expect(catalog('nb').messages.deleted({ suggestions: 1, votes: 1 })).toBe('Slettet: 1 innspill og 1 stemme, og profilen din.');
+    expect(catalog('en').messages.deleted({ suggestions: 1, votes: 2 })).toBe('Deleted: 1 suggestion and 2 votes, and your profile.');
+  });
+});
