@@ -145,3 +145,18 @@ describe('Slack see-all page', () => {
     expect(elements([view], DIGEST_ACTIONS.next)).toEqual([]);
   });
 });
+
+describe('Slack digest in parts', () => {
+  it('splits a summary too long for one message, each part within the limits and opening with the title', () => {
+    // Sixty long messages to the group on sixty topics an operator made up: more than 50 blocks.
+    const list = Array.from({ length: 60 }, (_, i) => suggestion(i + 1, `tema ${i + 1}`, `Kan dere svare? ${'Lang tekst om saken & mer. '.repeat(110)}`));
+    const parts = renderDigest(digestOf(list), 'nb', 'Europe/Oslo');
+    expect(parts.length).toBeGreaterThan(1);
+    withinBudget(parts);
+    parts.forEach((p, i) => {
+      expect((p.blocks[0] as any).type).toBe('header');
+      expect(JSON.stringify(p.blocks.at(-1))).toContain(`Del ${i + 1} av ${parts.length}`);
+    });
+    expect(elements(parts, DIGEST_ACTIONS.reply).map((b: any) => Number(b.value))).toEqual(Array.from({ length: 10 }, (_, i) => i + 1));
+  });
+});

@@ -161,8 +161,8 @@ export function textLength(node: unknown): number {
   return own + Object.values(o).reduce((n: number, v) => n + (typeof v === 'object' ? textLength(v) : 0), 0);
 }
 
-/** Room kept in every part for the "part 2 of 3" line. */
-const PART_NOTE = { blocks: 1, text: 100 };
+/** Room kept in every part for the "part 2 of 3" line and, after the first, the title again. */
+const PART_NOTE = { blocks: 2, text: 100 + LIMITS.header };
 
 /**
  * Fills parts in order, starting a new one whenever the next unit would break the budget. Every
@@ -198,8 +198,11 @@ export function renderDigest(model: DigestModel, locale: Locale, timeZone: strin
   const title = escapeMrkdwn(catalog(locale).digest.title(periodText(locale, model.period, timeZone)));
   const parts = pack(digestUnits(model, locale, timeZone));
   if (parts.length === 1) return [{ text: title, blocks: parts[0]! }];
+  const plainTitle = catalog(locale).digest.title(periodText(locale, model.period, timeZone));
   return parts.map((blocks, i) => {
     const note = catalog(locale).slack.digestPart({ part: formatNumber(locale, i + 1), total: formatNumber(locale, parts.length) });
-    return { text: `${title} (${escapeMrkdwn(note)})`, blocks: [...blocks, { type: 'context', elements: [{ type: 'mrkdwn', text: escapeMrkdwn(note) }] }] };
+    // A later part opens with the title too, so it never reads as a stray message.
+    const head = i > 0 ? [{ type: 'header', text: plain(`${plainTitle} (${note})`, LIMITS.header) }] : [];
+    return { text: `${title} (${escapeMrkdwn(note)})`, blocks: [...head, ...blocks, { type: 'context', elements: [{ type: 'mrkdwn', text: escapeMrkdwn(note) }] }] };
   });
 }
