@@ -10,6 +10,8 @@ import * as suggestions from './usecases/suggestions.ts';
 import * as delivery from './usecases/delivery.ts';
 import * as privacy from './usecases/privacy.ts';
 import type { ParticipantRef } from './domain/participant.ts';
+import * as digestItems from './usecases/digest-items.ts';
+import * as pollManagers from './usecases/poll-managers.ts';
 
 /**
  * The one surface every adapter talks to (Slack, Teams, console, CLI). Each method is a use case;
@@ -40,6 +42,8 @@ export function createInnspill(deps: CoreDeps) {
     previewPeriod: (since?: Date) => reports.previewPeriod(deps.clock(), since),
     exportPublished: () => reports.exportPublished(deps),
     digestSuggestions: (member: Actor, period: DigestPeriod, topic: string, page: number) => reports.digestSuggestions(deps, member, period, topic, page),
+    digestSuggestion: (member: Actor, id: number) => digestItems.digestSuggestion(deps, member, id),
+    mayManagePoll: (actor: Pick<Actor, 'id'>, pollId: number) => pollManagers.mayManagePoll(deps, actor, pollId),
     runDigest: (options: { slot: Date; manual: boolean }) => delivery.runDigest(deps, options),
     replyToSender: (member: Actor, suggestionId: number, text: string, options?: suggestions.Delivery) =>
       delivery.replyToSender(deps, member, suggestionId, text, options),

@@ -124,7 +124,7 @@ export async function runPlayground(core: Innspill, actor: Actor, io: Playground
         return true;
       case 'digest':
         if (!(await core.isMember(actor.id))) say(`${c.messages.notMember} (npx innspill members add ${actor.id})`);
-        else say(renderDigestMarkdown(await core.digestFor(core.previewPeriod()), { locale: actor.locale, timeZone: tz }));
+        else say(renderDigestMarkdown(await core.digestFor(core.previewPeriod()), { locale: actor.locale, timeZone: tz, format: 'text' }));
         return true;
       case 'unknown':
         say(c.messages.unknownCommand({ text: command.text, cmd: CMD }));

@@ -110,6 +110,7 @@ export class TeamsBot extends ActivityHandler {
       personal: isPersonal(activity),
       dedupeKey: activity.id ? `teams:${activity.id}` : undefined,
       cardMessageId: activity.replyToId ?? undefined,
+      userMri: activity.from?.id ?? undefined,
       post: async (reply: Reply) => void (await context.sendActivity(replyActivity(reply))),
     };
   }

@@ -36,6 +36,12 @@ export function targetFor(workspaceId: string, recipient: Recipient): ReferenceT
   return { kind: 'user', tenantId: workspaceId, userId };
 }
 
+/** The participant a 1:1 message goes to, or null for a channel (seen by many, managed by none there). */
+function recipientId(message: OutboundMessage): string | null {
+  const target = targetFor(message.workspaceId, message.recipient);
+  return target.kind === 'user' ? `teams:${target.tenantId}:${target.userId}` : null;
+}
+
 /** How a failed call is classified: 403/404 mean the bot cannot write there any more; 429 carries a wait. */
 export function classify(error: unknown): Extract<SendResult, { ok: false }> {
   if (error instanceof HttpError) {
@@ -67,8 +73,12 @@ export function createTeamsSender(deps: TeamsSenderDeps): PlatformSender {
   async function render(message: OutboundMessage, locale: Locale): Promise<Reply[]> {
     const payload = message.payload;
     switch (payload.type) {
-      case 'poll':
-        return [{ card: pollCard(await core.viewPoll(payload.pollId), [], locale, core.settings.timeZone) }];
+      case 'poll': {
+        // A poll to everyone arrives in each person's 1:1 chat: their view alone, with close only for a member.
+        const id = recipientId(message);
+        const viewer = { manage: id !== null && (await core.mayManagePoll({ id }, payload.pollId)), refreshFor: [] };
+        return [{ card: pollCard(await core.viewPoll(payload.pollId), [], locale, core.settings.timeZone, undefined, viewer) }];
+      }
       case 'reply':
         return [{ text: catalog(payload.locale).teams.replyFromProject({ ref: suggestionRef(payload.suggestionId), text: payload.text }) }];
       case 'digest':

@@ -1,5 +1,7 @@
 import type { Segment } from '../domain/participant.ts';
 import type { PollResults, SegmentGroup } from '../privacy/published.ts';
+import type { Group, PublishedCount } from '../privacy/small-groups.ts';
+import type { AddressReason } from './addressed.ts';
 
 export interface DigestPeriod {
   start: Date;
@@ -29,6 +31,8 @@ export interface DigestPollInput {
   anonymous: boolean;
   /** Results hidden until close, and the poll is still open at the period's end. */
   hiddenUntilClose: boolean;
+  multipleChoice: boolean;
+  closesAt: Date | null;
 }
 
 /** Distinct active participants, counted once each by their segment; `null` keys are "not given". */
@@ -52,6 +56,10 @@ export interface DigestInput {
   suggestions: DigestSuggestion[];
   /** How many suggestions each topic got in all, so a cut list can say how many more there are. */
   topicCounts: Map<string, number>;
+  /** The same counts for the period before, for each topic's change. */
+  previousTopicCounts: Map<string, number>;
+  /** Suggestions per topic and area (null: not given), for where a topic comes from. */
+  topicAreas: { topic: string; area: string | null; count: number }[];
   polls: DigestPollInput[];
   participation: Participation;
   totals: PeriodTotals;
@@ -84,18 +92,57 @@ export interface DigestPoll {
   question: string;
   closed: boolean;
   everyone: boolean;
+  multipleChoice: boolean;
+  closesAt: Date | null;
   voters: number;
   /** Fewer voters than the small-group threshold: shown as "fewer than k" (voters 0). */
   votersFewerThan?: number;
   /** Absent when shown; otherwise `options` is empty and the renderers say why. */
   results?: Exclude<PollResults, 'shown'>;
+  /** `share` is of the voters (0..1), so in a multiple-choice poll the shares add up to more than 1. */
   options: { label: string; count: number; share: number }[];
+}
+
+/**
+ * Something that needs a member, shown first with its one action. A new kind (say, "waiting for
+ * review") is one more member of this union; every renderer switches over `kind` exhaustively, so
+ * the compiler names each place that must learn to show it.
+ */
+export type AttentionItem =
+  /** A message written to the project group: a question, a request to be called or contacted. */
+  | { kind: 'addressed'; suggestion: DigestSuggestion; reasons: AddressReason[] }
+  /** A suggestion that many others this week resemble: a theme forming. */
+  | { kind: 'similar'; suggestion: DigestSuggestion; similarIds: number[] }
+  /** An open poll that closes within the coming week. */
+  | { kind: 'closingPoll'; pollId: number; question: string; closesAt: Date; voters: number };
+
+export type AttentionKind = AttentionItem['kind'];
+
+/** Where a topic's suggestions come from, under the small-group rule. */
+export interface TopicAreas {
+  shown: Group[];
+  /** The areas too small to show, merged; null when there are none. */
+  other: PublishedCount | null;
+}
+
+export interface DigestTheme {
+  topic: string;
+  count: number;
+  /** Change from the previous period; null when there is none to compare with. */
+  delta: number | null;
+  areas: TopicAreas;
+  /** Two or three suggestions that stand for the topic: those most like the others in it. */
+  samples: DigestSuggestion[];
 }
 
 export interface DigestModel {
   period: DigestPeriod;
   totals: { suggestions: Figure; votes: Figure; participants: Figure };
-  /** `count` is the topic's total; `suggestions` may hold fewer, and renderers say how many more. */
+  /** What needs a member, in order of kind: the digest opens with it. */
+  attention: AttentionItem[];
+  /** Per topic, the overview: count, change, where from, a few examples. */
+  themes: DigestTheme[];
+  /** The full list. `count` is the topic's total; `suggestions` may hold fewer, and renderers say how many more. */
   topics: { topic: string; count: number; suggestions: DigestSuggestion[] }[];
   polls: DigestPoll[];
   participation: { byArea: Share[]; byIndustry: Share[]; bySize: Share[] };

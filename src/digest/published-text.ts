@@ -27,7 +27,7 @@ export function shareName(locale: Locale, list: 'areas' | 'industries' | 'sizes'
 
 /** "6 (60 %)", or "færre enn 5" with no share that would reveal it. */
 export function shareAmount(locale: Locale, s: Share): string {
-  return s.fewerThan === undefined ? `${formatNumber(locale, s.count)} (${percent(s.share)})` : countText(locale, s);
+  return s.fewerThan === undefined ? `${formatNumber(locale, s.count)} (${percent(s.share, locale)})` : countText(locale, s);
 }
 
 /** "4 har stemt", or "færre enn 5 har stemt". */

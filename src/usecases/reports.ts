@@ -15,7 +15,7 @@ export async function digestFor(deps: CoreDeps, period: DigestPeriod): Promise<D
   const length = period.end.getTime() - period.start.getTime();
   const previous = { start: new Date(period.start.getTime() - length), end: period.start };
   const input = await deps.store.reports.digestInput(period, previous);
-  return buildDigest(input, { topics: deps.settings.topics, areas: AREAS, industries: INDUSTRIES, sizes: SIZE_BANDS }, deps.settings.minGroupSize);
+  return buildDigest(input, { topics: deps.settings.topics, areas: AREAS, industries: INDUSTRIES, sizes: SIZE_BANDS, minGroupSize: deps.settings.minGroupSize });
 }
 
 /** The last seven days up to now, or from `since`: what `digest --preview` shows by default. */

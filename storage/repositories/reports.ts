@@ -52,6 +52,9 @@ export function createReportStore(db: Database): ReportStore {
   const topicCounts = db.prepare<Range, { topic: string; n: number }>(
     "SELECT topic, count(*) AS n FROM suggestions WHERE created_at >= @start AND created_at < @end AND status = 'new' GROUP BY topic",
   );
+  const topicAreas = db.prepare<Range, { topic: string; area: string | null; n: number }>(
+    "SELECT topic, area, count(*) AS n FROM suggestions WHERE created_at >= @start AND created_at < @end AND status = 'new' GROUP BY topic, area",
+  );
   // Activity is kept by the hour: a person counts in a period if they were active in an hour that starts in it.
   const active = db.prepare<{ from: number; to: number }, SegmentColumns>(
     'SELECT area, industry, size_band, max(last_at) FROM activity WHERE hour >= @from AND hour < @to GROUP BY person_key',
@@ -114,12 +117,16 @@ export function createReportStore(db: Database): ReportStore {
           everyone: poll.audience.kind === 'everyone',
           anonymous: poll.anonymous,
           hiddenUntilClose: !resultsVisible(poll, period.end),
+          multipleChoice: poll.multipleChoice,
+          closesAt: poll.closesAt,
         };
       });
       return {
         period,
         suggestions: suggestions.all({ ...r, perTopic: DIGEST_PER_TOPIC }).map(toDigestSuggestion),
         topicCounts: new Map(topicCounts.all(r).map((t) => [t.topic, t.n])),
+        previousTopicCounts: new Map(previous ? topicCounts.all(range(previous)).map((t) => [t.topic, t.n]) : []),
+        topicAreas: topicAreas.all(r).map((t) => ({ topic: t.topic, area: t.area, count: t.n })),
         polls: pollInputs,
         participation: participation(r),
         totals: totalsOf(r),

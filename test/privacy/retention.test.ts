@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startMaintenance } from '../../adapters/scheduler/maintenance.ts';
 import { actor, testCore } from '../helpers/core.ts';
-import { DIGEST_ACTIONS, renderDigest } from '../../adapters/slack/render/digest.ts';
-import { digestCards } from '../../adapters/teams/cards/digest.ts';
+import { DIGEST_ACTIONS, renderDigest, suggestionBlock, suggestionLine } from '../../adapters/slack/render/digest.ts';
+import { digestCards, suggestionItem } from '../../adapters/teams/cards/digest.ts';
 import { renderDigestMarkdown } from '../../src/digest/markdown.ts';
 
 const DAY = 86_400_000;
@@ -59,8 +59,10 @@ describe('retention', () => {
     // The digest (here a look back over the suggestion's week) says so instead of offering a reply.
     const model = await core.digestFor({ start: suggestion.createdAt, end: new Date(suggestion.createdAt.getTime() + DAY) });
     expect(model.topics[0]!.suggestions[0]).toMatchObject({ id: suggestion.id, replyClosed: true });
-    const slack = JSON.stringify(renderDigest(model, 'nb', 'Europe/Oslo'));
-    const teams = JSON.stringify(digestCards(model, { locale: 'nb', timeZone: 'Europe/Oslo' }));
+    // Slack and Teams list a topic's suggestions one click from the summary ("see all").
+    const listed = model.topics[0]!.suggestions[0]!;
+    const slack = JSON.stringify([renderDigest(model, 'nb', 'Europe/Oslo'), suggestionLine('nb', listed), suggestionBlock('nb', listed, 500)]);
+    const teams = JSON.stringify([digestCards(model, { locale: 'nb', timeZone: 'Europe/Oslo' }), suggestionItem('nb', listed)]);
     const markdown = renderDigestMarkdown(model, { locale: 'nb', timeZone: 'Europe/Oslo' });
     for (const text of [slack, teams, markdown]) expect(text).toContain('Avsenderen kan ikke lenger nås.');
     expect(slack).not.toContain(DIGEST_ACTIONS.reply);

@@ -23,9 +23,11 @@ function week(n: number): DigestInput {
     period,
     suggestions: [{ id: 1, topic: 'place', text: 'Anonymt innspill', anonymous: true, companyName: null, segment: full, createdAt: new Date('2026-11-17T10:00:00Z') }],
     topicCounts: new Map([['place', 1]]),
+    previousTopicCounts: new Map(),
+    topicAreas: [{ topic: 'place', area: 'askim', count: 1 }],
     polls: [
-      { id: 7, question: 'Anonym?', options: ['Ja', 'Nei'], counts: [n - Math.floor(n / 2), Math.floor(n / 2)], voters: n, closed: true, everyone: false, anonymous: true, hiddenUntilClose: false },
-      { id: 8, question: 'Skjult?', options: ['Ja', 'Nei'], counts: [7, 3], voters: 10, closed: false, everyone: false, anonymous: false, hiddenUntilClose: true },
+      { id: 7, question: 'Anonym?', options: ['Ja', 'Nei'], counts: [n - Math.floor(n / 2), Math.floor(n / 2)], voters: n, closed: true, everyone: false, anonymous: true, hiddenUntilClose: false, multipleChoice: false, closesAt: null },
+      { id: 8, question: 'Skjult?', options: ['Ja', 'Nei'], counts: [7, 3], voters: 10, closed: false, everyone: false, anonymous: false, hiddenUntilClose: true, multipleChoice: false, closesAt: null },
     ],
     participation: { participants: n + 10, byArea: new Map([['askim', n], ['hobol', 10]]), byIndustry: new Map([[null, n + 10]]), bySize: new Map([[null, n + 10]]) },
     totals: { suggestions: 1, votes: n + 10, participants: n },
@@ -38,7 +40,7 @@ function week(n: number): DigestInput {
 /** The digest in every rendering, as text to search. */
 function renderings(n: number): Record<string, string> {
   // Through the outbox's JSON, as a queued digest is sent.
-  const model = parseDigest(serializeDigest(buildDigest(week(n), order, K)));
+  const model = parseDigest(serializeDigest(buildDigest(week(n), { ...order, minGroupSize: K })));
   return {
     markdown: renderDigestMarkdown(model, { locale: 'nb', timeZone: 'Europe/Oslo' }),
     blockKit: JSON.stringify(renderDigest(model, 'nb', 'Europe/Oslo')),
@@ -47,6 +49,13 @@ function renderings(n: number): Record<string, string> {
 }
 
 describe('MIN_GROUP_SIZE in the digest', () => {
+  it('labels an anonymous suggestion in the model only with a segment at least k share', () => {
+    for (const n of [1, 4, 5, 6]) {
+      const model = parseDigest(serializeDigest(buildDigest(week(n), { ...order, minGroupSize: K })));
+      expect(model.topics[0]!.suggestions[0]!.segment).toEqual(n < K ? { area: null, industry: null, sizeBand: null } : full);
+    }
+  });
+
   for (const n of [1, 4, 5, 6]) {
     for (const [form, text] of Object.entries(renderings(n))) {
       it(`${form}, a group of ${n}`, () => {
@@ -56,14 +65,16 @@ describe('MIN_GROUP_SIZE in the digest', () => {
         expect(text.includes('færre enn 5 har stemt')).toBe(small);
         expect(text.includes(`${n} har stemt`)).toBe(!small);
         // The anonymous suggestion's label: the full segment only when at least k share it, else nothing.
-        expect(text.includes('Handel')).toBe(!small);
-        expect(text.includes('2–9 ansatte')).toBe(!small);
+        // (Slack and Teams show the list of suggestions one click away, where the same model's label is used.)
+        const listed = form === 'markdown';
+        expect(text.includes('Handel')).toBe(listed && !small);
+        expect(text.includes('2–9 ansatte')).toBe(listed && !small);
         // Participation by area: a small area goes into "Andre", "færre enn 5".
         expect(text.includes('Andre')).toBe(small);
         expect(text.includes('Askim')).toBe(!small);
         // Active participants.
-        expect(text.includes('Aktive deltakere')).toBe(true);
-        expect(/færre enn 5/.test(text)).toBe(small);
+        expect(text.includes('færre enn 5 deltakere')).toBe(small);
+        expect(text.includes(`${n} deltakere`)).toBe(!small);
         // A poll hidden until it closes shows its voters and nothing more, whatever its size.
         expect(text).toContain('Resultatene vises når avstemningen er stengt.');
         expect(text).toContain('10 har stemt');

@@ -4,6 +4,7 @@ import { serializeDigest } from '../../src/digest/serialize.ts';
 import type { OutboundMessage } from '../../src/ports/delivery.ts';
 import { actor } from '../helpers/core.ts';
 import { slackHarness, type SlackHarness } from './harness.ts';
+import { clickInView as inView } from './in-view.ts';
 
 let h: SlackHarness;
 beforeEach(async () => {
@@ -27,19 +28,9 @@ async function deliverDigest(userId: string) {
 const buttonsOf = (blocks: any[], actionId: string) =>
   blocks.flatMap((b) => [b.accessory, ...(b.elements ?? [])]).filter((e) => e?.action_id === actionId) as { value: string }[];
 
-/** A click inside a modal: Slack sends the view it came from instead of a message. */
+/** A button clicked inside a modal. */
 const clickInView = (actionId: string, value: string, view: { id: string; hash: string }, user = MEMBER) =>
-  h.slack.interaction({
-    type: 'block_actions',
-    team: { id: 'T1', domain: 'test' },
-    user: { id: user, username: 'member', team_id: 'T1' },
-    api_app_id: 'A1',
-    token: 'legacy',
-    container: { type: 'view', view_id: view.id },
-    trigger_id: 'trigger-in-view',
-    view: { id: view.id, hash: view.hash, type: 'modal', callback_id: '', private_metadata: '', state: { values: {} } },
-    actions: [{ type: 'button', block_id: 'b', action_id: actionId, value, action_ts: '1700000000.1' }],
-  });
+  inView(h, { type: 'button', action_id: actionId, value }, view, user);
 
 describe('Reply to sender from the Slack digest', () => {
   beforeEach(async () => {
@@ -47,7 +38,7 @@ describe('Reply to sender from the Slack digest', () => {
   });
 
   it('opens a form; the reply is queued for the anonymous sender, who stays unnamed', async () => {
-    const { suggestion } = await h.core.submitSuggestion(actor('U2'), { text: 'Bedre veier', anonymous: true });
+    const { suggestion } = await h.core.submitSuggestion(actor('U2'), { text: 'Kan dere få fikset veiene?', anonymous: true });
     const blocks = await deliverDigest(MEMBER);
     const [button] = buttonsOf(blocks, DIGEST_ACTIONS.reply);
     expect(button!.value).toBe(String(suggestion.id));
@@ -119,15 +110,17 @@ describe('See all from the Slack digest', () => {
     for (let i = 1; i <= 120; i++) await h.core.submitSuggestion(actor(`U${100 + i}`), { text: `Forslag ${i} <@U1>`, topic: 'place' });
     await h.core.submitSuggestion(actor('U99'), { text: 'Ikke med', topic: 'growth' });
     const blocks = await deliverDigest(MEMBER);
-    const seeAll = buttonsOf(blocks, DIGEST_ACTIONS.seeAll);
-    expect(seeAll).toHaveLength(1);
-    expect(JSON.stringify(blocks)).toContain('and 20 more');
+    // Every topic has its "see all"; the one for place development opens its 120.
+    const seeAll = buttonsOf(blocks, DIGEST_ACTIONS.seeAll).filter((b) => JSON.parse(b.value).t === 'place');
+    expect(buttonsOf(blocks, DIGEST_ACTIONS.seeAll)).toHaveLength(2);
+    expect(JSON.stringify(blocks)).toContain('Place development* – 120 suggestions');
 
     h.api.reset();
     await h.click(DIGEST_ACTIONS.seeAll, seeAll[0]!.value, { user: MEMBER });
     await h.adapter.idle();
     const first = h.api.callsTo('views.open')[0]!.args.view;
-    const replies = (view: any) => buttonsOf(view.blocks, DIGEST_ACTIONS.reply).map((b) => b.value);
+    // One line per suggestion, each with its "…" menu.
+    const replies = (view: any) => buttonsOf(view.blocks, DIGEST_ACTIONS.more).map((m: any) => m.options[0].value);
     expect(first.blocks.length).toBeLessThanOrEqual(100);
     expect(replies(first)).toHaveLength(50);
     expect(JSON.stringify(first)).toContain('Forslag 1 &lt;@U1&gt;');

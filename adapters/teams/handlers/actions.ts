@@ -5,7 +5,7 @@ import type { ZodError } from 'zod';
 import { catalog, describePollSyntaxError, label, type Locale } from '../../../src/i18n/index.ts';
 import { checkPollTexts } from '../../../src/polls/syntax.ts';
 import { doneCard, inputLabel, pollForm, profileForm, suggestionForm, VERBS, type PollFormValues } from '../cards/forms.ts';
-import { pollCard } from '../cards/poll-card.ts';
+import { creatorView, pollCard } from '../cards/poll-card.ts';
 import type { Reply } from '../reply.ts';
 import {
   actionEnvelope,
@@ -16,7 +16,7 @@ import {
   suggestionSubmission,
   voteSubmission,
 } from '../submissions.ts';
-import { openReplyForm, sendReply, showTopicPage } from './digest.ts';
+import { closePollFromDigest, openReplyForm, sendReply, showTopicPage } from './digest.ts';
 import { explain, type Turn } from './turn.ts';
 
 /** "<label>: invalid value", naming the input as the form shows it. */
@@ -54,6 +54,8 @@ export async function answerCardAction(turn: Turn, value: unknown): Promise<Repl
     case VERBS.digestSeeAll:
     case VERBS.digestPage:
       return showTopicPage(turn, value, envelope.data.verb === VERBS.digestPage);
+    case VERBS.digestClosePoll:
+      return closePollFromDigest(turn, value);
     default:
       return { text: t.staleCard };
   }
@@ -111,7 +113,7 @@ async function createPoll(turn: Turn, value: unknown): Promise<Reply> {
   if (!checked.ok) return { card: pollForm(locale, values, describePollSyntaxError(locale, checked.error)) };
   try {
     const poll = await core.createPoll(turn.actor, checked.draft, { channelId: turn.conversationId });
-    await turn.post({ card: pollCard(await core.viewPoll(poll), [], locale, core.settings.timeZone) });
+    await turn.post({ card: pollCard(await core.viewPoll(poll), [], locale, core.settings.timeZone, undefined, creatorView(turn)) });
     return { card: doneCard(catalog(locale).messages.pollCreated({ id: poll.id })) };
   } catch (error) {
     return { card: pollForm(locale, values, explain(turn, error)) };
@@ -123,9 +125,12 @@ async function pollAction(turn: Turn, verb: string, value: unknown): Promise<Rep
   const ref = pollRef.safeParse(value);
   if (!ref.success) return { text: catalog(locale).teams.staleCard };
   const { pollId } = ref.data;
-  const show = async (mine: readonly number[], notice?: string): Promise<Reply> => ({
-    card: pollCard(await core.viewPoll(pollId), mine, locale, core.settings.timeZone, notice),
-  });
+  // The answer to a click is this person's own view: close and reopen only if they may use them.
+  const show = async (mine: readonly number[], notice?: string): Promise<Reply> => {
+    const manage = await core.mayManagePoll(actor, pollId);
+    const viewer = { manage, refreshFor: manage && turn.userMri ? [turn.userMri] : [] };
+    return { card: pollCard(await core.viewPoll(pollId), mine, locale, core.settings.timeZone, notice, viewer) };
+  };
   try {
     if (verb === VERBS.vote) {
       const vote = voteSubmission.safeParse(value);
