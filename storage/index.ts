@@ -15,6 +15,7 @@ import { createSuggestionStore } from './repositories/suggestions.ts';
 export { migrate, schemaVersion, LATEST_VERSION, DatabaseFromFutureError } from './migrations/index.ts';
 export { openDatabase } from './open.ts';
 export { holdsKeyedData, recordedKeyCheck, recordKeyCheck } from './key-check.ts';
+export { rekeyLegacyRecords } from './repositories/privacy.ts';
 
 /** Opens (and migrates) the SQLite database and returns the core's storage ports on it. */
 export interface OpenOptions {

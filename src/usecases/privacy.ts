@@ -10,7 +10,7 @@ export const DEAD_OUTBOX_DAYS = 90;
 export const DELIVERY_RECORD_DAYS = 7;
 
 /** Every key a person's records can carry, recomputed with the key file. */
-export function personKeys(deps: CoreDeps, ref: ParticipantRef): PersonKeys {
+export function personKeys(deps: Pick<CoreDeps, 'vault'>, ref: ParticipantRef): PersonKeys {
   const id = formatParticipantId(ref);
   return {
     id,
