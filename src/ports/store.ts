@@ -89,6 +89,8 @@ export interface CastVote {
   voterKey: string;
   /** The voter's activity pseudonym, for participation counts. */
   activityKey: string;
+  /** In an anonymous poll the vote keeps only the segment level at least this many participants share. */
+  minGroupSize: number;
   option: number;
   now: Date;
   dedupeKey?: string;

@@ -135,5 +135,15 @@ describe('an anonymous suggestion’s segment, as stored', () => {
     expect(anonymous.segment).toEqual({ area: 'hobol', industry: 'ict', sizeBand: null });
     expect(named.segment).toEqual({ area: 'hobol', industry: 'ict', sizeBand: '50-249' });
     expect(store.db.prepare('SELECT size_band FROM suggestions WHERE id = ?').get(anonymous.id)).toEqual({ size_band: null });
+    // So does a vote in an anonymous poll; a vote in a named poll keeps the whole segment.
+    for (const flags of ['--anonym', '']) {
+      const poll = await core.createPollFromText(actor('U1'), `"Q?" "A" "B" ${flags}`, { channelId: 'C1' });
+      if (!poll.ok) throw new Error('poll');
+      await core.vote(lone, poll.poll.id, 0);
+    }
+    expect(store.db.prepare('SELECT poll_id, area, industry, size_band FROM votes ORDER BY poll_id').all()).toEqual([
+      { poll_id: 1, area: 'hobol', industry: 'ict', size_band: null },
+      { poll_id: 2, area: 'hobol', industry: 'ict', size_band: '50-249' },
+    ]);
   });
 });
