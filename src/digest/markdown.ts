@@ -2,7 +2,7 @@ import { catalog, formatNumber, label, type Locale } from '../i18n/index.ts';
 import { suggestionRef } from '../domain/suggestion.ts';
 import { bar, formatDate, oneLine, percent } from './format.ts';
 import type { DigestModel, Figure, Share } from './model.ts';
-import { figureText, pollNote, shareAmount, shareName, votersText } from './published-text.ts';
+import { figureText, pollNote, segmentLabels, shareAmount, shareName, votersText } from './published-text.ts';
 
 /** Backslash-escapes everything CommonMark could read as markup, and HTML-escapes angle brackets. */
 export function escapeMarkdown(text: string): string {
@@ -38,11 +38,7 @@ export function renderDigestMarkdown(model: DigestModel, { locale, timeZone }: R
     for (const { topic, count, suggestions } of model.topics) {
       out.push(`### ${escapeMarkdown(label(locale, 'topics', topic))} (${formatNumber(locale, count)})`, '');
       for (const s of suggestions) {
-        const tags = [
-          label(locale, 'areas', s.segment.area),
-          label(locale, 'industries', s.segment.industry),
-          label(locale, 'sizes', s.segment.sizeBand),
-        ];
+        const tags = segmentLabels(locale, s);
         const who = s.anonymous ? c.anonymous : s.companyName ? escapeMarkdown(oneLine(s.companyName)) : null;
         const closed = s.replyClosed ? ` _${catalog(locale).privacy.replyWindowPassed}_` : '';
         out.push(`- **${suggestionRef(s.id)}** ${escapeMarkdown(oneLine(s.text))} _(${[who, ...tags].filter(Boolean).join(' · ')})_${closed}`);

@@ -82,7 +82,8 @@ describe('digest builder', () => {
     expect(nb).toContain('- **Nye innspill:** 3 (−2 fra forrige periode)');
     expect(nb).toContain('### Stedsutvikling (2)');
     expect(nb).toContain('- **#1** Parkering i sentrum _(Bakeriet AS · Askim · Handel · 2–9 ansatte)_');
-    expect(nb).toContain('- **#3** Lokal kapital _(anonym · Hobøl · ikke oppgitt · ikke oppgitt)_');
+    // An anonymous suggestion's withheld levels are left out, not called "not given".
+    expect(nb).toContain('- **#3** Lokal kapital _(anonym · Hobøl)_');
     expect(nb).toContain('- `████████░░` 75 % (3) Tirsdag');
     expect(nb).toContain('- Askim: 2 (40 %)');
     const en = renderDigestMarkdown(model, { locale: 'en', timeZone: 'Europe/Oslo' });

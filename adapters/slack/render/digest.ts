@@ -1,5 +1,5 @@
 import { bar, formatDate, oneLine, percent } from '../../../src/digest/format.ts';
-import { figureText, pollNote, shareAmount, shareName, votersText } from '../../../src/digest/published-text.ts';
+import { figureText, pollNote, segmentLabels, shareAmount, shareName, votersText } from '../../../src/digest/published-text.ts';
 import type { DigestModel, DigestPeriod, DigestSuggestion, Figure, Share } from '../../../src/digest/model.ts';
 import { suggestionRef } from '../../../src/domain/suggestion.ts';
 import { catalog, formatNumber, label, type Locale } from '../../../src/i18n/index.ts';
@@ -46,7 +46,7 @@ function replyButton(locale: Locale, suggestionId: number): Block {
 /** Segment tags of a suggestion: who (a company, "anonymous" or nobody) · area · industry · size. */
 function tags(locale: Locale, s: DigestSuggestion): string {
   const who = s.anonymous ? catalog(locale).digest.anonymous : s.companyName ? oneLine(s.companyName) : null;
-  const list = [who, label(locale, 'areas', s.segment.area), label(locale, 'industries', s.segment.industry), label(locale, 'sizes', s.segment.sizeBand)];
+  const list = [who, ...segmentLabels(locale, s)];
   return list.filter(Boolean).join(' · ');
 }
 

@@ -1,6 +1,6 @@
 import { suggestionRef } from '../../../src/domain/suggestion.ts';
 import { bar, formatDate, oneLine, percent } from '../../../src/digest/format.ts';
-import { countText, figureText, pollNote, shareName, votersText } from '../../../src/digest/published-text.ts';
+import { countText, figureText, pollNote, segmentLabels, shareName, votersText } from '../../../src/digest/published-text.ts';
 import type { DigestModel, DigestPeriod, DigestSuggestion, Figure, Share } from '../../../src/digest/model.ts';
 import { catalog, formatNumber, label as listLabel, type Locale } from '../../../src/i18n/index.ts';
 import { execute, label, plain, run, type AdaptiveCard, type Element } from './elements.ts';
@@ -35,7 +35,7 @@ export function topicName(locale: Locale, topic: string): string {
 export function suggestionItem(locale: Locale, s: DigestSuggestion): Element {
   const c = catalog(locale).digest;
   const who = s.anonymous ? c.anonymous : s.companyName ? oneLine(s.companyName) : null;
-  const tags = [who, listLabel(locale, 'areas', s.segment.area), listLabel(locale, 'industries', s.segment.industry), listLabel(locale, 'sizes', s.segment.sizeBand)];
+  const tags = [who, ...segmentLabels(locale, s)];
   return {
     type: 'Container',
     separator: true,
