@@ -16,6 +16,7 @@ export { migrate, schemaVersion, LATEST_VERSION, DatabaseFromFutureError } from 
 export { openDatabase, DatabaseUnusableError } from './open.ts';
 export { holdsKeyedData, recordedKeyCheck, recordKeyCheck } from './key-check.ts';
 export { createReadinessProbe } from './readiness.ts';
+export { rekeyLegacyRecords } from './repositories/privacy.ts';
 
 /** Opens (and migrates) the SQLite database and returns the core's storage ports on it. */
 export interface OpenOptions {

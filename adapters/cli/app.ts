@@ -1,5 +1,7 @@
 import type { AddressInfo } from 'node:net';
-import { createReadinessProbe, openSqliteStore } from '../../storage/index.ts';
+import { createReadinessProbe, openSqliteStore, rekeyLegacyRecords } from '../../storage/index.ts';
+import { personKeys } from '../../src/usecases/privacy.ts';
+import { parseParticipantId } from '../../src/domain/participant.ts';
 import { createInnspill, type Innspill } from '../../src/innspill.ts';
 import { createSecretBox, type SealBox } from '../../src/privacy/seal.ts';
 import { createIdentityVault } from '../../src/privacy/vault.ts';
@@ -45,7 +47,11 @@ export function createCore(config: Config, options: AppOptions & { server?: bool
   const clock = options.clock ?? (() => new Date());
   let secret: Buffer;
   try {
-    secret = loadSecret(config.databasePath, store.db, clock());
+    // A database from before pseudonyms had separate purposes is moved to them the first time it meets its key.
+    secret = loadSecret(config.databasePath, store.db, clock(), (key) => {
+      const vault = createIdentityVault(key);
+      rekeyLegacyRecords(store.db, (id) => personKeys({ vault }, parseParticipantId(id)));
+    });
   } catch (error) {
     store.close();
     throw error;

@@ -54,9 +54,10 @@ function writeNewKey(path: string): Buffer | null {
  * the database (mode 0600) so a copy of the database alone reveals neither who sent an anonymous
  * suggestion nor a workspace's token. Created only for a database that holds nothing made with a
  * key; the database records the key's check value, so a lost or swapped key file stops the start
- * with a clear message instead of silently orphaning the sealed data.
+ * with a clear message instead of silently orphaning the sealed data. `onFirstUse` runs once, before
+ * the check value is recorded.
  */
-export function loadSecret(databasePath: string, db: Database, now: Date): Buffer {
+export function loadSecret(databasePath: string, db: Database, now: Date, onFirstUse: (secret: Buffer) => void = () => {}): Buffer {
   if (databasePath === ':memory:') return randomBytes(KEY_BYTES);
   const path = keyFilePath(databasePath);
   let secret: Buffer | null = null;
@@ -76,7 +77,11 @@ export function loadSecret(databasePath: string, db: Database, now: Date): Buffe
   }
   const check = keyCheckValue(secret);
   const recorded = recordedKeyCheck(db);
-  if (recorded === null) recordKeyCheck(db, check, now);
+  if (recorded === null) {
+    // The first start with this check (a new database, or one from before it was kept).
+    onFirstUse(secret);
+    recordKeyCheck(db, check, now);
+  }
   else if (recorded !== check) {
     throw new KeyFileError(`the key file ${path} does not belong to this database; restore the database's own key file from backup`);
   }

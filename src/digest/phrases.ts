@@ -3,7 +3,7 @@ import type { PublishedCount } from '../privacy/small-groups.ts';
 import type { AddressReason } from './addressed.ts';
 import { formatDateTime, oneLine, percent, signed } from './format.ts';
 import type { DigestModel, DigestPoll, DigestSuggestion, DigestTheme, Figure } from './model.ts';
-import { countText, votersText } from './published-text.ts';
+import { countText, segmentLabels, votersText } from './published-text.ts';
 
 /*
  * The digest's sentences as plain text, shared by the Markdown, Block Kit and Adaptive Card
@@ -13,7 +13,7 @@ import { countText, votersText } from './published-text.ts';
 /** Who sent a suggestion (a company, "anonymous" or nobody) · area · industry · size. */
 export function suggestionTags(locale: Locale, s: DigestSuggestion): string {
   const who = s.anonymous ? catalog(locale).digest.anonymous : s.companyName ? oneLine(s.companyName) : null;
-  return [who, label(locale, 'areas', s.segment.area), label(locale, 'industries', s.segment.industry), label(locale, 'sizes', s.segment.sizeBand)].filter(Boolean).join(' · ');
+  return [who, ...segmentLabels(locale, s)].filter(Boolean).join(' · ');
 }
 
 /** A suggestion cut to one short line for the compact list; the whole text is one click away. */

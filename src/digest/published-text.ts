@@ -1,7 +1,7 @@
 import { catalog, formatNumber, label, type Locale } from '../i18n/index.ts';
 import type { Counted } from '../privacy/published.ts';
 import { percent, signed } from './format.ts';
-import type { DigestPoll, Figure, Share } from './model.ts';
+import type { DigestPoll, DigestSuggestion, Figure, Share } from './model.ts';
 
 /**
  * The words every digest renderer (Markdown, Block Kit, Adaptive Card) and the export use where the
@@ -41,4 +41,13 @@ export function pollNote(locale: Locale, p: DigestPoll): string | null {
   if (p.results === 'hidden_until_close') return c.resultsHidden;
   if (p.results === 'too_few_voters') return c.resultsWithheld({ count: formatNumber(locale, p.votersFewerThan ?? 0) });
   return null;
+}
+
+/**
+ * A suggestion's segment labels. On an anonymous suggestion a missing level was withheld by the
+ * small-group rule, not left out by the sender, so it is omitted rather than called "not given".
+ */
+export function segmentLabels(locale: Locale, s: DigestSuggestion): string[] {
+  const levels = [['areas', s.segment.area], ['industries', s.segment.industry], ['sizes', s.segment.sizeBand]] as const;
+  return levels.filter(([, key]) => !s.anonymous || key !== null).map(([list, key]) => label(locale, list, key));
 }

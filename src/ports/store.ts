@@ -3,6 +3,7 @@ import type { Participant, ParticipantId, Profile, Segment } from '../domain/par
 import type { Poll, PollAudience, PollSettings, Tally } from '../domain/poll.ts';
 import type { Suggestion, SuggestionStatus } from '../domain/suggestion.ts';
 import type { ExportSource } from '../export/model.ts';
+import type { SegmentGroup } from '../privacy/published.ts';
 import type { DigestRunStore, NewOutboxMessage, OutboxStore } from './outbox.ts';
 
 /**
@@ -29,6 +30,8 @@ export interface ParticipantStore {
   saveProfile(id: ParticipantId, profile: Profile, now: Date): Promise<void>;
   /** Every participant, for sends to everyone; optionally only one platform. */
   list(platform?: string): Promise<Participant[]>;
+  /** How many participants have each full segment: what the small-group rule counts. */
+  segmentGroups(): Promise<SegmentGroup[]>;
 }
 
 export interface NewSuggestion {
@@ -86,6 +89,8 @@ export interface CastVote {
   voterKey: string;
   /** The voter's activity pseudonym, for participation counts. */
   activityKey: string;
+  /** In an anonymous poll the vote keeps only the segment level at least this many participants share. */
+  minGroupSize: number;
   option: number;
   now: Date;
   dedupeKey?: string;

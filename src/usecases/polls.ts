@@ -80,6 +80,7 @@ export async function vote(deps: CoreDeps, actor: Actor, pollId: number, option:
     voter: { id: actor.id, platform: actor.platform, workspaceId: actor.workspaceId, userId: actor.userId, locale: actor.locale },
     voterKey: deps.vault.voterKey(pollId, actor.id),
     activityKey: deps.vault.activityKey(actor.id),
+    minGroupSize: deps.settings.minGroupSize,
     option,
     now: deps.clock(),
     // A click's delivery id may hold the person's id (Slack's does); kept only as a keyed hash.

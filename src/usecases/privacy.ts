@@ -6,11 +6,11 @@ import type { CoreDeps } from './context.ts';
 const DAY_MS = 86_400_000;
 /** Dead outbox rows stay this long, so an operator can still see and retry what failed. */
 export const DEAD_OUTBOX_DAYS = 90;
-/** Delivery records (replay protection) and which digest parts were sent: replays come within minutes. */
+/** Delivery records (replay protection) and which digest parts were sent: Slack retries within minutes, Teams not at all; a week is ample. */
 export const DELIVERY_RECORD_DAYS = 7;
 
 /** Every key a person's records can carry, recomputed with the key file. */
-export function personKeys(deps: CoreDeps, ref: ParticipantRef): PersonKeys {
+export function personKeys(deps: Pick<CoreDeps, 'vault'>, ref: ParticipantRef): PersonKeys {
   const id = formatParticipantId(ref);
   return {
     id,

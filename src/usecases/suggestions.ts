@@ -3,6 +3,7 @@ import { segmentOf, workspaceKey, type Actor } from '../domain/participant.ts';
 import { validSuggestionText, type Suggestion, type SuggestionStatus } from '../domain/suggestion.ts';
 import { may } from '../domain/permissions.ts';
 import type { CoreDeps } from './context.ts';
+import { publishableSegment } from '../privacy/published.ts';
 
 export interface SuggestionInput {
   text: string;
@@ -35,7 +36,11 @@ export async function submitSuggestion(deps: CoreDeps, actor: Actor, input: Sugg
     anonymous,
     publishable: input.publishable ?? false,
     companyName: anonymous ? null : (participant.profile?.companyName ?? null),
-    segment: segmentOf(participant.profile),
+    // An anonymous suggestion keeps only the part of its segment enough others share, so even the
+    // database file holds no label that points at one company.
+    segment: anonymous
+      ? publishableSegment(segmentOf(participant.profile), await deps.store.participants.segmentGroups(), deps.settings.minGroupSize)
+      : segmentOf(participant.profile),
     createdAt: now,
     ...(delivery.dedupeKey ? { dedupeKey: delivery.dedupeKey } : {}),
   });

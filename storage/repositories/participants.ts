@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Participant, Platform, Profile } from '../../src/domain/participant.ts';
 import type { ParticipantStore, TouchParticipant } from '../../src/ports/store.ts';
+import type { SegmentGroup } from '../../src/privacy/published.ts';
 
 export interface Row {
   id: string;
@@ -57,6 +58,14 @@ export function participantToucher(db: Database): (p: TouchParticipant) => Parti
   };
 }
 
+/** How many participants have each full segment, for the small-group rule. */
+export function segmentGroupCounter(db: Database): () => SegmentGroup[] {
+  const groups = db.prepare<[], SegmentGroup>(
+    'SELECT area, industry, size_band AS sizeBand, count(*) AS count FROM participants GROUP BY area, industry, size_band',
+  );
+  return () => groups.all();
+}
+
 export function createParticipantStore(db: Database): ParticipantStore {
   const touch = participantToucher(db);
   const byId = db.prepare<[string], Row>('SELECT * FROM participants WHERE id = ?');
@@ -66,8 +75,11 @@ export function createParticipantStore(db: Database): ParticipantStore {
     'UPDATE participants SET company_name = ?, area = ?, industry = ?, size_band = ?, last_seen = ? WHERE id = ?',
   );
 
+  const groups = segmentGroupCounter(db);
+
   return {
     touch: async (p: TouchParticipant) => touch(p),
+    segmentGroups: async () => groups(),
     async get(id) {
       const row = byId.get(id);
       return row ? toParticipant(row) : null;

@@ -5,7 +5,8 @@ import type { CastVote, NewPoll, PollStore, VoteOutcome } from '../../src/ports/
 import { fromMs, toMs } from './rows.ts';
 import { outboxInserter } from './outbox.ts';
 import { activityRecorder } from './activity.ts';
-import { participantToucher } from './participants.ts';
+import { participantToucher, segmentGroupCounter } from './participants.ts';
+import { publishableSegment } from '../../src/privacy/published.ts';
 
 interface Row {
   id: number;
@@ -117,6 +118,7 @@ export function createPollStore(db: Database): PollStore {
   const decrement = db.prepare<[number, number]>('UPDATE poll_tallies SET votes = votes - 1 WHERE poll_id = ? AND option = ?');
   const addVoters = db.prepare<[number, number]>('UPDATE polls SET voters = voters + ? WHERE id = ?');
   const noteActivity = activityRecorder(db);
+  const segmentGroups = segmentGroupCounter(db);
   const close = db.prepare<[number | null, number]>('UPDATE polls SET closed_at = ? WHERE id = ?');
   const clearPastClose = db.prepare<[number, number]>('UPDATE polls SET closes_at = NULL WHERE id = ? AND closes_at <= ?');
   const open = db.prepare<[string, number, number], Row>(
@@ -168,7 +170,7 @@ export function createPollStore(db: Database): PollStore {
     const decision = decideVote(poll, current, v.option, v.now);
     if (!decision.ok) return { ok: false, code: decision.code, poll };
     if (decision.change === 'unchanged') return { ok: true, poll, choices: decision.choices, change: 'unchanged', duplicate: false };
-    const segment = segmentOf(voter.profile);
+    const segment = poll.anonymous ? publishableSegment(segmentOf(voter.profile), segmentGroups(), v.minGroupSize) : segmentOf(voter.profile);
     if (decision.change === 'moved') {
       deleteChoices.run(v.pollId, v.voterKey);
       for (const old of current) decrement.run(v.pollId, old);

@@ -178,3 +178,27 @@ export function createPrivacyStore(db: Database): PrivacyStore {
     },
   };
 }
+
+/**
+ * Moves records written before pseudonyms had separate purposes (anonymous suggestions, votes and
+ * activity under the person's one key) to their own pseudonyms, in one transaction. Run when a
+ * database first meets its key file; safe to run again.
+ */
+export function rekeyLegacyRecords(db: Database, keysOf: (id: string) => PersonKeys): { suggestions: number; votes: number; activity: number } {
+  const participantIds = db.prepare<[], { id: string }>('SELECT id FROM participants');
+  const rekeySuggestions = db.prepare<[string, string]>('UPDATE suggestions SET sender_key = ? WHERE sender_key = ? AND anonymous = 1');
+  const votedPolls = db.prepare<[string], { poll_id: number }>('SELECT DISTINCT poll_id FROM votes WHERE voter_key = ?');
+  const rekeyVotes = db.prepare<[string, string, number]>('UPDATE votes SET voter_key = ? WHERE voter_key = ? AND poll_id = ?');
+  const rekeyActivity = db.prepare<[string, string]>('UPDATE activity SET person_key = ? WHERE person_key = ?');
+  return db.transaction((keysOf: (id: string) => PersonKeys) => {
+    const moved = { suggestions: 0, votes: 0, activity: 0 };
+    for (const { id } of participantIds.all()) {
+      const k = keysOf(id);
+      moved.suggestions += rekeySuggestions.run(k.anonymous, k.named).changes;
+      for (const { poll_id } of votedPolls.all(k.named)) moved.votes += rekeyVotes.run(k.voter(poll_id), k.named, poll_id).changes;
+      moved.activity += rekeyActivity.run(k.activity, k.named).changes;
+    }
+    return moved;
+  }).immediate(keysOf);
+}
+

@@ -4,7 +4,7 @@ import { isPollOpen, resultsVisible } from '../../src/domain/poll.ts';
 import type { DigestInput, DigestPeriod, DigestPollInput, DigestSuggestion, Participation, PeriodTotals } from '../../src/digest/model.ts';
 import type { ExportSource } from '../../src/export/model.ts';
 import type { ReportStore } from '../../src/ports/store.ts';
-import type { SegmentGroup } from '../../src/privacy/published.ts';
+import { segmentGroupCounter } from './participants.ts';
 import { segmentFromRow, type SegmentColumns } from './rows.ts';
 import { toPoll } from './polls.ts';
 import { HOUR_MS } from './activity.ts';
@@ -75,9 +75,7 @@ export function createReportStore(db: Database): ReportStore {
     `SELECT id, topic, text, anonymous, area, industry, size_band, created_at FROM suggestions WHERE publishable = 1 AND status = 'new' ORDER BY created_at, id`,
   );
   const allPolls = db.prepare<[], Parameters<typeof toPoll>[0]>('SELECT * FROM polls ORDER BY id');
-  const segmentGroups = db.prepare<[], SegmentGroup>(
-    'SELECT area, industry, size_band AS sizeBand, count(*) AS count FROM participants GROUP BY area, industry, size_band',
-  );
+  const segmentGroups = segmentGroupCounter(db);
 
   const hours = (r: Range) => ({ from: Math.ceil(r.start / HOUR_MS), to: Math.ceil(r.end / HOUR_MS) });
 
@@ -131,7 +129,7 @@ export function createReportStore(db: Database): ReportStore {
         participation: participation(r),
         totals: totalsOf(r),
         previous: previous ? totalsOf(range(previous)) : null,
-        segmentGroups: segmentGroups.all(),
+        segmentGroups: segmentGroups(),
       };
     },
     async suggestionsIn(period, topic, offset, limit) {
@@ -140,7 +138,7 @@ export function createReportStore(db: Database): ReportStore {
     async exportData(now): Promise<ExportSource> {
       return {
         generatedAt: now,
-        segmentGroups: segmentGroups.all(),
+        segmentGroups: segmentGroups(),
         suggestions: published.all().map((s) => ({
           ref: suggestionRef(s.id),
           date: new Date(s.created_at).toISOString().slice(0, 10),

@@ -87,7 +87,7 @@ describe('digest builder', () => {
     expect(nb).toContain('### Stedsutvikling – 2 innspill (−3 fra forrige periode)');
     expect(nb).toContain('Fra: Askim 1 · ikke oppgitt 1');
     expect(nb).toContain('- **#1** Parkering i sentrum (Bakeriet AS · Askim · Handel · 2–9 ansatte)');
-    expect(nb).toContain('- **#3** Lokal kapital (anonym · Hobøl · ikke oppgitt · ikke oppgitt)');
+    expect(nb).toContain('- **#3** Lokal kapital (anonym · Hobøl)');
     expect(nb).toContain('- `█████████░░░` 75 % av 4 som stemte (3 stemmer) Tirsdag');
     expect(nb).toContain('- `███░░░░░░░░░` 25 % av 4 som stemte (1 stemme) Torsdag');
     expect(nb).toContain('Etter område: Askim 2 (40 %)');

@@ -8,11 +8,13 @@ import { useTmpDir } from '../helpers/tmp.ts';
 
 /** testCore's key, written as the key file, so the CLI finds the same pseudonyms. */
 const KEY = Buffer.alloc(32, 7).toString('base64');
+/** Spawned processes on a busy shared machine: room to finish, nothing measured. */
+const SPAWNED = { timeout: 180_000 };
 
 describe('erasure', () => {
   const tmp = useTmpDir();
 
-  it('innspill forget --yes removes every row about a person and their text from the file’s bytes', async () => {
+  it('innspill forget --yes removes every row about a person and their text from the file’s bytes', SPAWNED, async () => {
     const dir = tmp();
     const path = join(dir, 'innspill.db');
     writeFileSync(`${path}.key`, `${KEY}\n`, { mode: 0o600 });
@@ -91,6 +93,12 @@ describe('erasure', () => {
     const bytes = Buffer.concat([path, `${path}-wal`].filter((f) => existsSync(f)).map((f) => readFileSync(f)));
     for (const mark of marks) expect(bytes.includes(Buffer.from(mark))).toBe(false);
     expect(bytes.includes(Buffer.from('Charlie kept idea'))).toBe(true);
+  });
+
+  it('innspill maintenance applies the retention rules once', SPAWNED, async () => {
+    const result = await runCli(['maintenance'], { env: { DATABASE_PATH: join(tmp(), 'innspill.db') } });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('removed 0 old outbox messages, 0 delivery records and 0 digest-part records; 0 sealed senders past the reply window\n');
   });
 
   it('"delete my data" in chat removes the participant row and the person’s records too', async () => {

@@ -6,11 +6,13 @@ import { openSqliteStore } from '../../storage/index.ts';
 import { useTmpDir } from '../helpers/tmp.ts';
 
 const mode = (path: string) => statSync(path).mode & 0o777;
+/** Spawned processes on a busy shared machine: room to finish, nothing measured. */
+const SPAWNED = { timeout: 180_000 };
 
 describe('the key file and file modes', () => {
   const tmp = useTmpDir();
 
-  it('creates the data directory 0700, the database and its key file 0600, and refuses to replace a lost key', async () => {
+  it('creates the data directory 0700, the database and its key file 0600, and refuses to replace a lost key', SPAWNED, async () => {
     const dir = join(tmp(), 'data');
     const path = join(dir, 'innspill.db');
     const env = { DATABASE_PATH: path };
@@ -39,7 +41,7 @@ describe('the key file and file modes', () => {
     expect((await runCli(['members', 'list'], { env })).code).toBe(0);
   });
 
-  it('rejects a key file of the wrong length or not in strict base64', async () => {
+  it('rejects a key file of the wrong length or not in strict base64', SPAWNED, async () => {
     const path = join(tmp(), 'innspill.db');
     const env = { DATABASE_PATH: path };
     openSqliteStore(path).close();
@@ -59,7 +61,7 @@ describe('the key file and file modes', () => {
     store.close();
   });
 
-  it('writes exports with --out as 0600', async () => {
+  it('writes exports with --out as 0600', SPAWNED, async () => {
     const dir = tmp();
     const out = join(dir, 'export.json');
     const env = { DATABASE_PATH: join(dir, 'innspill.db') };

@@ -133,3 +133,28 @@ describe('hidden results, from storage', () => {
     expect(closed.options.map((o) => o.count)).toEqual([6, 0]);
   });
 });
+
+describe('an anonymous suggestion’s segment, as stored', () => {
+  it('keeps only the level at least k participants share, so the database file holds no label pointing at one company', async () => {
+    const { core, store } = testCore();
+    const lone = actor('ULONE');
+    await core.saveProfile(lone, { area: 'hobol', industry: 'ict', sizeBand: '50-249' });
+    for (const u of ['U1', 'U2', 'U3', 'U4']) await core.saveProfile(actor(u), { area: 'hobol', industry: 'ict', sizeBand: 'solo' });
+    const { suggestion: anonymous } = await core.submitSuggestion(lone, { text: 'anonym', anonymous: true });
+    const { suggestion: named } = await core.submitSuggestion(lone, { text: 'med navn' });
+    // Five share area and industry, one the size: the size is dropped from the anonymous one only.
+    expect(anonymous.segment).toEqual({ area: 'hobol', industry: 'ict', sizeBand: null });
+    expect(named.segment).toEqual({ area: 'hobol', industry: 'ict', sizeBand: '50-249' });
+    expect(store.db.prepare('SELECT size_band FROM suggestions WHERE id = ?').get(anonymous.id)).toEqual({ size_band: null });
+    // So does a vote in an anonymous poll; a vote in a named poll keeps the whole segment.
+    for (const flags of ['--anonym', '']) {
+      const poll = await core.createPollFromText(actor('U1'), `"Q?" "A" "B" ${flags}`, { channelId: 'C1' });
+      if (!poll.ok) throw new Error('poll');
+      await core.vote(lone, poll.poll.id, 0);
+    }
+    expect(store.db.prepare('SELECT poll_id, area, industry, size_band FROM votes ORDER BY poll_id').all()).toEqual([
+      { poll_id: 1, area: 'hobol', industry: 'ict', size_band: null },
+      { poll_id: 2, area: 'hobol', industry: 'ict', size_band: '50-249' },
+    ]);
+  });
+});

@@ -5,6 +5,10 @@ import { createOutboxWorker } from '../../src/outbox/worker.ts';
 import type { OutboundMessage } from '../../src/ports/delivery.ts';
 import { actor, testCore } from '../helpers/core.ts';
 import { useTmpDir } from '../helpers/tmp.ts';
+import { rekeyLegacyRecords } from '../../storage/index.ts';
+import { personKeys } from '../../src/usecases/privacy.ts';
+import { createIdentityVault } from '../../src/privacy/vault.ts';
+import { parseParticipantId } from '../../src/domain/participant.ts';
 
 type Row = Record<string, unknown>;
 
@@ -140,5 +144,28 @@ describe('anonymity in the database file', () => {
     expect(found.suggestions.map((s) => s.id).sort()).toEqual([mine.id, anonymous.id].sort());
     expect(found.votes.map((v) => v.poll.id).sort()).toEqual([pollA, pollB, named.poll.id].sort());
     reopened.store.close();
+  });
+
+  it('moves records from before separate pseudonyms to their own, the first time the database meets its key', async () => {
+    const { core, store } = testCore();
+    const me = actor('UOLD');
+    const vault = createIdentityVault(Buffer.alloc(32, 7));
+    const { suggestion } = await core.submitSuggestion(me, { text: 'gammel anonym', anonymous: true });
+    const poll = await core.createPollFromText(actor('UBOARD'), '"Q?" "A" "B" --anonym', { channelId: 'C1' });
+    if (!poll.ok) throw new Error('poll');
+    await core.vote(me, poll.poll.id, 1);
+    // As an older version wrote them: everything under the person's one key.
+    const named = vault.key(me.id);
+    store.db.prepare('UPDATE suggestions SET sender_key = ? WHERE id = ?').run(named, suggestion.id);
+    store.db.prepare('UPDATE votes SET voter_key = ?').run(named);
+    store.db.prepare('UPDATE activity SET person_key = ? WHERE person_key = ?').run(named, vault.activityKey(me.id));
+
+    const keysOf = (id: string) => personKeys({ vault }, parseParticipantId(id));
+    expect(rekeyLegacyRecords(store.db, keysOf)).toEqual({ suggestions: 1, votes: 1, activity: 1 });
+    expect(rekeyLegacyRecords(store.db, keysOf)).toEqual({ suggestions: 0, votes: 0, activity: 0 });
+    const values = JSON.stringify(store.db.prepare('SELECT * FROM suggestions').all()) + JSON.stringify(store.db.prepare('SELECT * FROM votes').all());
+    expect(values).not.toContain(named);
+    expect((await core.mine(me)).suggestions.map((s) => s.id)).toEqual([suggestion.id]);
+    expect(await core.myChoices(me, poll.poll.id)).toEqual([1]);
   });
 });

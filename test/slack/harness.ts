@@ -3,6 +3,7 @@ import { createHttpServer } from '../../adapters/http/server.ts';
 import { createSlackAdapter, type SlackAdapterConfig } from '../../adapters/slack/index.ts';
 import { createSecretBox } from '../../src/privacy/seal.ts';
 import { testCore } from '../helpers/core.ts';
+import { platformRecords } from '../../adapters/cli/platform-records.ts';
 import { startFakeSlackApi } from '../fakes/slack-api.ts';
 import { SIGNING_SECRET, slackRequests } from '../fakes/slack-requests.ts';
 
@@ -16,7 +17,7 @@ export async function slackHarness(
 ) {
   const api = await startFakeSlackApi();
   const secrets = createSecretBox(Buffer.alloc(32, 9));
-  const { core, store, clock } = testCore(options.participantPolls === undefined ? {} : { participantPolls: options.participantPolls });
+  const { core, store, clock } = testCore({ platformRecords, ...(options.participantPolls === undefined ? {} : { participantPolls: options.participantPolls }) });
   const adapter = createSlackAdapter({
     core,
     state: store.platformState,
