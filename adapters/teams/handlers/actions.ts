@@ -1,4 +1,5 @@
 import type { Profile } from '../../../src/domain/participant.ts';
+import type { Poll } from '../../../src/domain/poll.ts';
 import { suggestionRef } from '../../../src/domain/suggestion.ts';
 import { isInnspillError } from '../../../src/errors.ts';
 import type { ZodError } from 'zod';
@@ -123,15 +124,16 @@ async function pollAction(turn: Turn, verb: string, value: unknown): Promise<Rep
   const ref = pollRef.safeParse(value);
   if (!ref.success) return { text: catalog(locale).teams.staleCard };
   const { pollId } = ref.data;
-  const show = async (mine: readonly number[], notice?: string): Promise<Reply> => ({
-    card: pollCard(await core.viewPoll(pollId), mine, locale, core.settings.timeZone, notice),
+  // `poll`: the poll a vote just read, so the card needs no second read of it.
+  const show = async (mine: readonly number[], notice?: string, poll: Poll | number = pollId): Promise<Reply> => ({
+    card: pollCard(await core.viewPoll(poll), mine, locale, core.settings.timeZone, notice),
   });
   try {
     if (verb === VERBS.vote) {
       const vote = voteSubmission.safeParse(value);
       if (!vote.success) return show(await core.myChoices(actor, pollId), catalog(locale).errors.codes.poll_bad_option({}));
       const result = await core.vote(actor, pollId, vote.data.option, { dedupeKey: turn.dedupeKey });
-      return show(result.choices);
+      return show(result.choices, undefined, result.poll);
     }
     if (verb === VERBS.close) await core.closePoll(actor, pollId);
     if (verb === VERBS.reopen) await core.reopenPoll(actor, pollId);
