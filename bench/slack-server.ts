@@ -22,6 +22,8 @@ import { openSqliteStore } from '../storage/index.ts';
  */
 const [mode, apiUrl, SIGNING_SECRET] = process.argv.slice(2) as ['innspill' | 'bare', string, string];
 const logger = pino({ level: 'silent' });
+// A normal exit when the bench is done with it, so `node --cpu-prof` can write its profile.
+process.once('SIGTERM', () => process.exit(0));
 
 if (mode === 'bare') {
   const app = new App({ signingSecret: SIGNING_SECRET, token: 'xoxb-bench', botId: 'B1', botUserId: 'UBOT', logLevel: LogLevel.ERROR, clientOptions: { slackApiUrl: apiUrl } });
