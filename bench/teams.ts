@@ -100,10 +100,32 @@ async function bareEchoBot(): Promise<Server> {
   return server;
 }
 
+type Load = Awaited<ReturnType<typeof load>>;
+
+/** One table row: ours beside the bare bot's, measured in the same run, and the ratio the goal names. */
+function compared(name: string, ours: Load, bare: Load, goal: number, bareName: string, extra: Record<string, number> = {}): BenchRow {
+  const ratio = bare.rps ? Math.round((ours.rps / bare.rps) * 100) / 100 : 0;
+  return {
+    name,
+    figures: {
+      'req/s': ours.rps,
+      'p99 (ms)': ours.p99,
+      [`${bareName} req/s`]: bare.rps,
+      'bare p99 (ms)': bare.p99,
+      'ratio (ours / bare)': ratio,
+      'non-2xx + errors': ours.non2xx + ours.errors + bare.non2xx + bare.errors,
+      ...extra,
+    },
+    goal: `≥ ${goal}× the ${bareName}, no failed requests`,
+    met: ratio >= goal && ours.non2xx + ours.errors === 0,
+  };
+}
+
 /**
  * Message activities per second and p99 on /api/messages in anonymous mode (each one stores a
  * suggestion in SQLite and replies through a local fake Bot Connector), beside a bare Agents SDK
- * echo bot on the same connector in the same run.
+ * echo bot on the same connector in the same run; then Action.Execute votes on a channel poll
+ * (each answered with the poll's card), beside the bare bot answering with a card.
  */
 export async function benchTeams(): Promise<BenchRow[]> {
   const dir = mkdtempSync(join(tmpdir(), 'innspill-bench-teams-'));
@@ -126,7 +148,6 @@ export async function benchTeams(): Promise<BenchRow[]> {
     const message = (n: number) => messageBody(connector.url, `bench-${n}`);
     const ours = await load(oursUrl, message);
     const bare = await load(bareUrl, message);
-    const ratio = bare.rps ? Math.round((ours.rps / bare.rps) * 100) / 100 : 0;
 
     const creator = actorFrom({ platform: 'teams', workspaceId: TENANT, userId: 'aad-creator' }, 'nb');
     const poll = await core.createPoll(
@@ -137,34 +158,14 @@ export async function benchTeams(): Promise<BenchRow[]> {
     const vote = (n: number) => voteBody(connector.url, `vote-${n}`, n, poll.id);
     const oursVotes = await load(oursUrl, vote);
     const bareVotes = await load(bareUrl, vote);
-    const voteRatio = bareVotes.rps ? Math.round((oursVotes.rps / bareVotes.rps) * 100) / 100 : 0;
     return [
-      {
-        name: `Teams Action.Execute votes in a channel → vote + card (${CONNECTIONS} connections, ${DURATION_S} s)`,
-        figures: {
-          'votes/s': oursVotes.rps,
-          'p99 (ms)': oursVotes.p99,
-          'bare SDK card req/s': bareVotes.rps,
-          'bare p99 (ms)': bareVotes.p99,
-          'ratio (ours / bare)': voteRatio,
-          'non-2xx + errors': oursVotes.non2xx + oursVotes.errors + bareVotes.non2xx + bareVotes.errors,
-        },
-        goal: '≥ 0.9× the bare bot, no failed requests',
-        met: voteRatio >= 0.9 && oursVotes.non2xx + oursVotes.errors === 0,
-      },
-      {
-        name: `Teams /api/messages, message → suggestion + reply (${CONNECTIONS} connections, ${DURATION_S} s)`,
-        figures: {
-          'req/s': ours.rps,
-          'p99 (ms)': ours.p99,
-          'bare SDK echo req/s': bare.rps,
-          'bare p99 (ms)': bare.p99,
-          'ratio (ours / bare)': ratio,
-          'non-2xx + errors': ours.non2xx + ours.errors + bare.non2xx + bare.errors,
-        },
-        goal: '≥ 0.5× the bare echo bot, no failed requests',
-        met: ratio >= 0.5 && ours.non2xx + ours.errors === 0,
-      },
+      // The issue's yardstick for votes is the bare echo bot; the bare bot answering the same clicks
+      // with a fixed card (storing nothing, reading nothing) is shown beside it.
+      compared(`Teams Action.Execute votes in a channel → vote + card (${CONNECTIONS} connections, ${DURATION_S} s)`, oursVotes, bare, 0.9, 'bare SDK echo', {
+        'bare SDK fixed-card req/s': bareVotes.rps,
+        'ratio to fixed card': bareVotes.rps ? Math.round((oursVotes.rps / bareVotes.rps) * 100) / 100 : 0,
+      }),
+      compared(`Teams /api/messages, message → suggestion + reply (${CONNECTIONS} connections, ${DURATION_S} s)`, ours, bare, 0.5, 'bare SDK echo'),
     ];
   } finally {
     await http.close(1000);
