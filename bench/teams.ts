@@ -20,7 +20,10 @@ import { openSqliteStore } from '../storage/index.ts';
 import { startFakeConnector } from '../test/fakes/teams-connector.ts';
 import type { BenchRow } from './digest.ts';
 
-const DURATION_S = 8;
+/** Each load is measured for SLICES × SLICE_S seconds, in turns with the others (see inTurns). */
+const SLICES = 4;
+const SLICE_S = 2;
+const DURATION_S = SLICES * SLICE_S;
 const CONNECTIONS = 10;
 
 /** A personal-chat message as Teams sends it, each with its own activity id (a repeat would be a redelivery). */
@@ -64,11 +67,32 @@ function voteBody(serviceUrl: string, id: string, n: number, pollId: number): st
 /** autocannon calls setupRequest before each request (its typings leave it out; its idReplacement miscounts content-length). */
 type FreshRequest = autocannon.Request & { setupRequest(request: autocannon.Request): autocannon.Request };
 
-async function load(url: string, body: (n: number) => string) {
-  let sent = 0;
-  const requests: FreshRequest[] = [{ setupRequest: (request: autocannon.Request) => ({ ...request, body: body((sent += 1)) }) }];
-  const result = await autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json' }, requests, connections: CONNECTIONS, duration: DURATION_S });
-  return { rps: Math.round(result.requests.average), p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
+async function slice(url: string, body: (n: number) => string, counter: { sent: number }) {
+  const requests: FreshRequest[] = [{ setupRequest: (request: autocannon.Request) => ({ ...request, body: body((counter.sent += 1)) }) }];
+  const result = await autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json' }, requests, connections: CONNECTIONS, duration: SLICE_S });
+  return { total: result.requests.total, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
+}
+
+/**
+ * The loads in turns, slice by slice (the order turning each round): on a shared machine whose
+ * load swings from one minute to the next, each then meets the same conditions. Per load: requests
+ * over its time, the median slice's p99, and every failure.
+ */
+async function inTurns<K extends string>(loads: Record<K, { url: string; body: (n: number) => string }>) {
+  const keys = Object.keys(loads) as K[];
+  const slices = Object.fromEntries(keys.map((k) => [k, [] as Awaited<ReturnType<typeof slice>>[]])) as Record<K, Awaited<ReturnType<typeof slice>>[]>;
+  const counters = Object.fromEntries(keys.map((k) => [k, { sent: 0 }])) as Record<K, { sent: number }>;
+  for (let i = 0; i < SLICES; i += 1) {
+    for (const k of i % 2 === 0 ? keys : [...keys].reverse()) slices[k].push(await slice(loads[k].url, loads[k].body, counters[k]));
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  return Object.fromEntries(
+    keys.map((k) => {
+      const s = slices[k];
+      const sum = (f: (x: (typeof s)[number]) => number) => s.reduce((n, x) => n + f(x), 0);
+      return [k, { rps: Math.round(sum((x) => x.total) / DURATION_S), p99: median(s.map((x) => x.p99)), non2xx: sum((x) => x.non2xx), errors: sum((x) => x.errors) }];
+    }),
+  ) as Record<K, { rps: number; p99: number; non2xx: number; errors: number }>;
 }
 
 /** The bare SDK's answer to a card click: a card, with nothing stored. */
@@ -100,7 +124,7 @@ async function bareEchoBot(): Promise<Server> {
   return server;
 }
 
-type Load = Awaited<ReturnType<typeof load>>;
+type Load = { rps: number; p99: number; non2xx: number; errors: number };
 
 /** One table row: ours beside the bare bot's, measured in the same run, and the ratio the goal names. */
 function compared(name: string, ours: Load, bare: Load, goal: number, bareName: string, extra: Record<string, number> = {}): BenchRow {
@@ -146,8 +170,6 @@ export async function benchTeams(): Promise<BenchRow[]> {
     const oursUrl = `http://127.0.0.1:${port}/api/messages`;
     const bareUrl = `http://127.0.0.1:${(echo.address() as AddressInfo).port}/api/messages`;
     const message = (n: number) => messageBody(connector.url, `bench-${n}`);
-    const ours = await load(oursUrl, message);
-    const bare = await load(bareUrl, message);
 
     const creator = actorFrom({ platform: 'teams', workspaceId: TENANT, userId: 'aad-creator' }, 'nb');
     const poll = await core.createPoll(
@@ -156,8 +178,12 @@ export async function benchTeams(): Promise<BenchRow[]> {
       { channelId: '19:bench@thread.tacv2' },
     );
     const vote = (n: number) => voteBody(connector.url, `vote-${n}`, n, poll.id);
-    const oursVotes = await load(oursUrl, vote);
-    const bareVotes = await load(bareUrl, vote);
+    const { ours, bare, oursVotes, bareVotes } = await inTurns({
+      ours: { url: oursUrl, body: message },
+      bare: { url: bareUrl, body: message },
+      oursVotes: { url: oursUrl, body: vote },
+      bareVotes: { url: bareUrl, body: vote },
+    });
     return [
       // The issue's yardstick for votes is the bare echo bot; the bare bot answering the same clicks
       // with a fixed card (storing nothing, reading nothing) is shown beside it.
