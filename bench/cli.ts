@@ -71,11 +71,13 @@ export async function benchCli(): Promise<BenchRow[]> {
     const ready = median(serves.map((s) => s.readyMs));
     const idle = median(serves.map((s) => s.idleRssMb));
     const ms = (x: number) => Math.round(x);
+    // On a busy machine every process starts slowly: the multiple of a bare `node` says what is ours.
+    const times = (x: number) => Math.round((x / node) * 10) / 10;
     return [
       { name: 'node -e 0 (for scale)', figures: { 'median (ms)': ms(node) }, goal: '', met: true },
-      { name: 'innspill --help', figures: { 'median (ms)': ms(help), 'peak RSS (MB)': helpRss }, goal: '< 300 ms, < 80 MB', met: help < 300 && helpRss < 80 },
-      { name: 'innspill members list (existing database)', figures: { 'median (ms)': ms(list), 'peak RSS (MB)': listRss }, goal: '< 400 ms, < 80 MB', met: list < 400 && listRss < 80 },
-      { name: 'innspill serve (median of 3)', figures: { 'ready (ms)': ms(ready), 'idle RSS (MB)': idle }, goal: 'ready < 800 ms, idle < 100 MB', met: ready < 800 && idle < 100 },
+      { name: 'innspill --help', figures: { 'median (ms)': ms(help), '× node': times(help), 'peak RSS (MB)': helpRss }, goal: '< 300 ms, < 80 MB', met: help < 300 && helpRss < 80 },
+      { name: 'innspill members list (existing database)', figures: { 'median (ms)': ms(list), '× node': times(list), 'peak RSS (MB)': listRss }, goal: '< 400 ms, < 80 MB', met: list < 400 && listRss < 80 },
+      { name: 'innspill serve (median of 3)', figures: { 'ready (ms)': ms(ready), '× node': times(ready), 'idle RSS (MB)': idle }, goal: 'ready < 800 ms, idle < 100 MB', met: ready < 800 && idle < 100 },
     ];
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -9,7 +9,9 @@ import type { BenchRow } from './digest.ts';
 /** Shared with the server processes through their arguments. */
 const SIGNING_SECRET = 'bench-signing-secret';
 const CONNECTIONS = 32;
-const DURATION_S = 10;
+/** Each server is measured for SLICES × SLICE_S seconds, in turns with the other. */
+const SLICES = 6;
+const SLICE_S = 2;
 const WARMUP_S = 2;
 
 /** Starts a bench script in its own process and reads the JSON line it prints when ready. */
@@ -68,15 +70,39 @@ async function load(port: number, pollId: number, responseUrl: string, seconds: 
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors, total: result.requests.total };
 }
 
-async function measure(mode: 'innspill' | 'bare', apiDelayMs: number) {
+type Slice = Awaited<ReturnType<typeof load>>;
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** Slices of one server's load taken together: requests over their time, the median slice's latencies. */
+function combine(slices: Slice[]) {
+  const total = slices.reduce((n, s) => n + s.total, 0);
+  return { rps: total / (slices.length * SLICE_S), p50: median(slices.map((s) => s.p50)), p99: median(slices.map((s) => s.p99)), errors: slices.reduce((n, s) => n + s.errors, 0), total };
+}
+
+/**
+ * Both servers side by side on one fake Web API, loaded in turn in short slices (bare, ours, ours,
+ * bare, …): on a shared machine whose load swings from one minute to the next, each server then
+ * meets the same conditions, and the ratio compares the servers rather than the moments.
+ */
+async function measurePair(apiDelayMs: number) {
   const api = await child('slack-fake-api.ts', [String(apiDelayMs)]);
-  const server = await child('slack-server.ts', [mode, api.info.url, SIGNING_SECRET]);
+  const bare = await child('slack-server.ts', ['bare', api.info.url, SIGNING_SECRET]);
+  const ours = await child('slack-server.ts', ['innspill', api.info.url, SIGNING_SECRET]);
   try {
     const responseUrl = `${api.info.url.replace(/\/api\/$/, '')}/respond/bench`;
-    await load(server.info.port, server.info.pollId, responseUrl, WARMUP_S);
-    return await load(server.info.port, server.info.pollId, responseUrl, DURATION_S);
+    const run = (server: typeof bare, seconds: number) => load(server.info.port, server.info.pollId, responseUrl, seconds);
+    await run(bare, WARMUP_S);
+    await run(ours, WARMUP_S);
+    const slices: { bare: Slice[]; ours: Slice[] } = { bare: [], ours: [] };
+    for (let i = 0; i < SLICES; i += 1) {
+      const order = i % 2 === 0 ? (['bare', 'ours'] as const) : (['ours', 'bare'] as const);
+      for (const which of order) slices[which].push(await run(which === 'bare' ? bare : ours, SLICE_S));
+    }
+    return { bare: combine(slices.bare), ours: combine(slices.ours) };
   } finally {
-    server.proc.kill();
+    ours.proc.kill();
+    bare.proc.kill();
     api.proc.kill();
   }
 }
@@ -95,8 +121,7 @@ function voteCommit(): { votesPerSecond: number; cpuMicrosPerVote: number } {
 export async function benchSlack(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   for (const delay of [0, 1500]) {
-    const bare = await measure('bare', delay);
-    const ours = await measure('innspill', delay);
+    const { bare, ours } = await measurePair(delay);
     const ratio = ours.rps / bare.rps;
     const api = delay ? 'Web API 1.5 s' : 'Web API fast';
     const figures = (r: typeof ours) => ({ 'req/s': Math.round(r.rps), 'p50 (ms)': r.p50, 'p99 (ms)': r.p99, errors: r.errors, requests: r.total });

@@ -2,10 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { actorFrom } from '../src/domain/participant.ts';
-import { DEFAULT_TOPICS } from '../src/domain/suggestion.ts';
-import { createInnspill } from '../src/innspill.ts';
-import { createIdentityVault } from '../src/privacy/vault.ts';
-import { openSqliteStore } from '../storage/index.ts';
+import { benchCoreWithPoll } from './poll-core.ts';
 
 /**
  * The committed vote alone, in a process of its own: `core.vote` on a store in WAL mode on disk, as
@@ -17,20 +14,8 @@ const SECONDS = 3;
 const IN_FLIGHT = 32;
 
 const dir = mkdtempSync(join(tmpdir(), 'innspill-bench-commit-'));
-const store = openSqliteStore(join(dir, 'bench.db'), { onCheckpointError: (message) => process.stderr.write(`${message}\n`) });
+const { store, core, poll } = await benchCoreWithPoll(dir);
 try {
-  const core = createInnspill({
-    store,
-    vault: createIdentityVault(Buffer.alloc(32, 3)),
-    clock: () => new Date(),
-    settings: { topics: DEFAULT_TOPICS, defaultLocale: 'nb', timeZone: 'Europe/Oslo', participantPolls: true, digestChannels: [], emptyDigest: 'note', minGroupSize: 5, publishMode: 'review', retentionDays: 30, replyWindowDays: 180 },
-  });
-  const creator = actorFrom({ platform: 'slack', workspaceId: 'T1', userId: 'UCREATOR' }, 'nb');
-  const poll = await core.createPoll(
-    creator,
-    { question: 'Hvilken dag passer best?', options: ['Mandag', 'Tirsdag', 'Onsdag', 'Torsdag'], multipleChoice: false, anonymous: false, resultsAfterClose: false, everyone: false, closes: null },
-    { channelId: 'C1' },
-  );
   let n = 0;
   const batch = () =>
     Promise.all(

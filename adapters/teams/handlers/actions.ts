@@ -1,4 +1,5 @@
 import type { Profile } from '../../../src/domain/participant.ts';
+import type { Poll } from '../../../src/domain/poll.ts';
 import { suggestionRef } from '../../../src/domain/suggestion.ts';
 import { isInnspillError } from '../../../src/errors.ts';
 import type { ZodError } from 'zod';
@@ -126,17 +127,18 @@ async function pollAction(turn: Turn, verb: string, value: unknown): Promise<Rep
   if (!ref.success) return { text: catalog(locale).teams.staleCard };
   const { pollId } = ref.data;
   // The answer to a click is this person's own view: close and reopen only if they may use them.
-  const show = async (mine: readonly number[], notice?: string): Promise<Reply> => {
+  // `poll`: the poll a vote just read, so the card needs no second read of it.
+  const show = async (mine: readonly number[], notice?: string, poll: Poll | number = pollId): Promise<Reply> => {
     const manage = await core.mayManagePoll(actor, pollId);
     const viewer = { manage, refreshFor: manage && turn.userMri ? [turn.userMri] : [] };
-    return { card: pollCard(await core.viewPoll(pollId), mine, locale, core.settings.timeZone, notice, viewer) };
+    return { card: pollCard(await core.viewPoll(poll), mine, locale, core.settings.timeZone, notice, viewer) };
   };
   try {
     if (verb === VERBS.vote) {
       const vote = voteSubmission.safeParse(value);
       if (!vote.success) return show(await core.myChoices(actor, pollId), catalog(locale).errors.codes.poll_bad_option({}));
       const result = await core.vote(actor, pollId, vote.data.option, { dedupeKey: turn.dedupeKey });
-      return show(result.choices);
+      return show(result.choices, undefined, result.poll);
     }
     if (verb === VERBS.close) await core.closePoll(actor, pollId);
     if (verb === VERBS.reopen) await core.reopenPoll(actor, pollId);
