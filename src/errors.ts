@@ -15,7 +15,11 @@ export type ErrorCode =
   | 'not_allowed'
   | 'profile_invalid'
   | 'suggestion_not_found'
-  | 'not_reachable';
+  | 'not_reachable'
+  | 'survey_not_found'
+  | 'survey_closed'
+  | 'survey_not_for_you'
+  | 'survey_invalid';
 
 export class InnspillError extends Error {
   readonly code: ErrorCode;

@@ -8,6 +8,7 @@ import * as polls from './usecases/polls.ts';
 import * as reports from './usecases/reports.ts';
 import * as suggestions from './usecases/suggestions.ts';
 import * as delivery from './usecases/delivery.ts';
+import * as surveys from './usecases/surveys.ts';
 
 /**
  * The one surface every adapter talks to (Slack, Teams, console, CLI). Each method is a use case;
@@ -44,6 +45,7 @@ export function createInnspill(deps: CoreDeps) {
     outbox: deps.store.outbox,
     latestDigestRun: () => deps.store.digestRuns.latest(),
     firstDelivery: (source: string, key: string) => deps.store.events.firstDelivery(source, key, deps.clock()),
+    surveys: surveys.surveyUseCases(deps),
   };
 }
 

@@ -13,6 +13,7 @@ import { publishPoll } from './publish.ts';
 import { renderDigest } from './render/digest.ts';
 import { replyMessage } from './render/messages.ts';
 import type { SlackMessage } from './render/poll.ts';
+import { surveyInvitation } from './render/survey.ts';
 
 /**
  * The outbox's way out to Slack: one attempt per message, its failure classified (429 with
@@ -69,6 +70,12 @@ export function createSlackSender(deps: {
           }
           case 'reply':
             return { ok: true, platformRef: await post(client, channel, replyMessage(payload.locale, payload.suggestionId, payload.text)) };
+          case 'survey': {
+            // Decided when due: a reminder to someone who has answered, or to someone who said stop, is not sent.
+            const decision = await deps.core.surveys.delivery(payload);
+            if (!decision.send) return { ok: true, platformRef: `skipped:${decision.reason}`, calls: 0 };
+            return { ok: true, platformRef: await post(client, channel, surveyInvitation(decision, deps.defaultLocale, deps.core.settings.timeZone)) };
+          }
           case 'digest': {
             const parts = renderDigest(parseDigest(payload.digest), payload.locale, deps.core.settings.timeZone);
             const { ref, calls } = await postParts(client, message.id, channel, parts);

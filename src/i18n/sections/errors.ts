@@ -19,6 +19,10 @@ const nbErrors: Messages<ErrorCode> = {
   profile_invalid: (p) => `Profilen kan ikke lagres: ${p.field} er ikke gyldig.`,
   suggestion_not_found: () => 'Fant ikke innspillet.',
   not_reachable: () => 'Avsenderen kan ikke nås fra Slack eller Teams.',
+  survey_not_found: () => 'Fant ikke undersøkelsen.',
+  survey_closed: () => 'Undersøkelsen er stengt, så svaret ble ikke lagret.',
+  survey_not_for_you: () => 'Denne undersøkelsen er ikke sendt til deg.',
+  survey_invalid: (p) => `Undersøkelsen kan ikke sendes: ${p.reason}.`,
 };
 
 const enErrors: Messages<ErrorCode> = {
@@ -35,6 +39,10 @@ const enErrors: Messages<ErrorCode> = {
   profile_invalid: (p) => `The profile cannot be saved: ${p.field} is not valid.`,
   suggestion_not_found: () => 'The suggestion was not found.',
   not_reachable: () => 'The sender cannot be reached on Slack or Teams.',
+  survey_not_found: () => 'The survey was not found.',
+  survey_closed: () => 'The survey is closed, so your answer was not saved.',
+  survey_not_for_you: () => 'This survey was not sent to you.',
+  survey_invalid: (p) => `The survey cannot be sent: ${p.reason}.`,
 };
 
 const EXAMPLE_NB = 'Eksempel: /poll "Hvilken dag passer?" "Tirsdag" "Torsdag"';
