@@ -1,5 +1,5 @@
 import { InnspillError } from '../errors.ts';
-import { segmentOf, type Actor, type Participant } from '../domain/participant.ts';
+import { AREAS, INDUSTRIES, SIZE_BANDS, segmentOf, type Actor, type Participant, type Segment } from '../domain/participant.ts';
 import { resolveLocale, type Locale } from '../i18n/locale.ts';
 import type { Survey, SurveySend, TimedOutboxMessage } from '../ports/surveys.ts';
 import { missingRequired, validateAnswers, type AnswerIssue, type Answers } from '../surveys/answers.ts';
@@ -122,6 +122,20 @@ export async function surveyForAnswering(deps: CoreDeps, actor: Actor, id: numbe
   return { survey, answers: stored?.answers ?? {}, complete: stored?.complete ?? false };
 }
 
+/**
+ * The segment a response is counted in: the participant's profile, and where it says nothing, their
+ * answers to questions with the ids `area`, `industry` and `size` whose options are the profile's keys
+ * (the project's questionnaire asks them, and most respondents never fill in a profile).
+ */
+export function segmentWith(profile: Segment, answers: Answers): Segment {
+  const pick = <K extends string>(list: readonly K[], value: unknown): K | null => (typeof value === 'string' && (list as readonly string[]).includes(value) ? (value as K) : null);
+  return {
+    area: profile.area ?? pick(AREAS, answers.area),
+    industry: profile.industry ?? pick(INDUSTRIES, answers.industry),
+    sizeBand: profile.sizeBand ?? pick(SIZE_BANDS, answers.size),
+  };
+}
+
 export type SaveAnswersResult = { ok: true; complete: boolean; answers: Answers } | { ok: false; issues: AnswerIssue[] };
 
 /**
@@ -149,7 +163,7 @@ export async function saveSurveyAnswers(
   const now = deps.clock();
   const participant = await deps.store.participants.touch({ ...actor, now });
   const complete = (options.finish || current.complete) && missing.length === 0;
-  await deps.store.surveys.saveResponse({ surveyId: id, respondentKey: deps.vault.key(actor.id), answers: merged, complete, segment: segmentOf(participant.profile), now });
+  await deps.store.surveys.saveResponse({ surveyId: id, respondentKey: deps.vault.key(actor.id), answers: merged, complete, segment: segmentWith(segmentOf(participant.profile), merged), now });
   return { ok: true, complete, answers: merged };
 }
 

@@ -8,6 +8,7 @@ import { registerMigrate } from './migrate.ts';
 import { registerConsole } from './console.ts';
 import { registerTeamsPackage } from './teams-package.ts';
 import { registerOutbox } from './outbox.ts';
+import { registerSurvey } from './survey.ts';
 
 export function registerCommands(program: Command, ctx: CliContext): void {
   registerServe(program, ctx);
@@ -18,4 +19,5 @@ export function registerCommands(program: Command, ctx: CliContext): void {
   registerMigrate(program, ctx);
   registerTeamsPackage(program, ctx);
   registerOutbox(program, ctx);
+  registerSurvey(program, ctx);
 }

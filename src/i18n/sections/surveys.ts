@@ -58,6 +58,14 @@ export const surveys = defineSection(
     consoleScale: 'Skriv et tall fra 1 til 5, eller Enter for å hoppe over.',
     consoleText: 'Skriv svaret, eller Enter for å hoppe over.',
     cardRequired: 'Må besvares',
+    resultsSummary: (p: { responses: string; recipients: string; rate: string; partial: string }) =>
+      `${p.responses} fullførte svar av ${p.recipients} som fikk undersøkelsen (svarprosent ${p.rate}); ${p.partial} påbegynte.`,
+    resultsAnswered: (p: { count: string }) => `${p.count} svar`,
+    resultsAverage: (p: { value: string }) => `Snitt ${p.value}`,
+    resultsBySegment: 'Etter segment',
+    resultsOther: 'Andre (små grupper slått sammen)',
+    resultsFewer: (p: { than: number }) => `færre enn ${p.than}`,
+    dimensions: { area: 'Område', industry: 'Bransje', sizeBand: 'Størrelse' },
   },
   {
     problems: enProblems,
@@ -94,5 +102,13 @@ export const surveys = defineSection(
     consoleScale: 'Type a number from 1 to 5, or Enter to skip.',
     consoleText: 'Type your answer, or Enter to skip.',
     cardRequired: 'Required',
+    resultsSummary: (p: { responses: string; recipients: string; rate: string; partial: string }) =>
+      `${p.responses} complete responses of ${p.recipients} sent the survey (response rate ${p.rate}); ${p.partial} begun.`,
+    resultsAnswered: (p: { count: string }) => `${p.count} answers`,
+    resultsAverage: (p: { value: string }) => `Average ${p.value}`,
+    resultsBySegment: 'By segment',
+    resultsOther: 'Others (small groups merged)',
+    resultsFewer: (p: { than: number }) => `fewer than ${p.than}`,
+    dimensions: { area: 'Area', industry: 'Industry', sizeBand: 'Size' },
   },
 );
