@@ -7,6 +7,7 @@ import type { SurveyDefinition } from '../surveys/definition.ts';
 import { aggregateSurvey, type SurveyResults } from '../surveys/results.ts';
 import { inTarget, type SurveyTarget } from '../surveys/target.ts';
 import type { CoreDeps } from './context.ts';
+import { surveyChatCommand } from './survey-chat.ts';
 
 /** Who acts: a member in chat, or the operator at the command line (trusted, like `members add`). */
 export type SurveyOperator = Actor | 'cli';
@@ -228,6 +229,8 @@ export function surveyUseCases(deps: CoreDeps) {
     openFor: (actor: Actor) => openSurveysFor(deps, actor),
     setMessages: (actor: Actor, on: boolean) => setSurveyMessages(deps, actor, on),
     delivery: (payload: { surveyId: number; participantId: string; reminder: boolean }) => surveyDelivery(deps, payload),
+    /** `stopp`, `start`, `undersøkelse …` typed in chat: the answer, or null if the text is none of them. */
+    chat: (actor: Actor, text: string) => surveyChatCommand(deps, actor, text),
     /** For erasure: a person's survey responses and opt-out, by their id. */
     forgetRespondent: (participantId: string) => deps.store.surveys.forgetRespondent(deps.vault.key(participantId)),
   };
