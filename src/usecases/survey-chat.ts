@@ -18,7 +18,9 @@ const SEND = new Set(['send']);
 const CLOSE = new Set(['steng', 'close']);
 
 export async function surveyChatCommand(deps: CoreDeps, actor: Actor, text: string): Promise<string | null> {
-  const words = text.trim().split(/\s+/).filter(Boolean);
+  const all = text.trim().split(/\s+/).filter(Boolean);
+  // Teams and the console take the command word typed out: `innspill stopp`.
+  const words = ['innspill', '/innspill'].includes(all[0]?.toLowerCase() ?? '') ? all.slice(1) : all;
   const first = words[0]?.toLowerCase() ?? '';
   const s = catalog(actor.locale).surveys;
   if (words.length === 1 && (first === 'stopp' || first === 'stop' || first === 'start')) {
