@@ -52,33 +52,35 @@ export interface SurveyResults {
   segments: Record<SegmentDimension, SegmentResult>;
 }
 
-function questionResult(q: Question, responses: readonly ResponseForResults[], withTexts: boolean): QuestionResult | null {
-  const given = responses.map((r) => r.answers[q.id]).filter((a) => a !== undefined);
-  const base = { id: q.id, type: q.type, responses: given.length };
-  switch (q.type) {
-    case 'single':
-    case 'multiple': {
-      const counts = new Map(q.options.map((o) => [o.key, 0]));
-      for (const a of given) for (const k of Array.isArray(a) ? a : [a]) if (counts.has(k as string)) counts.set(k as string, counts.get(k as string)! + 1);
-      return { ...base, counts: [...counts].map(([key, count]) => ({ key, count })) };
-    }
-    case 'scale': {
-      const steps = [0, 0, 0, 0, 0];
-      let sum = 0;
-      for (const a of given) {
-        steps[(a as number) - 1]! += 1;
-        sum += a as number;
-      }
-      return { ...base, counts: steps.map((count, i) => ({ key: String(i + 1), count })), average: given.length ? sum / given.length : null };
-    }
-    case 'text':
-    case 'longtext':
-      return withTexts ? { ...base, texts: given as string[] } : null;
-  }
+/** Running counts for one group of responses: per question, how many answered and how many chose each step. */
+interface Tally {
+  responses: number;
+  answered: number[];
+  counts: number[][];
+  sums: number[];
 }
 
-function byQuestion(survey: SurveyDefinition, responses: readonly ResponseForResults[], withTexts: boolean): QuestionResult[] {
-  return survey.questions.flatMap((q) => questionResult(q, responses, withTexts) ?? []);
+const newTally = (survey: SurveyDefinition): Tally => ({
+  responses: 0,
+  answered: survey.questions.map(() => 0),
+  counts: survey.questions.map((q) => new Array<number>(q.type === 'scale' ? 5 : q.type === 'single' || q.type === 'multiple' ? q.options.length : 0).fill(0)),
+  sums: survey.questions.map(() => 0),
+});
+
+function resultsOf(survey: SurveyDefinition, tally: Tally, texts: string[][] | null): QuestionResult[] {
+  return survey.questions.flatMap((q, j): QuestionResult[] => {
+    const base = { id: q.id, type: q.type, responses: tally.answered[j]! };
+    switch (q.type) {
+      case 'single':
+      case 'multiple':
+        return [{ ...base, counts: q.options.map((o, k) => ({ key: o.key, count: tally.counts[j]![k]! })) }];
+      case 'scale':
+        return [{ ...base, counts: tally.counts[j]!.map((count, k) => ({ key: String(k + 1), count })), average: base.responses ? tally.sums[j]! / base.responses : null }];
+      case 'text':
+      case 'longtext':
+        return texts ? [{ ...base, texts: texts[j]! }] : [];
+    }
+  });
 }
 
 /**
@@ -88,19 +90,58 @@ function byQuestion(survey: SurveyDefinition, responses: readonly ResponseForRes
  * Responses with no segment given form the group "unknown", under the same rule.
  */
 export function aggregateSurvey(survey: SurveyDefinition, responses: readonly ResponseForResults[], recipients: number, minGroupSize: number): SurveyResults {
-  const complete = responses.filter((r) => r.complete).length;
-  const segments = {} as Record<SegmentDimension, SegmentResult>;
-  for (const dimension of SEGMENT_DIMENSIONS) {
-    const groups = new Map<string, ResponseForResults[]>();
-    for (const r of responses) {
-      const key = r.segment[dimension] ?? 'unknown';
-      const list = groups.get(key);
-      if (list) list.push(r);
-      else groups.set(key, [r]);
+  // One pass over the responses, counting each answer into the whole and into its group in each dimension.
+  const optionIndex = survey.questions.map((q) => (q.type === 'single' || q.type === 'multiple' ? new Map(q.options.map((o, k) => [o.key, k])) : null));
+  const overall = newTally(survey);
+  const texts: string[][] = survey.questions.map(() => []);
+  const groups = Object.fromEntries(SEGMENT_DIMENSIONS.map((d) => [d, new Map<string, Tally>()])) as Record<SegmentDimension, Map<string, Tally>>;
+  const tallies: Tally[] = new Array(SEGMENT_DIMENSIONS.length + 1);
+  let complete = 0;
+  const questions = survey.questions;
+  for (const r of responses) {
+    if (r.complete) complete += 1;
+    tallies[0] = overall;
+    for (let i = 0; i < SEGMENT_DIMENSIONS.length; i++) {
+      const d = SEGMENT_DIMENSIONS[i]!;
+      const key = r.segment[d] ?? 'unknown';
+      let t = groups[d].get(key);
+      if (!t) groups[d].set(key, (t = newTally(survey)));
+      tallies[i + 1] = t;
     }
-    const merged = mergeSmallGroups([...groups].map(([key, list]) => ({ key, count: list.length })), minGroupSize);
-    segments[dimension] = {
-      shown: merged.shown.map((g) => ({ key: g.key, responses: g.count, questions: byQuestion(survey, groups.get(g.key)!, false) })),
+    for (const t of tallies) t.responses += 1;
+    for (let j = 0; j < questions.length; j++) {
+      const q = questions[j]!;
+      const answer = r.answers[q.id];
+      if (answer === undefined) continue;
+      if (q.type === 'text' || q.type === 'longtext') {
+        overall.answered[j]! += 1;
+        texts[j]!.push(answer as string);
+        continue;
+      }
+      for (const t of tallies) {
+        t.answered[j]! += 1;
+        const counts = t.counts[j]!;
+        if (q.type === 'scale') {
+          t.sums[j]! += answer as number;
+          counts[(answer as number) - 1]! += 1;
+        } else if (Array.isArray(answer)) {
+          for (const k of answer) {
+            const step = optionIndex[j]!.get(k);
+            if (step !== undefined) counts[step]! += 1;
+          }
+        } else {
+          const step = optionIndex[j]!.get(answer as string);
+          if (step !== undefined) counts[step]! += 1;
+        }
+      }
+    }
+  }
+  const segments = {} as Record<SegmentDimension, SegmentResult>;
+  for (const d of SEGMENT_DIMENSIONS) {
+    const merged = mergeSmallGroups([...groups[d]].map(([key, t]) => ({ key, count: t.responses })), minGroupSize);
+    segments[d] = {
+      // Free text is never split by segment: beside its group it could name who wrote it.
+      shown: merged.shown.map((g) => ({ key: g.key, responses: g.count, questions: resultsOf(survey, groups[d].get(g.key)!, null) })),
       other: merged.other,
     };
   }
@@ -109,7 +150,7 @@ export function aggregateSurvey(survey: SurveyDefinition, responses: readonly Re
     partial: responses.length - complete,
     recipients,
     responseRate: recipients > 0 ? complete / recipients : null,
-    questions: byQuestion(survey, responses, true),
+    questions: resultsOf(survey, overall, texts),
     segments,
   };
 }

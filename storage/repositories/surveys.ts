@@ -69,7 +69,10 @@ export function createSurveyStore(db: Database): SurveyStore {
      ON CONFLICT (survey_id, respondent_key) DO UPDATE SET answers = excluded.answers, complete = excluded.complete,
        area = excluded.area, industry = excluded.industry, size_band = excluded.size_band, updated_at = excluded.updated_at`,
   );
-  const responsesOf = db.prepare<[number], ResponseRow>('SELECT * FROM survey_responses WHERE survey_id = ?');
+  // Only what results need, as arrays rather than objects: a survey's results read every response.
+  const responsesOf = db
+    .prepare<[number], [string, number, string | null, string | null, string | null]>('SELECT answers, complete, area, industry, size_band FROM survey_responses WHERE survey_id = ?')
+    .raw(true);
   const optOut = db.prepare<[string, number]>('INSERT INTO survey_optouts (person_key, created_at) VALUES (?, ?) ON CONFLICT DO NOTHING');
   const optIn = db.prepare<[string]>('DELETE FROM survey_optouts WHERE person_key = ?');
   const optedOut = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM survey_optouts WHERE person_key = ?');
@@ -125,7 +128,11 @@ export function createSurveyStore(db: Database): SurveyStore {
       });
     },
     responses: async (surveyId) =>
-      responsesOf.all(surveyId).map((row) => ({ answers: JSON.parse(row.answers) as Answers, complete: row.complete === 1, segment: segmentFromRow(row) })),
+      responsesOf.all(surveyId).map(([answers, complete, area, industry, size_band]) => ({
+        answers: JSON.parse(answers) as Answers,
+        complete: complete === 1,
+        segment: segmentFromRow({ area, industry, size_band }),
+      })),
     async setOptOut(key, off, now) {
       if (off) optOut.run(key, now.getTime());
       else optIn.run(key);
