@@ -34,13 +34,12 @@ export async function surveyChatCommand(deps: CoreDeps, actor: Actor, text: stri
     if (!(await deps.store.members.isMember(actor.id))) return describeError(actor.locale, new InnspillError('not_allowed'));
     if (LIST.has(verb) && words.length === 2) {
       const all = await listSurveys(deps);
-      const now = deps.clock();
       if (!all.length) return s.noneOpen;
       const lines = all.map((o) =>
         s.listLine({
           id: o.survey.id,
           title: textIn(o.survey.definition.title, actor.locale, deps.settings.defaultLocale),
-          status: o.open ? s.statusOpen : o.survey.closedAt || (o.survey.closesAt && o.survey.closesAt <= now) ? s.statusClosed : o.sends.length ? s.statusScheduled : s.statusDraft,
+          status: s.status[o.status],
           responses: o.responses,
         }),
       );

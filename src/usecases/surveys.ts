@@ -33,16 +33,27 @@ export function isSurveyOpen(survey: Survey, sends: readonly SurveySend[], now: 
   return sends.some((s) => s.startsAt <= now) && !survey.closedAt && (!survey.closesAt || survey.closesAt > now);
 }
 
+export type SurveyStatus = 'draft' | 'scheduled' | 'open' | 'closed';
+
 export interface SurveyOverview {
   survey: Survey;
   sends: SurveySend[];
   open: boolean;
+  /** Not sent yet, sent for a later time, open, or closed (by hand or by its closing time). */
+  status: SurveyStatus;
   responses: number;
+}
+
+function statusOf(survey: Survey, sends: readonly SurveySend[], now: Date): SurveyStatus {
+  if (isSurveyOpen(survey, sends, now)) return 'open';
+  if (survey.closedAt || (survey.closesAt && survey.closesAt <= now)) return 'closed';
+  return sends.length ? 'scheduled' : 'draft';
 }
 
 async function overview(deps: CoreDeps, survey: Survey): Promise<SurveyOverview> {
   const [sends, responses] = await Promise.all([deps.store.surveys.sends(survey.id), deps.store.surveys.responses(survey.id)]);
-  return { survey, sends, open: isSurveyOpen(survey, sends, deps.clock()), responses: responses.filter((r) => r.complete).length };
+  const now = deps.clock();
+  return { survey, sends, open: isSurveyOpen(survey, sends, now), status: statusOf(survey, sends, now), responses: responses.filter((r) => r.complete).length };
 }
 
 export async function listSurveys(deps: CoreDeps): Promise<SurveyOverview[]> {

@@ -1,18 +1,11 @@
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { runPlayground } from '../../adapters/console/playground.ts';
 import { actor, testCore } from '../helpers/core.ts';
+import { playgroundSession } from '../helpers/playground.ts';
 import { FULL_ANSWERS, questback } from '../surveys/fixtures.ts';
 
 async function session(core: ReturnType<typeof testCore>['core'], lines: string[], locale: 'nb' | 'en' = 'nb') {
   const me = actor('kari', { platform: 'console', workspaceId: 'local', locale });
-  const input = new PassThrough();
-  const output = new PassThrough();
-  let text = '';
-  output.on('data', (d: Buffer) => (text += d.toString()));
-  input.end(`${lines.join('\n')}\n`);
-  await runPlayground(core, me, { input, output });
-  return { text, me };
+  return { text: await playgroundSession(core, me, lines), me };
 }
 
 describe('surveys in the terminal playground', () => {

@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { parseSurveyDefinition, textIn, formatPath } from '../../src/surveys/definition.ts';
 import { validateAnswers } from '../../src/surveys/answers.ts';
@@ -19,6 +22,13 @@ describe('survey file format', () => {
     expect(new Set(s.questions.map((q) => q.type))).toEqual(new Set(['single', 'multiple', 'scale', 'text', 'longtext']));
     expect(textIn(s.title, 'en', 'nb')).toBe('A common voice for local business in Indre Østfold');
     expect(textIn(s.title, 'nb', 'nb')).toBe('Felles røst for næringslivet i Indre Østfold');
+  });
+
+  it('reads the full example in the README', () => {
+    const readme = readFileSync(resolve(import.meta.dirname, '../../README.md'), 'utf8');
+    const example = /```yaml\n(title:[\s\S]*?)```/.exec(readme)![1]!;
+    const parsed = parseSurveyDefinition(parse(example));
+    expect(parsed.ok && parsed.survey.questions.map((q) => q.type)).toEqual(['multiple', 'scale', 'single', 'text', 'longtext']);
   });
 
   it('falls back to the default locale, then to whichever language is given', () => {

@@ -61,10 +61,8 @@ export function registerSurvey(program: Command, ctx: CliContext): void {
       withStore(ctx, async (core) => {
         const all = await core.surveys.list();
         if (!all.length) ctx.stdout.write('no surveys yet (innspill survey create --file FILE)\n');
-        const now = core.clock();
         for (const o of all) {
-          const status = o.open ? 'open' : o.survey.closedAt || (o.survey.closesAt && o.survey.closesAt <= now) ? 'closed' : o.sends.length ? 'scheduled' : 'draft';
-          ctx.stdout.write(`${o.survey.id}  ${status}  ${o.responses} responses  ${textIn(o.survey.definition.title, core.settings.defaultLocale, core.settings.defaultLocale)}\n`);
+          ctx.stdout.write(`${o.survey.id}  ${o.status}  ${o.responses} responses  ${textIn(o.survey.definition.title, core.settings.defaultLocale, core.settings.defaultLocale)}\n`);
         }
       }),
     );
