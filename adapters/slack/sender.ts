@@ -60,6 +60,13 @@ export function createSlackSender(deps: {
       const client = deps.clients.forTeam(teamId, token);
       let cached = false;
       try {
+        // Decided when due, before any call: no reminder to someone who answered, nothing to someone who said stop.
+        let invitation: SlackMessage | null = null;
+        if (payload.type === 'survey') {
+          const decision = await deps.core.surveys.delivery(payload);
+          if (!decision.send) return { ok: true, platformRef: `skipped:${decision.reason}`, calls: 0 };
+          invitation = surveyInvitation(decision, deps.defaultLocale, deps.core.settings.timeZone);
+        }
         let channel: string;
         if (recipient.kind === 'channel') channel = recipient.channelId;
         else ({ channel, cached } = await deps.dmChannels.channelOf(client, teamId, recipient.userId));
@@ -70,12 +77,8 @@ export function createSlackSender(deps: {
           }
           case 'reply':
             return { ok: true, platformRef: await post(client, channel, replyMessage(payload.locale, payload.suggestionId, payload.text)) };
-          case 'survey': {
-            // Decided when due: a reminder to someone who has answered, or to someone who said stop, is not sent.
-            const decision = await deps.core.surveys.delivery(payload);
-            if (!decision.send) return { ok: true, platformRef: `skipped:${decision.reason}`, calls: 0 };
-            return { ok: true, platformRef: await post(client, channel, surveyInvitation(decision, deps.defaultLocale, deps.core.settings.timeZone)) };
-          }
+          case 'survey':
+            return { ok: true, platformRef: await post(client, channel, invitation!) };
           case 'digest': {
             const parts = renderDigest(parseDigest(payload.digest), payload.locale, deps.core.settings.timeZone);
             const { ref, calls } = await postParts(client, message.id, channel, parts);

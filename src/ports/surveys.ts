@@ -10,7 +10,7 @@ export interface Survey {
   definition: SurveyDefinition;
   creatorId: string;
   createdAt: Date;
-  /** The latest send's closing time, if any. */
+  /** When it closes: the closing time of the latest send that gave one. */
   closesAt: Date | null;
   /** Set when a member closed it. */
   closedAt: Date | null;

@@ -86,6 +86,7 @@ export async function sendSurvey(deps: CoreDeps, by: SurveyOperator, id: number,
   await mustBeMember(deps, by);
   const survey = await surveyOrThrow(deps, id);
   const now = deps.clock();
+  if (survey.closedAt || (survey.closesAt && survey.closesAt <= now)) throw new InnspillError('survey_invalid', { reason: 'closed' });
   const startsAt = options.at ?? now;
   if (options.at && options.at <= now) throw new InnspillError('survey_invalid', { reason: 'time_in_past' });
   if (options.closeAt && options.closeAt <= startsAt) throw new InnspillError('survey_invalid', { reason: 'closes_before_start' });

@@ -59,7 +59,8 @@ export function createSurveyStore(db: Database): SurveyStore {
   const insertSend = db.prepare<[number, string, number, number | null, string, number, number], SendRow>(
     `INSERT INTO survey_sends (survey_id, target, starts_at, closes_at, remind_at, recipients, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING *`,
   );
-  const setCloses = db.prepare<[number | null, number]>('UPDATE surveys SET closes_at = ?, closed_at = NULL WHERE id = ?');
+  // A later send to another group without its own closing time keeps the survey's.
+  const setCloses = db.prepare<[number | null, number]>('UPDATE surveys SET closes_at = coalesce(?, closes_at) WHERE id = ?');
   const sendsOf = db.prepare<[number], SendRow>('SELECT * FROM survey_sends WHERE survey_id = ? ORDER BY id');
   const close = db.prepare<[number, number]>('UPDATE surveys SET closed_at = ? WHERE id = ? AND closed_at IS NULL');
   const responseOf = db.prepare<[number, string], ResponseRow>('SELECT * FROM survey_responses WHERE survey_id = ? AND respondent_key = ?');

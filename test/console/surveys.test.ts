@@ -60,12 +60,13 @@ describe('surveys in the terminal playground', () => {
     const { core } = testCore();
     await core.members.add('console:local:kari', new Date());
     await core.surveys.create('cli', questback());
-    const { text } = await session(core, ['/innspill stop', '/innspill start', '/innspill survey send 1', '/innspill survey list', '/innspill survey close 1', '/svar 1'], 'en');
+    const { text } = await session(core, ['/innspill stop', '/innspill start', '/innspill survey send 1', '/innspill survey list', '/innspill survey close 1', '/svar 1', '/innspill survey send 1'], 'en');
     expect(text).toContain('You will get no more surveys or reminders.');
     expect(text).toContain('You will get surveys again.');
     expect(text).toContain('Survey #1 has been sent to 0 participants.');
     expect(text).toContain('#1 A common voice for local business in Indre Østfold (open, 0 responses)');
     expect(text).toContain('Survey #1 is closed.');
     expect(text).toContain('The survey is closed, so your answer was not saved.');
+    expect(text).toContain('The survey cannot be sent: it is closed.');
   });
 });

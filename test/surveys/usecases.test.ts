@@ -88,6 +88,8 @@ describe('survey use cases', () => {
     await core.surveys.setMessages(ola, true);
     await core.surveys.close(member, survey.id);
     expect(await core.surveys.delivery({ surveyId: survey.id, participantId: ola.id, reminder: true })).toEqual({ send: false, reason: 'closed' });
+    // A closed survey is not sent again.
+    await expect(core.surveys.send(member, survey.id, { target: { kind: 'everyone' } })).rejects.toMatchObject({ code: 'survey_invalid', params: { reason: 'closed' } });
   });
 
   it('stores responses under a pseudonym, with a segment from the answers where the profile is silent, and erases them on request', async () => {

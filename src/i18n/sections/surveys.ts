@@ -21,6 +21,22 @@ const enProblems: Record<AnswerProblem, (p: Params) => string> = {
   unknown_question: () => 'This question is not part of the survey.',
 };
 
+/** Why a send is refused (`survey_invalid`), for the error catalogue. */
+export const SEND_REFUSALS: Record<'nb' | 'en', Record<string, string>> = {
+  nb: {
+    time_in_past: 'tidspunktet har allerede vært',
+    closes_before_start: 'den stenger før den sendes',
+    reminder_after_close: 'en påminnelse ville kommet etter at den stenger',
+    closed: 'den er stengt',
+  },
+  en: {
+    time_in_past: 'that time has passed',
+    closes_before_start: 'it would close before it is sent',
+    reminder_after_close: 'a reminder would come after it closes',
+    closed: 'it is closed',
+  },
+};
+
 /** What participants and members see of surveys, on every platform. */
 export const surveys = defineSection(
   {
