@@ -34,7 +34,11 @@ export function textIn(text: LocalText, locale: Locale, fallback: Locale): strin
   return text[locale] ?? text[fallback] ?? text.nb ?? text.en ?? '';
 }
 
-const key = z.string().regex(/^[A-Za-z0-9_.+-]{1,40}$/, 'use 1 to 40 letters, digits, dots, dashes, plus signs or underscores');
+const key = z
+  .string()
+  .regex(/^[A-Za-z0-9_.+-]{1,40}$/, 'use 1 to 40 letters, digits, dots, dashes, plus signs or underscores')
+  // Answers are kept in plain objects keyed by question id.
+  .refine((k) => !['__proto__', 'constructor', 'prototype'].includes(k), 'this id is reserved');
 
 const option = z.union([
   z.string().trim().min(1, 'must not be empty').max(OPTION_TEXT_MAX, `at most ${OPTION_TEXT_MAX} characters`),

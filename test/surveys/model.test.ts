@@ -55,6 +55,7 @@ describe('survey file format', () => {
       'questions[0].max: max is 3 but there are only 2 options',
     ]);
     expect(issuesOf({ ...base, questions: [] })).toEqual(['questions: give at least 1 question']);
+    expect(issuesOf({ ...base, questions: [{ id: '__proto__', type: 'text', text: 'q' }] })).toEqual(['questions[0].id: this id is reserved']);
     expect(issuesOf({ ...base, questions: [{ id: 'a', type: 'scale', text: 'q', labels: { low: 'x' } }] })[0]).toMatch(/^questions\[0\]\.labels\.high/);
     expect(issuesOf({ title: { de: 'x' }, intro: 'i', questions: [{ id: 'a', type: 'text', text: 'q' }] }).length).toBeGreaterThan(0);
   });

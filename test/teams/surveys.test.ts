@@ -3,6 +3,8 @@ import { pino } from 'pino';
 import { createOutboxWorker } from '../../src/outbox/worker.ts';
 import { actor } from '../helpers/core.ts';
 import { FULL_ANSWERS, questback } from '../surveys/fixtures.ts';
+import { cardPages, surveyCard } from '../../adapters/teams/cards/survey-card.ts';
+import { parseSurveyDefinition } from '../../src/surveys/definition.ts';
 import { activity, execute, message, startTeams, TENANT, type TeamsHarness } from './harness.ts';
 
 const DAY = 86_400_000;
@@ -106,5 +108,29 @@ describe('a 12-question survey in Teams', () => {
     await core.surveys.close('cli', survey.id);
     const late = await h.post(execute(connector, kari, 'survey.submit', { surveyId: survey.id, page: 0, ...inputsFor(PAGE1) }));
     expect(late.body!.value).toContain('Undersøkelsen er stengt');
+  });
+
+  it('keeps every card of the largest survey the format allows under Teams’ 28 KB', () => {
+    const long = (n: number) => 'ø'.repeat(n);
+    const options = Array.from({ length: 25 }, (_, i) => ({ key: `o${i}`, text: { nb: long(75), en: long(75) } }));
+    const questions = Array.from({ length: 30 }, (_, i) => ({ id: `q${i}`, type: 'multiple', required: true, text: { nb: long(2000), en: long(2000) }, options }));
+    const parsed = parseSurveyDefinition({ title: { nb: long(150), en: long(150) }, intro: { nb: long(3000), en: long(3000) }, questions });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    const pages = cardPages(parsed.survey);
+    expect(pages.flat()).toHaveLength(30);
+    for (const [page] of pages.entries()) {
+      const card = surveyCard(1, parsed.survey, {}, page, 'nb', 'nb', { heading: long(300) });
+      expect(Buffer.byteLength(JSON.stringify(card))).toBeLessThan(28_000);
+    }
+  });
+
+  it('refuses an input that is not what a card sends', async () => {
+    const { core, store, clock, connector } = h;
+    await store.participants.touch({ ...actor(kari.aad, { platform: 'teams', workspaceId: TENANT }), now: clock() });
+    const survey = await core.surveys.create('cli', questback());
+    await core.surveys.send('cli', survey.id, { target: { kind: 'everyone' } });
+    const odd = await h.post(execute(connector, kari, 'survey.submit', { surveyId: survey.id, page: 0, ...inputsFor(PAGE1), q_organisation: { $ne: 1 } }));
+    expect(cardText(odd.body!.value as Card)).toContain('Velg et av svaralternativene.');
+    expect((await core.surveys.forAnswering(actor(kari.aad, { platform: 'teams', workspaceId: TENANT }), survey.id)).answers).toEqual({});
   });
 });

@@ -4,8 +4,13 @@ import { textIn, type Question, type SurveyDefinition } from '../../../src/surve
 import { adaptiveCard, execute, label, plain, problem, run, type AdaptiveCard, type Element } from './elements.ts';
 
 export const SURVEY_VERBS = { submit: 'survey.submit' } as const;
-/** Questions per card: a page keeps a 25-option survey well under Teams' ~28 KB per message. */
+/** At most this many questions on one card. */
 export const QUESTIONS_PER_CARD = 10;
+/**
+ * And at most about this many bytes of question and option text (both languages counted), so a
+ * card with long questions or many options stays under Teams' ~28 KB per message with room for markup.
+ */
+const CARD_TEXT_BUDGET = 14_000;
 /** Up to this many options show as radio buttons or checkboxes; more as a drop-down. */
 const EXPANDED_OPTIONS = 10;
 
@@ -13,7 +18,19 @@ export const inputIdOf = (questionId: string) => `q_${questionId}`;
 
 export function cardPages(definition: SurveyDefinition): Question[][] {
   const pages: Question[][] = [];
-  for (let i = 0; i < definition.questions.length; i += QUESTIONS_PER_CARD) pages.push(definition.questions.slice(i, i + QUESTIONS_PER_CARD));
+  let page: Question[] = [];
+  let size = 0;
+  for (const q of definition.questions) {
+    const weight = Buffer.byteLength(JSON.stringify(q));
+    if (page.length && (page.length === QUESTIONS_PER_CARD || size + weight > CARD_TEXT_BUDGET)) {
+      pages.push(page);
+      page = [];
+      size = 0;
+    }
+    page.push(q);
+    size += weight;
+  }
+  if (page.length) pages.push(page);
   return pages;
 }
 

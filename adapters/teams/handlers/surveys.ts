@@ -31,6 +31,11 @@ export async function answerSurvey(turn: Turn, value: unknown): Promise<Reply> {
     for (const q of questions) {
       const raw = fields[inputIdOf(q.id)];
       if (raw === undefined || raw === null || raw === '') continue;
+      if (typeof raw !== 'string' && typeof raw !== 'number') {
+        // Not what a card sends: passed on as it is, for the core to refuse.
+        answers[q.id] = raw as Answers[string];
+        continue;
+      }
       const text = String(raw);
       answers[q.id] = q.type === 'multiple' ? text.split(',').filter(Boolean) : q.type === 'scale' && /^\d$/.test(text) ? Number(text) : text;
     }
