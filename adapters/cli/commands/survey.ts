@@ -7,7 +7,6 @@ import { RESULT_FORMATS, renderSurveyResults, type ResultFormat } from '../../..
 import { formatTarget, parseTarget, type SurveyTarget } from '../../../src/surveys/target.ts';
 import { parseDateTime, parseDuration } from '../../../src/surveys/when.ts';
 import type { CliContext } from '../program.ts';
-import { readSurveyFile } from '../survey-file.ts';
 import { withStore } from './with-store.ts';
 
 function surveyId(value: string): number {
@@ -41,7 +40,9 @@ export function registerSurvey(program: Command, ctx: CliContext): void {
     .command('create')
     .description('create a survey from a YAML or JSON file; prints its number')
     .addOption(new Option('--file <file>', 'the survey file (see README: Surveys)').makeOptionMandatory())
-    .action((opts: { file: string }) => {
+    .action(async (opts: { file: string }) => {
+      // The YAML parser is loaded only here, so no other command pays for it at start-up.
+      const { readSurveyFile } = await import('../survey-file.ts');
       const read = readSurveyFile(opts.file);
       if (!read.ok) {
         for (const line of read.errors) ctx.stderr.write(`${line}\n`);
