@@ -82,7 +82,7 @@ export function surveyConsole(core: Innspill, actor: Actor, io: { say(text: stri
     }
     if (lower === '/innspill' && arg) {
       const reply = await core.surveys.chat(actor, line.trim().slice(word.length));
-      if (reply !== null) {
+      if (typeof reply === 'string') {
         io.say(reply);
         return true;
       }

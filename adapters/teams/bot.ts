@@ -83,7 +83,7 @@ export class TeamsBot extends ActivityHandler {
       if (activity.value && typeof activity.value === 'object') return await answerCardAction(turn, activity.value);
       const text = stripBotMention(activity.text, activity.entities, activity.recipient?.id);
       const surveyAnswer = await turn.core.surveys.chat(turn.actor, text);
-      if (surveyAnswer !== null) return { text: surveyAnswer };
+      if (typeof surveyAnswer === 'string') return { text: surveyAnswer };
       return await answerCommand(turn, parseTeamsCommand(text));
     } catch (error) {
       this.deps.logger.error({ err: error }, 'Teams message failed');

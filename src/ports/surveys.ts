@@ -23,7 +23,7 @@ export interface SurveySend {
   startsAt: Date;
   closesAt: Date | null;
   remindAt: Date[];
-  /** How many were sent it, for the response rate. */
+  /** How many this send reached first, for the response rate. */
   recipients: number;
   createdAt: Date;
 }
@@ -47,8 +47,11 @@ export interface SurveyStore {
   create(definition: SurveyDefinition, creatorId: string, now: Date): Promise<Survey>;
   get(id: number): Promise<Survey | null>;
   list(): Promise<Survey[]>;
-  /** Records the send and queues its messages and reminders in one transaction. */
-  send(send: Omit<SurveySend, 'id'>, messages: TimedOutboxMessage[]): Promise<SurveySend>;
+  /**
+   * Records the send and queues its messages and reminders in one transaction. Its `recipients` are
+   * those whose invitation was newly queued: a person an earlier send reached is not counted twice.
+   */
+  send(send: Omit<SurveySend, 'id' | 'recipients'>, messages: TimedOutboxMessage[]): Promise<SurveySend>;
   sends(surveyId: number): Promise<SurveySend[]>;
   close(id: number, now: Date): Promise<Survey | null>;
   response(surveyId: number, respondentKey: string): Promise<StoredResponse | null>;

@@ -10,24 +10,33 @@ import { closeSurvey, listSurveys, sendSurvey, setSurveyMessages } from './surve
  * The survey words in chat, the same on every platform: `stopp`/`stop` and `start` (any participant:
  * survey messages off or on), and `undersøkelse`/`survey` `liste|list`, `send <nr> [target]`,
  * `steng|close <nr>` (members). Returns the answer, or null when the text is no survey command,
- * so the adapter goes on to read it as a suggestion or another command.
+ * so the adapter goes on to read it as a suggestion or another command; false when `firstDelivery`
+ * says the platform delivered this one before (it was answered then).
  */
 const SURVEY_WORDS = new Set(['undersøkelse', 'undersokelse', 'survey']);
 const LIST = new Set(['liste', 'list']);
 const SEND = new Set(['send']);
 const CLOSE = new Set(['steng', 'close']);
 
-export async function surveyChatCommand(deps: CoreDeps, actor: Actor, text: string): Promise<string | null> {
+export async function surveyChatCommand(
+  deps: CoreDeps,
+  actor: Actor,
+  text: string,
+  /** For a platform that redelivers (Slack events): false when this delivery was seen before. */
+  firstDelivery?: () => Promise<boolean>,
+): Promise<string | null | false> {
   const all = text.trim().split(/\s+/).filter(Boolean);
   // Teams and the console take the command word typed out: `innspill stopp`.
   const words = ['innspill', '/innspill'].includes(all[0]?.toLowerCase() ?? '') ? all.slice(1) : all;
   const first = words[0]?.toLowerCase() ?? '';
   const s = catalog(actor.locale).surveys;
-  if (words.length === 1 && (first === 'stopp' || first === 'stop' || first === 'start')) {
+  const isStop = words.length === 1 && (first === 'stopp' || first === 'stop' || first === 'start');
+  if (!isStop && !SURVEY_WORDS.has(first)) return null;
+  if (firstDelivery && !(await firstDelivery())) return false;
+  if (isStop) {
     await setSurveyMessages(deps, actor, first === 'start');
     return first === 'start' ? s.started : s.stopped;
   }
-  if (!SURVEY_WORDS.has(first)) return null;
   const verb = words[1]?.toLowerCase() ?? '';
   const id = words[2] && /^#?\d{1,12}$/.test(words[2]) ? Number(words[2].replace('#', '')) : null;
   try {

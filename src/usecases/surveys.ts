@@ -104,7 +104,7 @@ export async function sendSurvey(deps: CoreDeps, by: SurveyOperator, id: number,
     }
   }
   const send = await deps.store.surveys.send(
-    { surveyId: survey.id, target: options.target, startsAt, closesAt: options.closeAt ?? null, remindAt, recipients: recipients.length, createdAt: now },
+    { surveyId: survey.id, target: options.target, startsAt, closesAt: options.closeAt ?? null, remindAt, createdAt: now },
     messages,
   );
   return { send, queued: messages.length };
@@ -242,7 +242,7 @@ export function surveyUseCases(deps: CoreDeps) {
     setMessages: (actor: Actor, on: boolean) => setSurveyMessages(deps, actor, on),
     delivery: (payload: { surveyId: number; participantId: string; reminder: boolean }) => surveyDelivery(deps, payload),
     /** `stopp`, `start`, `undersøkelse …` typed in chat: the answer, or null if the text is none of them. */
-    chat: (actor: Actor, text: string) => surveyChatCommand(deps, actor, text),
+    chat: (actor: Actor, text: string, firstDelivery?: () => Promise<boolean>) => surveyChatCommand(deps, actor, text, firstDelivery),
     /** For erasure: a person's survey responses and opt-out, by their id. */
     forgetRespondent: (participantId: string) => deps.store.surveys.forgetRespondent(deps.vault.key(participantId)),
   };

@@ -80,20 +80,27 @@ export function createSurveyStore(db: Database): SurveyStore {
   const forgetResponses = db.prepare<[string]>('DELETE FROM survey_responses WHERE respondent_key = ?');
 
   const enqueue = outboxInserter(db);
-  const send = db.transaction((s: Omit<SurveySend, 'id'>, messages: Parameters<SurveyStore['send']>[1]) => {
+  const updateRecipients = db.prepare<[number, number]>('UPDATE survey_sends SET recipients = ? WHERE id = ?');
+  const send = db.transaction((s: Omit<SurveySend, 'recipients' | 'id'>, messages: Parameters<SurveyStore['send']>[1]) => {
     const row = insertSend.get(
       s.surveyId,
       JSON.stringify(s.target),
       s.startsAt.getTime(),
       toMs(s.closesAt),
       JSON.stringify(s.remindAt.map((d) => d.getTime())),
-      s.recipients,
+      0,
       s.createdAt.getTime(),
     )!;
     setCloses.run(toMs(s.closesAt), s.surveyId);
-    // Queued for its moment: the outbox sends nothing before `next_attempt_at`.
-    for (const { at, ...m } of messages) enqueue([m], at);
-    return toSend(row);
+    // Queued for its moment: the outbox sends nothing before `next_attempt_at`. Someone an earlier
+    // send reached is queued nothing new and is not counted again for the response rate.
+    let recipients = 0;
+    for (const { at, ...m } of messages) {
+      const queued = enqueue([m], at).length > 0;
+      if (queued && m.payload.type === 'survey' && !m.payload.reminder) recipients += 1;
+    }
+    updateRecipients.run(recipients, row.id);
+    return toSend({ ...row, recipients });
   });
   const forget = db.transaction((key: string) => {
     optIn.run(key);

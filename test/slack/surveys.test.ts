@@ -150,4 +150,17 @@ describe('a 12-question survey in Slack', () => {
     expect(late.json).toEqual({ response_action: 'errors', errors: { q_focus: 'Undersøkelsen er stengt, så svaret ble ikke lagret.' } });
     expect((await core.surveys.results(survey.id)).results).toMatchObject({ responses: 0, partial: 0 });
   });
+
+  it('takes `stopp` in the chat with the bot once, even when Slack delivers it again, and stores no suggestion', async () => {
+    await h.dm('stopp', { user: 'U1', eventId: 'EvStop' });
+    await h.dm('stopp', { user: 'U1', eventId: 'EvStop', retry: 1 });
+    await h.adapter.idle();
+    const confirmations = h.api.callsTo('chat.postMessage').filter((c) => String(c.args.text).includes('Du får ikke flere undersøkelser'));
+    expect(confirmations).toHaveLength(1);
+    expect((await h.core.mine(actor('U1'))).suggestions).toEqual([]);
+    const survey = await h.core.surveys.create('cli', questback());
+    await h.store.participants.touch({ ...actor('U1'), now: h.clock() });
+    await h.core.surveys.send('cli', survey.id, { target: { kind: 'everyone' } });
+    expect(await h.core.surveys.delivery({ surveyId: survey.id, participantId: actor('U1').id, reminder: false })).toEqual({ send: false, reason: 'opted_out' });
+  });
 });

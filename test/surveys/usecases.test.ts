@@ -33,8 +33,10 @@ describe('survey use cases', () => {
     );
     expect(await store.outbox.due(clock(), 100)).toHaveLength(2);
     expect(await store.outbox.due(new Date(clock().getTime() + 3 * DAY), 100)).toHaveLength(4);
-    // Sending again reaches no one twice.
-    await core.surveys.send('cli', survey.id, { target: { kind: 'everyone' } });
+    // Sending again reaches no one twice, and counts only the newly reached for the response rate.
+    const again = await core.surveys.send('cli', survey.id, { target: { kind: 'everyone' } });
+    expect(again.send.recipients).toBe(1);
+    expect((await core.surveys.results(survey.id)).results.recipients).toBe(3);
     const invitations = (await store.outbox.list(['pending'], 100)).filter((m) => m.payload.type === 'survey' && !m.payload.reminder);
     expect(invitations.map((m) => m.label).sort()).toEqual([kari.id, ola.id, actor('U3').id].sort());
   });

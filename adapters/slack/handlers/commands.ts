@@ -30,7 +30,7 @@ export function registerCommands(app: App, deps: HandlerDeps): void {
         return;
       }
       const surveyAnswer = await core.surveys.chat(actor, text);
-      if (surveyAnswer !== null) {
+      if (typeof surveyAnswer === 'string') {
         await ack(ephemeral(textMessage(surveyAnswer)) as never);
         return;
       }
