@@ -107,4 +107,17 @@ describe('survey use cases', () => {
     expect(await core.surveys.forgetRespondent(per.id)).toBe(1);
     expect(db.prepare('SELECT count(*) AS n FROM survey_responses').get()).toEqual({ n: 0 });
   });
+
+  it('holds a scheduled send in the outbox until its time, and takes answers only from then', async () => {
+    const { core, store, clock, kari, survey } = await setup();
+    const at = new Date(clock().getTime() + DAY);
+    await core.surveys.send('cli', survey.id, { target: { kind: 'area', key: 'askim' }, at });
+    expect(await store.outbox.due(clock(), 100)).toEqual([]);
+    await expect(core.surveys.forAnswering(kari, survey.id)).rejects.toMatchObject({ code: 'survey_closed' });
+    expect((await core.surveys.show(survey.id)).status).toBe('scheduled');
+    clock.set(at);
+    expect(await store.outbox.due(clock(), 100)).toHaveLength(2);
+    expect(await core.surveys.delivery({ surveyId: survey.id, participantId: kari.id, reminder: false })).toMatchObject({ send: true });
+    expect((await core.surveys.show(survey.id)).status).toBe('open');
+  });
 });
