@@ -5,11 +5,18 @@ import { openSqliteStore } from '../storage/index.ts';
 import { createInnspill } from '../src/innspill.ts';
 import { createIdentityVault } from '../src/privacy/vault.ts';
 import { AREAS, INDUSTRIES, SIZE_BANDS } from '../src/domain/participant.ts';
-import { parseSurveyDefinition } from '../src/surveys/definition.ts';
+import { parseSurveyDefinition, type SurveyDefinition } from '../src/surveys/definition.ts';
 import type { BenchRow } from './digest.ts';
 
 const RESPONSES = 5_000;
 const GOAL_MS = 200;
+
+/** The project's questback from examples/. */
+export function questbackForBench(): SurveyDefinition {
+  const parsed = parseSurveyDefinition(parse(readFileSync(resolve(import.meta.dirname, '../examples/questback.yaml'), 'utf8')));
+  if (!parsed.ok) throw new Error('examples/questback.yaml does not parse');
+  return parsed.survey;
+}
 
 /**
  * Survey results over 5,000 responses to the project's 12-question questback: read from SQLite and
@@ -18,8 +25,6 @@ const GOAL_MS = 200;
 export async function benchSurveys(): Promise<BenchRow[]> {
   const store = openSqliteStore(':memory:');
   try {
-    const parsed = parseSurveyDefinition(parse(readFileSync(resolve(import.meta.dirname, '../examples/questback.yaml'), 'utf8')));
-    if (!parsed.ok) throw new Error('examples/questback.yaml does not parse');
     const now = new Date();
     const core = createInnspill({
       store,
@@ -38,7 +43,7 @@ export async function benchSurveys(): Promise<BenchRow[]> {
         replyWindowDays: 180,
       },
     });
-    const survey = await core.surveys.create('cli', parsed.survey);
+    const survey = await core.surveys.create('cli', questbackForBench());
     const pickOf = <T>(list: readonly T[], i: number) => list[i % list.length]!;
     for (let i = 0; i < RESPONSES; i++) {
       await store.surveys.saveResponse({
