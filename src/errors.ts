@@ -16,7 +16,11 @@ export type ErrorCode =
   | 'profile_invalid'
   | 'suggestion_not_found'
   | 'not_reachable'
-  | 'reply_window_passed';
+  | 'reply_window_passed'
+  | 'survey_not_found'
+  | 'survey_closed'
+  | 'survey_not_for_you'
+  | 'survey_invalid';
 
 export class InnspillError extends Error {
   readonly code: ErrorCode;

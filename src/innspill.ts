@@ -12,6 +12,7 @@ import * as privacy from './usecases/privacy.ts';
 import type { ParticipantRef } from './domain/participant.ts';
 import * as digestItems from './usecases/digest-items.ts';
 import * as pollManagers from './usecases/poll-managers.ts';
+import * as surveys from './usecases/surveys.ts';
 
 /**
  * The one surface every adapter talks to (Slack, Teams, console, CLI). Each method is a use case;
@@ -54,6 +55,7 @@ export function createInnspill(deps: CoreDeps) {
     showPerson: (ref: ParticipantRef) => privacy.showPerson(deps, ref),
     runMaintenance: () => privacy.runMaintenance(deps),
     openRecipient: (sealed: string) => privacy.openRecipient(deps, sealed),
+    surveys: surveys.surveyUseCases(deps),
   };
 }
 

@@ -11,6 +11,7 @@ import { createPollStore } from './repositories/polls.ts';
 import { createPrivacyStore } from './repositories/privacy.ts';
 import { createReportStore } from './repositories/reports.ts';
 import { createSuggestionStore } from './repositories/suggestions.ts';
+import { createSurveyStore } from './repositories/surveys.ts';
 
 export { migrate, schemaVersion, LATEST_VERSION, DatabaseFromFutureError } from './migrations/index.ts';
 export { openDatabase, DatabaseUnusableError } from './open.ts';
@@ -49,6 +50,7 @@ export function openSqliteStore(path: string, options: OpenOptions = {}): Store 
     platformState: createPlatformStateStore(db),
     outbox: createOutboxStore(db),
     digestRuns: createDigestRunStore(db),
+    surveys: createSurveyStore(db),
     schemaVersion: () => schemaVersion(db),
     close: () => {
       void checkpointer?.stop();

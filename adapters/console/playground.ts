@@ -7,6 +7,7 @@ import { renderDigestMarkdown } from '../../src/digest/markdown.ts';
 import { catalog, describeError, describePollSyntaxError, label } from '../../src/i18n/index.ts';
 import { parseConsoleLine, type ConsoleCommand } from './parse.ts';
 import { renderMine, renderPoll } from './render.ts';
+import { surveyConsole } from './survey.ts';
 
 export interface PlaygroundIo {
   input: NodeJS.ReadableStream;
@@ -132,6 +133,8 @@ export async function runPlayground(core: Innspill, actor: Actor, io: Playground
     }
   }
 
+  const surveys = surveyConsole(core, actor, { say, ask });
+
   say(`Innspill – ${actor.id} (${actor.locale}). ${c.messages.help({ cmd: CMD, poll: '/poll' }).split('\n')[0]}`);
   say(`${CMD} hjelp · /avslutt`);
   for (;;) {
@@ -139,6 +142,7 @@ export async function runPlayground(core: Innspill, actor: Actor, io: Playground
     const next = await lines.next();
     if (next.done) break;
     try {
+      if (await surveys(next.value)) continue;
       if (!(await handle(parseConsoleLine(next.value)))) break;
     } catch (error) {
       say(describeError(actor.locale, error));

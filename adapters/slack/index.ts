@@ -18,6 +18,7 @@ import { registerCommands } from './handlers/commands.ts';
 import type { HandlerDeps } from './handlers/deps.ts';
 import { registerEvents } from './handlers/events.ts';
 import { registerViews } from './handlers/views.ts';
+import { registerSurveyViews } from './handlers/surveys.ts';
 import { createLocaleCache } from './locale.ts';
 import { createInstallationStore } from './oauth/installation-store.ts';
 import { createInstaller, type OAuthConfig } from './oauth/installer.ts';
@@ -157,6 +158,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   registerCommands(app, deps);
   registerActions(app, deps);
   registerViews(app, deps);
+  registerSurveyViews(app, deps);
   registerEvents(app, deps);
 
   const idle = async () => {

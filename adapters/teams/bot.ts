@@ -88,7 +88,10 @@ export class TeamsBot extends ActivityHandler {
       if (!turn) return { text: catalog(locale).teams.unknownSender };
       // A card's Action.Submit fallback arrives as a message whose value holds the inputs and the verb.
       if (activity.value && typeof activity.value === 'object') return await answerCardAction(turn, activity.value);
-      return await answerCommand(turn, parseTeamsCommand(stripBotMention(activity.text, activity.entities, activity.recipient?.id)));
+      const text = stripBotMention(activity.text, activity.entities, activity.recipient?.id);
+      const surveyAnswer = await turn.core.surveys.chat(turn.actor, text);
+      if (typeof surveyAnswer === 'string') return { text: surveyAnswer };
+      return await answerCommand(turn, parseTeamsCommand(text));
     } catch (error) {
       this.deps.logger.error({ err: error }, 'Teams message failed');
       return { text: catalog(locale).messages.somethingWentWrong };

@@ -5,9 +5,11 @@ import { catalog, resolveLocale, type Locale } from '../../src/i18n/index.ts';
 import type { Innspill } from '../../src/innspill.ts';
 import type { OutboundMessage, PlatformSender, Recipient, SendResult } from '../../src/ports/delivery.ts';
 import { suggestionRef } from '../../src/domain/suggestion.ts';
+import { textIn } from '../../src/surveys/definition.ts';
 import { parseDigest } from '../../src/digest/serialize.ts';
 import { digestCards } from './cards/digest.ts';
 import { pollCard } from './cards/poll-card.ts';
+import { surveyCard } from './cards/survey-card.ts';
 import type { DigestProgress } from './digest-progress.ts';
 import { baseConversationId } from './identity.ts';
 import type { ReferenceBook, ReferenceTarget } from './references.ts';
@@ -81,6 +83,15 @@ export function createTeamsSender(deps: TeamsSenderDeps): PlatformSender {
       }
       case 'reply':
         return [{ text: catalog(payload.locale).teams.replyFromProject({ ref: suggestionRef(payload.suggestionId), text: payload.text }) }];
+      case 'survey': {
+        // Decided when due: nothing to someone who said stop, and a reminder only to those who have not answered.
+        const decision = await core.surveys.delivery(payload);
+        if (!decision.send) return [];
+        const s = catalog(decision.locale).surveys;
+        const title = textIn(decision.survey.definition.title, decision.locale, core.settings.defaultLocale);
+        const heading = (decision.reminder ? s.reminder : s.invitation)({ title });
+        return [{ card: surveyCard(decision.survey.id, decision.survey.definition, decision.answers, 0, decision.locale, core.settings.defaultLocale, { heading }) }];
+      }
       case 'digest':
         return digestCards(parseDigest(payload.digest), { locale: payload.locale, timeZone: core.settings.timeZone }).map((card) => ({ card }));
     }

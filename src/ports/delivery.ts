@@ -12,7 +12,8 @@ export type Recipient = { kind: 'user'; userId: string } | { kind: 'channel'; ch
 export type OutboundPayload =
   | { type: 'digest'; locale: Locale; digest: unknown }
   | { type: 'poll'; pollId: number }
-  | { type: 'reply'; locale: Locale; suggestionId: number; text: string };
+  | { type: 'reply'; locale: Locale; suggestionId: number; text: string }
+  | { type: 'survey'; surveyId: number; participantId: string; reminder: boolean };
 
 export interface OutboundMessage {
   id: number;

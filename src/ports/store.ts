@@ -5,6 +5,7 @@ import type { Suggestion, SuggestionStatus } from '../domain/suggestion.ts';
 import type { ExportSource } from '../export/model.ts';
 import type { SegmentGroup } from '../privacy/published.ts';
 import type { DigestRunStore, NewOutboxMessage, OutboxStore } from './outbox.ts';
+import type { SurveyStore } from './surveys.ts';
 
 /**
  * The storage ports. Every method is one atomic step; where a rule needs a read and a write together
@@ -227,6 +228,7 @@ export interface Store {
   platformState: PlatformStateStore;
   outbox: OutboxStore;
   digestRuns: DigestRunStore;
+  surveys: SurveyStore;
   schemaVersion(): number;
   close(): void;
 }

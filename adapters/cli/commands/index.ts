@@ -9,6 +9,7 @@ import { registerConsole } from './console.ts';
 import { registerTeamsPackage } from './teams-package.ts';
 import { registerOutbox } from './outbox.ts';
 import { registerPrivacy } from './privacy.ts';
+import { registerSurvey } from './survey.ts';
 
 export function registerCommands(program: Command, ctx: CliContext): void {
   registerServe(program, ctx);
@@ -20,4 +21,5 @@ export function registerCommands(program: Command, ctx: CliContext): void {
   registerTeamsPackage(program, ctx);
   registerOutbox(program, ctx);
   registerPrivacy(program, ctx);
+  registerSurvey(program, ctx);
 }

@@ -10,6 +10,7 @@ import { clickAnswers } from './answers.ts';
 import { clickerOf, teamOf, type HandlerDeps } from './deps.ts';
 import { digestActions } from './digest.ts';
 import { createVoteHandler, VOTE_ACTION } from './vote.ts';
+import { surveyActions } from './surveys.ts';
 
 export type Click = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 export type ClickHandler = (click: Click, actor: Actor) => Promise<void>;
@@ -71,6 +72,7 @@ export function registerActions(app: App, deps: HandlerDeps): void {
       background.run('views.open', () => client.views.open({ trigger_id: body.trigger_id, view: view as never }));
     },
     ...digestActions(deps),
+    ...surveyActions(deps),
   };
 
   app.action<BlockAction<ButtonAction>>(/.*/, async (click) => {

@@ -29,6 +29,11 @@ export function registerCommands(app: App, deps: HandlerDeps): void {
         background.run('views.open', () => client.views.open({ trigger_id: command.trigger_id, view: view as never }));
         return;
       }
+      const surveyAnswer = await core.surveys.chat(actor, text);
+      if (typeof surveyAnswer === 'string') {
+        await ack(ephemeral(textMessage(surveyAnswer)) as never);
+        return;
+      }
       switch (subcommandOf(text)) {
         case 'help':
           answer = ephemeral(helpMessage(actor.locale));

@@ -18,6 +18,8 @@ import {
   voteSubmission,
 } from '../submissions.ts';
 import { closePollFromDigest, openReplyForm, sendReply, showTopicPage } from './digest.ts';
+import { SURVEY_VERBS } from '../cards/survey-card.ts';
+import { answerSurvey } from './surveys.ts';
 import { explain, type Turn } from './turn.ts';
 
 /** "<label>: invalid value", naming the input as the form shows it. */
@@ -57,6 +59,8 @@ export async function answerCardAction(turn: Turn, value: unknown): Promise<Repl
       return showTopicPage(turn, value, envelope.data.verb === VERBS.digestPage);
     case VERBS.digestClosePoll:
       return closePollFromDigest(turn, value);
+    case SURVEY_VERBS.submit:
+      return answerSurvey(turn, value);
     default:
       return { text: t.staleCard };
   }

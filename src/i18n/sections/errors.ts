@@ -1,6 +1,7 @@
 import { defineSection } from '../define.ts';
 import type { ErrorCode } from '../../errors.ts';
 import type { PollSyntaxCode } from '../../polls/syntax.ts';
+import { SEND_REFUSALS } from './surveys.ts';
 
 type Params = Readonly<Record<string, string | number>>;
 type Messages<K extends string> = Record<K, (p: Params) => string>;
@@ -20,6 +21,10 @@ const nbErrors: Messages<ErrorCode> = {
   suggestion_not_found: () => 'Fant ikke innspillet.',
   not_reachable: () => 'Avsenderen kan ikke nås fra Slack eller Teams.',
   reply_window_passed: (p) => `Innspillet er eldre enn ${p.days} dager, og den anonyme avsenderen kan ikke lenger nås.`,
+  survey_not_found: () => 'Fant ikke undersøkelsen.',
+  survey_closed: () => 'Undersøkelsen er stengt, så svaret ble ikke lagret.',
+  survey_not_for_you: () => 'Denne undersøkelsen er ikke sendt til deg.',
+  survey_invalid: (p) => `Undersøkelsen kan ikke sendes: ${SEND_REFUSALS.nb[String(p.reason)] ?? p.reason}.`,
 };
 
 const enErrors: Messages<ErrorCode> = {
@@ -37,6 +42,10 @@ const enErrors: Messages<ErrorCode> = {
   suggestion_not_found: () => 'The suggestion was not found.',
   not_reachable: () => 'The sender cannot be reached on Slack or Teams.',
   reply_window_passed: (p) => `The suggestion is older than ${p.days} days, and its anonymous sender can no longer be reached.`,
+  survey_not_found: () => 'The survey was not found.',
+  survey_closed: () => 'The survey is closed, so your answer was not saved.',
+  survey_not_for_you: () => 'This survey was not sent to you.',
+  survey_invalid: (p) => `The survey cannot be sent: ${SEND_REFUSALS.en[String(p.reason)] ?? p.reason}.`,
 };
 
 const EXAMPLE_NB = 'Eksempel: /poll "Hvilken dag passer?" "Tirsdag" "Torsdag"';

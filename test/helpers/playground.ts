@@ -1,0 +1,15 @@
+import { PassThrough } from 'node:stream';
+import { runPlayground } from '../../adapters/console/playground.ts';
+import type { Actor } from '../../src/domain/participant.ts';
+import type { Innspill } from '../../src/innspill.ts';
+
+/** Types the lines into the terminal playground as `me` and returns everything it printed. */
+export async function playgroundSession(core: Innspill, me: Actor, lines: string[]): Promise<string> {
+  const input = new PassThrough();
+  const output = new PassThrough();
+  let text = '';
+  output.on('data', (d: Buffer) => (text += d.toString()));
+  input.end(`${lines.join('\n')}\n`);
+  await runPlayground(core, me, { input, output });
+  return text;
+}
