@@ -13,6 +13,7 @@ import { ARRIVAL_MARGIN } from '../src/outbox/rate-limit.ts';
 import type { BenchRow } from './digest.ts';
 import { Activity } from '@microsoft/agents-activity';
 import { startLimitedConnector, startLimitedSlack } from './fakes/rate-limited.ts';
+import { questbackForBench } from './surveys.ts';
 
 const SLACK_USERS = Number(process.env.BENCH_SLACK_USERS ?? 500);
 const TENANTS = 5;
@@ -34,12 +35,24 @@ function referenceFor(serviceUrl: string, tenantId: string, userId: string) {
   return { ...activity.getConversationReference(), activityId: undefined };
 }
 
+/** What goes out: a poll to everyone, or the project's questback cut to ten questions. */
+async function sendToEveryone(kind: 'poll' | 'survey', core: ReturnType<typeof createCore>['core'], member: ReturnType<typeof actorFrom>): Promise<void> {
+  if (kind === 'survey') {
+    const questback = questbackForBench();
+    const survey = await core.surveys.create(member, { ...questback, questions: questback.questions.slice(0, 10) });
+    await core.surveys.send(member, survey.id, { target: { kind: 'everyone' } });
+    return;
+  }
+  const result = await core.createPollFromText(member, '"Hvilken dag passer for næringsfrokosten?" "Tirsdag" "Torsdag" --alle', { channelId: 'bench' });
+  if (!result.ok) throw new Error(result.syntax.code);
+}
+
 /**
- * A member sends one poll to 5,000 participants (500 in a Slack workspace, 900 in each of five Teams
+ * A member sends one poll (or a ten-question survey) to 5,000 participants (500 in a Slack workspace, 900 in each of five Teams
  * tenants) through the real outbox and senders, against fakes that answer 429 the moment a published
  * limit would be broken. It should finish in the time the limits allow, with no 429 and no duplicate.
  */
-export async function benchBroadcast(): Promise<BenchRow[]> {
+export async function benchBroadcast(kind: 'poll' | 'survey' = 'poll'): Promise<BenchRow[]> {
   const dir = mkdtempSync(join(tmpdir(), 'innspill-broadcast-'));
   const slackRate = PLATFORM_LIMITS.slack.workspace[0]!.limit;
   const teamsRate = PLATFORM_LIMITS.teams.workspace[0]!.limit;
@@ -72,12 +85,11 @@ export async function benchBroadcast(): Promise<BenchRow[]> {
     }
     const member = actorFrom({ platform: 'console', workspaceId: 'local', userId: 'member' }, 'nb');
     await core.members.add(member.id, now);
-    const platforms = createPlatforms(config, { core, store, secrets }, logger);
+    const platforms = await createPlatforms(config, { core, store, secrets }, logger);
     const delivery = createDelivery({ config, core, store, senders: platforms.senders, logger });
 
     const started = performance.now();
-    const result = await core.createPollFromText(member, '"Hvilken dag passer for næringsfrokosten?" "Tirsdag" "Torsdag" --alle', { channelId: 'bench' });
-    if (!result.ok) throw new Error(result.syntax.code);
+    await sendToEveryone(kind, core, member);
     delivery.worker.start();
     const total = SLACK_USERS + TENANTS * TEAMS_USERS_PER_TENANT;
     for (;;) {
@@ -94,7 +106,7 @@ export async function benchBroadcast(): Promise<BenchRow[]> {
     const atLimit = Math.max((SLACK_USERS - 1) / slackRate, (TEAMS_USERS_PER_TENANT - 1) / teamsRate) * (1 + ARRIVAL_MARGIN);
     return [
       {
-        name: `poll to ${total.toLocaleString('en')} participants (Slack ${slackRate}/s per workspace, Teams ${teamsRate}/s per tenant)`,
+        name: `${kind === 'poll' ? 'poll' : '10-question survey'} to ${total.toLocaleString('en')} participants (Slack ${slackRate}/s per workspace, Teams ${teamsRate}/s per tenant)`,
         figures: {
           'time (s)': Math.round(seconds * 10) / 10,
           'at the limits (s)': Math.round(atLimit * 10) / 10,

@@ -1,14 +1,24 @@
 import type { BenchRow } from './digest.ts';
 import { benchDigest } from './digest.ts';
 import { benchBroadcast } from './broadcast.ts';
+import { benchCli } from './cli.ts';
 import { benchSlack } from './slack.ts';
 import { benchTeams } from './teams.ts';
+import { benchSurveys } from './surveys.ts';
 
 /**
  * `npm run bench` runs every part; `npm run bench -- slack digest` only those named. Each part
  * starts what it measures in processes of its own and returns rows for one table.
  */
-const PARTS: Record<string, () => Promise<BenchRow[]>> = { slack: benchSlack, teams: benchTeams, digest: benchDigest, broadcast: benchBroadcast };
+const PARTS: Record<string, () => Promise<BenchRow[]>> = {
+  cli: benchCli,
+  slack: benchSlack,
+  teams: benchTeams,
+  digest: benchDigest,
+  broadcast: () => benchBroadcast(),
+  surveys: benchSurveys,
+  'survey-broadcast': () => benchBroadcast('survey'),
+};
 
 const asked = process.argv.slice(2);
 const unknown = asked.filter((name) => !(name in PARTS));

@@ -4,26 +4,29 @@ import { join } from 'node:path';
 import { App, LogLevel } from '@slack/bolt';
 import { pino } from 'pino';
 import { createHttpServer } from '../adapters/http/server.ts';
+import { createResponder } from '../adapters/slack/api/responder.ts';
+import { textMessage } from '../adapters/slack/render/messages.ts';
 import { createSlackAdapter } from '../adapters/slack/index.ts';
-import { actorFrom } from '../src/domain/participant.ts';
-import { DEFAULT_TOPICS } from '../src/domain/suggestion.ts';
-import { createInnspill } from '../src/innspill.ts';
 import { createSecretBox } from '../src/privacy/seal.ts';
-import { createIdentityVault } from '../src/privacy/vault.ts';
-import { openSqliteStore } from '../storage/index.ts';
+import { benchCoreWithPoll } from './poll-core.ts';
 
 /**
  * One server under load, in its own process: `innspill` (our adapter on our HTTP server, SQLite in
  * WAL mode on disk, a poll whose message is kept current) or `bare` (a Bolt app on its own
- * HTTPReceiver that acks every click and stores nothing). Prints `{port, pollId}`; serves until killed.
+ * HTTPReceiver that acks every click, stores nothing, and posts the voter the same confirmation
+ * through `response_url`, on the same keep-alive client). Prints `{port, pollId}`; serves until killed.
  */
 const [mode, apiUrl, SIGNING_SECRET] = process.argv.slice(2) as ['innspill' | 'bare', string, string];
 const logger = pino({ level: 'silent' });
+// A normal exit when the bench is done with it, so `node --cpu-prof` can write its profile.
+process.once('SIGTERM', () => process.exit(0));
 
 if (mode === 'bare') {
   const app = new App({ signingSecret: SIGNING_SECRET, token: 'xoxb-bench', botId: 'B1', botUserId: 'UBOT', logLevel: LogLevel.ERROR, clientOptions: { slackApiUrl: apiUrl } });
-  app.action(/.*/, async ({ ack }) => {
+  const responder = createResponder(logger);
+  app.action(/.*/, async ({ ack, body }) => {
     await ack();
+    responder.post((body as { response_url: string }).response_url, { response_type: 'ephemeral', replace_original: false, ...textMessage('Du har stemt: Tirsdag.') });
   });
   const server = await app.start(0);
   const address = (server as unknown as { address(): { port: number } }).address();
@@ -31,20 +34,7 @@ if (mode === 'bare') {
 } else {
   const dir = mkdtempSync(join(tmpdir(), 'innspill-bench-slack-'));
   process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
-  // As `innspill serve` opens it: WAL checkpoints on a worker thread.
-  const store = openSqliteStore(join(dir, 'bench.db'), { onCheckpointError: (message) => process.stderr.write(`${message}\n`) });
-  const core = createInnspill({
-    store,
-    vault: createIdentityVault(Buffer.alloc(32, 3)),
-    clock: () => new Date(),
-    settings: { topics: DEFAULT_TOPICS, defaultLocale: 'nb', timeZone: 'Europe/Oslo', participantPolls: true, digestChannels: [], emptyDigest: 'note', minGroupSize: 5, publishMode: 'review', retentionDays: 30, replyWindowDays: 180 },
-  });
-  const creator = actorFrom({ platform: 'slack', workspaceId: 'T1', userId: 'UCREATOR' }, 'nb');
-  const poll = await core.createPoll(
-    creator,
-    { question: 'Hvilken dag passer best?', options: ['Mandag', 'Tirsdag', 'Onsdag', 'Torsdag'], multipleChoice: false, anonymous: false, resultsAfterClose: false, everyone: false, closes: null },
-    { channelId: 'C1' },
-  );
+  const { store, core, poll } = await benchCoreWithPoll(dir);
   await store.platformState.put('slack.poll_post', `${poll.id}:T1:C1:1.1`, { teamId: 'T1', channel: 'C1', ts: '1.1', locale: 'nb' }, new Date());
   const slack = createSlackAdapter({
     core,

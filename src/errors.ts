@@ -20,7 +20,12 @@ export type ErrorCode =
   | 'reason_too_long'
   | 'note_too_long'
   | 'not_sender'
-  | 'nobody_to_answer';
+  | 'nobody_to_answer'
+  | 'reply_window_passed'
+  | 'survey_not_found'
+  | 'survey_closed'
+  | 'survey_not_for_you'
+  | 'survey_invalid';
 
 export class InnspillError extends Error {
   readonly code: ErrorCode;

@@ -10,6 +10,11 @@ import * as delivery from './usecases/delivery.ts';
 import * as followUp from './usecases/follow-up.ts';
 import { segmentReport } from './usecases/segment-report.ts';
 import type { Progress } from './domain/follow-up.ts';
+import * as privacy from './usecases/privacy.ts';
+import type { ParticipantRef } from './domain/participant.ts';
+import * as digestItems from './usecases/digest-items.ts';
+import * as pollManagers from './usecases/poll-managers.ts';
+import * as surveys from './usecases/surveys.ts';
 
 /**
  * The one surface every adapter talks to (Slack, Teams, console, CLI). Each method is a use case;
@@ -39,6 +44,8 @@ export function createInnspill(deps: CoreDeps) {
     previewPeriod: (since?: Date) => reports.previewPeriod(deps.clock(), since),
     exportPublished: () => reports.exportPublished(deps),
     digestSuggestions: (member: Actor, period: DigestPeriod, topic: string, page: number) => reports.digestSuggestions(deps, member, period, topic, page),
+    digestSuggestion: (member: Actor, id: number) => digestItems.digestSuggestion(deps, member, id),
+    mayManagePoll: (actor: Pick<Actor, 'id'>, pollId: number) => pollManagers.mayManagePoll(deps, actor, pollId),
     runDigest: (options: { slot: Date; manual: boolean }) => delivery.runDigest(deps, options),
     replyToSender: (member: Actor, suggestionId: number, text: string, options?: suggestions.Delivery) =>
       delivery.replyToSender(deps, member, suggestionId, text, options),
@@ -55,6 +62,11 @@ export function createInnspill(deps: CoreDeps) {
     moveTopic: (member: followUp.Moderator, id: number, topic: string) => followUp.moveTopic(deps, member, id, topic),
     setStatus: (member: followUp.Moderator, id: number, progress: Progress, note?: string) => followUp.setStatus(deps, member, id, progress, note),
     answerMember: (sender: Actor, id: number, text: string, options?: suggestions.Delivery) => followUp.answerMember(deps, sender, id, text, options),
+    forgetPerson: (ref: ParticipantRef) => privacy.forgetPerson(deps, ref),
+    showPerson: (ref: ParticipantRef) => privacy.showPerson(deps, ref),
+    runMaintenance: () => privacy.runMaintenance(deps),
+    openRecipient: (sealed: string) => privacy.openRecipient(deps, sealed),
+    surveys: surveys.surveyUseCases(deps),
   };
 }
 

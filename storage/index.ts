@@ -1,7 +1,7 @@
 import type { Store } from '../src/ports/store.ts';
 import { migrate, schemaVersion } from './migrations/index.ts';
-import { openDatabase } from './open.ts';
-import { startCheckpointer, type Checkpointer } from './checkpointer.ts';
+import { openCheckedDatabase, openDatabase } from './open.ts';
+import { superviseCheckpoints, type Checkpointer } from './checkpointer.ts';
 import { createEventLog } from './repositories/events.ts';
 import { createDigestRunStore, createOutboxStore } from './repositories/outbox.ts';
 import { createMemberStore } from './repositories/members.ts';
@@ -12,19 +12,23 @@ import { createPrivacyStore } from './repositories/privacy.ts';
 import { createReportStore } from './repositories/reports.ts';
 import { createSuggestionStore } from './repositories/suggestions.ts';
 import { createFollowUpStore } from './repositories/follow-up.ts';
+import { createSurveyStore } from './repositories/surveys.ts';
 
 export { migrate, schemaVersion, LATEST_VERSION, DatabaseFromFutureError } from './migrations/index.ts';
-export { openDatabase } from './open.ts';
+export { openDatabase, DatabaseUnusableError } from './open.ts';
+export { holdsKeyedData, recordedKeyCheck, recordKeyCheck } from './key-check.ts';
+export { createReadinessProbe } from './readiness.ts';
+export { rekeyLegacyRecords } from './repositories/privacy.ts';
 
 /** Opens (and migrates) the SQLite database and returns the core's storage ports on it. */
 export interface OpenOptions {
   migrate?: boolean;
-  /** For a long-running server: checkpoint the WAL on a worker thread; problems are passed here. */
+  /** For a long-running server: verify the file (`quick_check`) and checkpoint the WAL on a worker thread; problems are passed here. */
   onCheckpointError?: (message: string) => void;
 }
 
 export function openSqliteStore(path: string, options: OpenOptions = {}): Store & { db: ReturnType<typeof openDatabase> } {
-  const db = openDatabase(path);
+  const db = openCheckedDatabase(path, Boolean(options.onCheckpointError));
   try {
     if (options.migrate !== false) migrate(db);
   } catch (error) {
@@ -33,8 +37,7 @@ export function openSqliteStore(path: string, options: OpenOptions = {}): Store 
   }
   let checkpointer: Checkpointer | null = null;
   if (options.onCheckpointError && path !== ':memory:') {
-    db.pragma('wal_autocheckpoint = 0');
-    checkpointer = startCheckpointer(path, options.onCheckpointError);
+    checkpointer = superviseCheckpoints(db, path, options.onCheckpointError);
   }
   return {
     db,
@@ -49,6 +52,7 @@ export function openSqliteStore(path: string, options: OpenOptions = {}): Store 
     outbox: createOutboxStore(db),
     digestRuns: createDigestRunStore(db),
     followUp: createFollowUpStore(db),
+    surveys: createSurveyStore(db),
     schemaVersion: () => schemaVersion(db),
     close: () => {
       void checkpointer?.stop();

@@ -1,18 +1,23 @@
 import type { AddressInfo } from 'node:net';
-import { openSqliteStore } from '../../storage/index.ts';
+import { createReadinessProbe, openSqliteStore, rekeyLegacyRecords } from '../../storage/index.ts';
+import { personKeys } from '../../src/usecases/privacy.ts';
+import { parseParticipantId } from '../../src/domain/participant.ts';
 import { createInnspill, type Innspill } from '../../src/innspill.ts';
 import { createSecretBox, type SealBox } from '../../src/privacy/seal.ts';
 import { createIdentityVault } from '../../src/privacy/vault.ts';
 import type { Store } from '../../src/ports/store.ts';
 import { createHttpServer, type HttpServer, type Route } from '../http/server.ts';
 import { healthRoute } from '../http/health.ts';
+import { readyRoute } from '../http/ready.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
 import { createDelivery, type Delivery } from './delivery.ts';
-import { createPlatforms } from './platforms.ts';
-import { loadOrCreateSecret } from './secret.ts';
+import { createPlatforms, type Platforms } from './platforms.ts';
+import { loadSecret } from './secret.ts';
+import { platformRecords } from './platform-records.ts';
 import { loadTopicKeywords } from './topic-keywords.ts';
 import { VERSION } from './version.ts';
+import { startMaintenance } from '../scheduler/maintenance.ts';
 
 /**
  * The composition root: the one place that knows every concrete piece (SQLite, Slack, Teams, the
@@ -34,17 +39,29 @@ export interface AppOptions {
   clock?: () => Date;
 }
 
-export function createCore(config: Config, options: AppOptions & { server?: boolean }): { store: Store; core: Innspill; secrets: SealBox } {
+export function createCore(config: Config, options: AppOptions & { server?: boolean }): { store: ReturnType<typeof openSqliteStore>; core: Innspill; secrets: SealBox } {
   const store = openSqliteStore(
     config.databasePath,
     // A server checkpoints on a worker thread, so no request waits for a disk flush.
-    options.server ? { onCheckpointError: (message) => options.logger.warn({ error: message }, 'WAL checkpoint failed') } : {},
+    options.server ? { onCheckpointError: (message) => options.logger.error(message) } : {},
   );
-  const secret = loadOrCreateSecret(config.databasePath);
+  const clock = options.clock ?? (() => new Date());
+  let secret: Buffer;
+  try {
+    // A database from before pseudonyms had separate purposes is moved to them the first time it meets its key.
+    secret = loadSecret(config.databasePath, store.db, clock(), (key) => {
+      const vault = createIdentityVault(key);
+      rekeyLegacyRecords(store.db, (id) => personKeys({ vault }, parseParticipantId(id)));
+    });
+  } catch (error) {
+    store.close();
+    throw error;
+  }
   const core = createInnspill({
     store,
+    platformRecords,
     vault: createIdentityVault(secret),
-    clock: options.clock ?? (() => new Date()),
+    clock,
     settings: {
       topics: config.topics,
       defaultLocale: config.defaultLocale,
@@ -66,12 +83,24 @@ export function createCore(config: Config, options: AppOptions & { server?: bool
 export async function createApp(config: Config, options: AppOptions): Promise<App> {
   const { logger } = options;
   const { store, core, secrets } = createCore(config, { ...options, server: true });
-  const platforms = createPlatforms(config, { core, store, secrets }, logger);
-  const routes: Route[] = [healthRoute(() => ({ schemaVersion: store.schemaVersion() }), VERSION), ...platforms.routes];
-  const delivery = createDelivery({ config, core, store, senders: platforms.senders, logger, ...(options.clock ? { clock: options.clock } : {}) });
+  let platforms: Platforms;
+  let delivery: Delivery;
+  try {
+    platforms = await createPlatforms(config, { core, store, secrets }, logger);
+    delivery = createDelivery({ config, core, store, senders: platforms.senders, logger, ...(options.clock ? { clock: options.clock } : {}) });
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+  const routes: Route[] = [
+    healthRoute(() => ({ schemaVersion: store.schemaVersion() }), VERSION),
+    readyRoute(createReadinessProbe(store.db), options.clock ?? (() => new Date()), (failed) => logger.error({ failed }, 'not ready')),
+    ...platforms.routes,
+  ];
 
   const http = createHttpServer(routes, logger);
   let stopping: Promise<void> | null = null;
+  let maintenance: ReturnType<typeof startMaintenance> | null = null;
   return {
     config,
     logger,
@@ -83,6 +112,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       const address = await http.listen(config.port, config.host);
       await platforms.start();
       await delivery.start();
+      maintenance = startMaintenance(core.runMaintenance, logger.child({ part: 'retention' }));
       logger.info({ port: address.port, host: address.address, slack: Boolean(config.slack), teamsAuth: Boolean(config.teams.appId) }, 'innspill is listening');
       return address;
     },
@@ -90,6 +120,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       stopping ??= (async () => {
         await http.close();
         await delivery.stop();
+        await maintenance?.stop();
         await platforms.stop();
         store.close();
         logger.info('innspill stopped');

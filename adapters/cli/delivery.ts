@@ -46,6 +46,7 @@ export function createDelivery(deps: { config: Config; core: Innspill; store: St
     clock,
     owner: `${HOST}:${process.pid}:${randomBytes(3).toString('hex')}`,
     log,
+    openSealed: deps.core.openRecipient,
   });
   const scheduler = createDigestScheduler({
     core: deps.core,

@@ -1,12 +1,25 @@
 import { pino, type Logger } from 'pino';
+import { prettyFactory } from 'pino-pretty';
 
 export type { Logger };
 
 /**
- * Structured JSON logs on stderr (stdout belongs to command output such as `digest --preview`).
- * Anything that could hold a secret is redacted by key, wherever it sits in a logged object.
+ * A person at a terminal reads one human line per entry; anything else (a file, journald, a log
+ * shipper) gets JSON. Formatting happens as each line is written, so nothing is lost if the
+ * process exits right after (a failed start).
  */
-export function createLogger(level: string, destination: NodeJS.WritableStream = process.stderr): Logger {
+function forReaders(destination: NodeJS.WritableStream & { isTTY?: boolean }): NodeJS.WritableStream {
+  if (!destination.isTTY) return destination;
+  const pretty = prettyFactory({ colorize: true, ignore: 'pid,hostname,app', translateTime: 'SYS:HH:MM:ss' });
+  return { write: (line: string) => destination.write(pretty(line)) } as NodeJS.WritableStream;
+}
+
+/**
+ * Logs on stderr (stdout belongs to command output such as `digest --preview`): pretty on a
+ * terminal, JSON otherwise. Anything that could hold a secret is redacted by key, wherever it sits
+ * in a logged object, before either.
+ */
+export function createLogger(level: string, destination: NodeJS.WritableStream & { isTTY?: boolean } = process.stderr): Logger {
   return pino(
     {
       level,
@@ -21,6 +34,6 @@ export function createLogger(level: string, destination: NodeJS.WritableStream =
         censor: '[redacted]',
       },
     },
-    destination as pino.DestinationStream,
+    forReaders(destination) as pino.DestinationStream,
   );
 }

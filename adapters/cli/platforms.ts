@@ -3,8 +3,8 @@ import type { PlatformSender } from '../../src/ports/delivery.ts';
 import type { Store } from '../../src/ports/store.ts';
 import type { SealBox } from '../../src/privacy/seal.ts';
 import type { Route } from '../http/server.ts';
-import { createSlackAdapter } from '../slack/index.ts';
-import { createTeamsAdapter } from '../teams/index.ts';
+import type { TeamsAdapter } from '../teams/index.ts';
+import { MESSAGES_PATH } from '../teams/paths.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
 
@@ -15,20 +15,34 @@ export interface Platforms {
   stop(): Promise<void>;
 }
 
-/** The Slack and Teams adapters as configured: their routes for the server, their senders for the outbox. */
-export function createPlatforms(config: Config, { core, store, secrets }: { core: Innspill; store: Store; secrets: SealBox }, logger: Logger): Platforms {
+/**
+ * The Slack and Teams adapters as configured: their routes for the server, their senders for the
+ * outbox. Each adapter (and its SDK, the heaviest code there is) loads only when it is used, so the
+ * commands that need neither start at once.
+ */
+export async function createPlatforms(config: Config, { core, store, secrets }: { core: Innspill; store: Store; secrets: SealBox }, logger: Logger): Promise<Platforms> {
   const routes: Route[] = [];
   const senders: PlatformSender[] = [];
   const starters: (() => Promise<void>)[] = [];
   const stoppers: (() => Promise<void>)[] = [];
 
-  // Teams: always mounted; anonymous (loopback callers only) until MicrosoftAppId is set.
-  const teams = createTeamsAdapter({ core, settings: config.teams, state: store.platformState, logger });
-  routes.push(...teams.routes);
-  senders.push(teams.sender);
+  // Teams: mounted when configured, or anonymous (direct loopback callers only) when TEAMS_LOCAL=1
+  // asks for it. With an app id it loads now, so a wrong setting stops the start; anonymous (a local
+  // trial) it loads with the first activity or Teams message.
+  if (config.teams.appId || config.teamsLocal) {
+    let teams: Promise<TeamsAdapter> | null = null;
+    const loadTeams = () =>
+      (teams ??= import('../teams/index.ts').then(({ createTeamsAdapter }) =>
+        createTeamsAdapter({ core, settings: config.teams, state: store.platformState, logger }),
+      ));
+    if (config.teams.appId) await loadTeams();
+    routes.push({ method: 'POST', path: MESSAGES_PATH, handle: async (req, res) => (await loadTeams()).routes.find((r) => r.path === MESSAGES_PATH)!.handle(req, res) });
+    senders.push({ platform: 'teams', deliver: async (message) => (await loadTeams()).sender.deliver(message) });
+  }
 
   // Slack: POST /slack/events (plus the OAuth pages), or Socket Mode when SLACK_APP_TOKEN is set.
   if (config.slack) {
+    const { createSlackAdapter } = await import('../slack/index.ts');
     const slack = createSlackAdapter({ core, state: store.platformState, config: config.slack, defaultLocale: config.defaultLocale, logger, secrets });
     routes.push(...slack.routes);
     senders.push(slack.sender);

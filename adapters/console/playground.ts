@@ -8,6 +8,7 @@ import { catalog, describeError, describePollSyntaxError, label } from '../../sr
 import { parseConsoleLine, type ConsoleCommand } from './parse.ts';
 import { renderMine, renderPoll } from './render.ts';
 import { handleFollowUp } from './follow-up.ts';
+import { surveyConsole } from './survey.ts';
 
 export interface PlaygroundIo {
   input: NodeJS.ReadableStream;
@@ -126,7 +127,7 @@ export async function runPlayground(core: Innspill, actor: Actor, io: Playground
         return true;
       case 'digest':
         if (!(await core.isMember(actor.id))) say(`${c.messages.notMember} (npx innspill members add ${actor.id})`);
-        else say(renderDigestMarkdown(await core.digestFor(core.previewPeriod()), { locale: actor.locale, timeZone: tz }));
+        else say(renderDigestMarkdown(await core.digestFor(core.previewPeriod()), { locale: actor.locale, timeZone: tz, format: 'text' }));
         return true;
       case 'unknown':
         say(c.messages.unknownCommand({ text: command.text, cmd: CMD }));
@@ -144,6 +145,8 @@ export async function runPlayground(core: Innspill, actor: Actor, io: Playground
     }
   }
 
+  const surveys = surveyConsole(core, actor, { say, ask });
+
   say(`Innspill – ${actor.id} (${actor.locale}). ${c.messages.help({ cmd: CMD, poll: '/poll' }).split('\n')[0]}`);
   say(`${CMD} hjelp · /avslutt`);
   for (;;) {
@@ -151,6 +154,7 @@ export async function runPlayground(core: Innspill, actor: Actor, io: Playground
     const next = await lines.next();
     if (next.done) break;
     try {
+      if (await surveys(next.value)) continue;
       if (!(await handle(parseConsoleLine(next.value)))) break;
     } catch (error) {
       say(describeError(actor.locale, error));

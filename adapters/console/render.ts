@@ -1,6 +1,6 @@
 import type { MyData } from '../../src/usecases/participants.ts';
 import { bar, formatDate, formatDateTime, oneLine } from '../../src/digest/format.ts';
-import { catalog, formatNumber, label, type Locale } from '../../src/i18n/index.ts';
+import { catalog, countOf, formatNumber, label, type Locale } from '../../src/i18n/index.ts';
 import { statusText } from '../../src/i18n/status.ts';
 import { suggestionRef, type Suggestion } from '../../src/domain/suggestion.ts';
 import type { PollView } from '../../src/usecases/polls.ts';
@@ -9,11 +9,12 @@ import type { PollView } from '../../src/usecases/polls.ts';
 export function renderPoll(view: PollView, mine: readonly number[], locale: Locale, timeZone: string): string {
   const c = catalog(locale).messages;
   const { poll, tally } = view;
-  const total = tally ? tally.counts.reduce((a, b) => a + b, 0) : 0;
+  // Shares of the people who voted, as on every other surface.
+  const of = tally ? Math.max(view.voters, ...tally.counts) : 0;
   const lines = [`[${poll.id}] ${poll.question}  (${view.open ? c.pollOpen : c.pollClosed})`];
   poll.options.forEach((option, i) => {
     const mark = mine.includes(i) ? '●' : '○';
-    const count = tally ? `  ${bar(total ? tally.counts[i]! / total : 0)} ${formatNumber(locale, tally.counts[i]!)}` : '';
+    const count = tally ? `  ${bar(of ? tally.counts[i]! / of : 0)} ${countOf(locale, tally.counts[i]!, catalog(locale).summary.nouns.vote)}` : '';
     lines.push(`  ${mark} ${i + 1}. ${option}${count}`);
   });
   const notes = [c.pollVoters({ count: formatNumber(locale, view.voters) })];

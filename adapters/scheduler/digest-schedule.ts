@@ -1,26 +1,22 @@
+import { CronExpressionParser } from 'cron-parser';
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Innspill } from '../../src/innspill.ts';
 
 const MINUTE = 60_000;
-/** Long enough for a monthly schedule; a weekly one is found within 10,080 minutes. */
-const LOOKBACK_MINUTES = 35 * 24 * 60;
 
 /**
  * The most recent moment at or before `now` that the cron expression names in the time zone, to
- * the minute. node-cron does the matching, so daylight-saving rules are the zone's own: 08:00 in
- * Oslo is 07:00 UTC in winter and 06:00 UTC in summer.
+ * the minute, found by cron-parser's `prev()` (one step back, not a scan of every minute). The zone's
+ * own daylight-saving rules apply: 08:00 in Oslo is 07:00 UTC in winter and 06:00 UTC in summer.
  */
 export function latestSlot(expression: string, timeZone: string, now: Date): Date | null {
-  const task = cron.createTask(expression, () => undefined, { timezone: timeZone });
+  // prev() looks strictly before its start; starting a second into this minute lets this minute count.
+  const start = Math.floor(now.getTime() / MINUTE) * MINUTE + 1000;
   try {
-    const start = Math.floor(now.getTime() / MINUTE) * MINUTE;
-    for (let i = 0; i <= LOOKBACK_MINUTES; i += 1) {
-      const candidate = new Date(start - i * MINUTE);
-      if (task.match(candidate)) return candidate;
-    }
+    return CronExpressionParser.parse(expression, { currentDate: new Date(start), tz: timeZone }).prev().toDate();
+  } catch {
+    // No earlier moment matches (cron-parser refuses to look before the year 1970).
     return null;
-  } finally {
-    void task.destroy();
   }
 }
 

@@ -1,5 +1,6 @@
 import type { App, ReceiverEvent } from '@slack/bolt';
 import type { Logger } from 'pino';
+import { checkSlackPayload } from './payloads.ts';
 
 export interface Transport {
   /** Sends Slack its answer (the HTTP response, or the socket envelope's ack). */
@@ -18,6 +19,12 @@ export interface Transport {
  * and views are answered the moment a listener calls `ack`.
  */
 export async function dispatchToBolt(app: App, body: Record<string, unknown>, transport: Transport, logger: Logger): Promise<void> {
+  const shape = checkSlackPayload(body);
+  if (!shape.ok) {
+    logger.debug({ kind: shape.kind, issue: shape.issue }, 'slack payload of an unexpected shape ignored');
+    await transport.answer(undefined);
+    return;
+  }
   const holdUntilDone = body.type === 'event_callback';
   let answered = false;
   let held: unknown;

@@ -10,6 +10,7 @@ import { createClientPool, type TokenSource } from './api/clients.ts';
 import { createResponder } from './api/responder.ts';
 import { createBackground } from './background.ts';
 import { createDigestProgress } from './digest-progress.ts';
+import { createDirectVotes } from './direct-votes.ts';
 import { createDmChannels } from './dm-channels.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { registerActions } from './handlers/actions.ts';
@@ -18,6 +19,7 @@ import type { HandlerDeps } from './handlers/deps.ts';
 import { registerEvents } from './handlers/events.ts';
 import { registerFollowUpViews } from './handlers/follow-up.ts';
 import { registerViews } from './handlers/views.ts';
+import { registerSurveyViews } from './handlers/surveys.ts';
 import { createLocaleCache } from './locale.ts';
 import { createInstallationStore } from './oauth/installation-store.ts';
 import { createInstaller, type OAuthConfig } from './oauth/installer.ts';
@@ -153,10 +155,12 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       }
     },
   };
+  if (receiver instanceof InnspillHttpReceiver) receiver.takeVotes(createDirectVotes(deps, log));
   registerCommands(app, deps);
   registerActions(app, deps);
   registerViews(app, deps);
   registerFollowUpViews(app, deps);
+  registerSurveyViews(app, deps);
   registerEvents(app, deps);
 
   const idle = async () => {

@@ -121,3 +121,9 @@ export function replyContext(privateMetadata: string | undefined): number | null
     return null;
   }
 }
+
+/** A choice in a suggestion's "…" menu: `reply:<id>` or `full:<id>`. */
+export function parseMenuValue(value: unknown): { kind: 'reply' | 'full'; suggestionId: number } | null {
+  const match = typeof value === 'string' ? /^(reply|full):(\d{1,12})$/.exec(value) : null;
+  return match ? { kind: match[1] as 'reply' | 'full', suggestionId: Number(match[2]) } : null;
+}

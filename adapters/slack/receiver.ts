@@ -2,12 +2,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { App, Receiver } from '@slack/bolt';
 import type { Logger } from 'pino';
 import { sendJson, type Route } from '../http/server.ts';
+import type { DirectVotes } from './direct-votes.ts';
 import { dispatchToBolt } from './dispatch.ts';
 import { parseSlackBody } from './parse.ts';
-import { verifySlackRequest } from './verify.ts';
+import { checkSlackHeaders, verifySlackRequest } from './verify.ts';
 
-/** Slack payloads are a few kilobytes; a large modal state stays far below this. */
-const BODY_LIMIT = 1024 * 1024;
+/** Slack payloads are a few kilobytes; a large modal state (Slack caps a view at 250 kB) stays below this. */
+const BODY_LIMIT = 512 * 1024;
 
 export interface HttpReceiverOptions {
   signingSecret: string;
@@ -19,6 +20,8 @@ export interface HttpReceiverOptions {
 class BodyTooLarge extends Error {}
 
 function readBody(req: IncomingMessage): Promise<string> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > BODY_LIMIT) return Promise.reject(new BodyTooLarge());
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -59,6 +62,7 @@ function sendAck(res: ServerResponse, response: unknown): void {
  */
 export class InnspillHttpReceiver implements Receiver {
   private app: App | null = null;
+  private votes: DirectVotes | null = null;
   private readonly nowMs: () => number;
 
   constructor(private readonly options: HttpReceiverOptions) {
@@ -67,6 +71,11 @@ export class InnspillHttpReceiver implements Receiver {
 
   init(app: App): void {
     this.app = app;
+  }
+
+  /** Vote clicks go here instead of through Bolt (see direct-votes.ts). */
+  takeVotes(votes: DirectVotes): void {
+    this.votes = votes;
   }
 
   async start(): Promise<void> {}
@@ -78,6 +87,15 @@ export class InnspillHttpReceiver implements Receiver {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const { logger } = this.options;
+    const signed = { timestamp: header(req, 'x-slack-request-timestamp'), signature: header(req, 'x-slack-signature'), nowMs: this.nowMs() };
+    const early = checkSlackHeaders(signed);
+    if (!early.ok) {
+      logger.warn({ reason: early.reason }, 'slack request refused: signature check failed');
+      // The body is never read; closing keeps the client from sending it on this connection.
+      res.setHeader('connection', 'close');
+      sendJson(res, 401, { error: 'invalid_signature' });
+      return;
+    }
     let rawBody: string;
     try {
       rawBody = await readBody(req);
@@ -86,13 +104,7 @@ export class InnspillHttpReceiver implements Receiver {
       sendJson(res, error instanceof BodyTooLarge ? 413 : 400, { error: error instanceof BodyTooLarge ? 'body_too_large' : 'unreadable_body' });
       return;
     }
-    const verified = verifySlackRequest({
-      signingSecret: this.options.signingSecret,
-      rawBody,
-      timestamp: header(req, 'x-slack-request-timestamp'),
-      signature: header(req, 'x-slack-signature'),
-      nowMs: this.nowMs(),
-    });
+    const verified = verifySlackRequest({ ...signed, signingSecret: this.options.signingSecret, rawBody });
     if (!verified.ok) {
       logger.warn({ reason: verified.reason }, 'slack request refused: signature check failed');
       sendJson(res, 401, { error: 'invalid_signature' });
@@ -106,6 +118,8 @@ export class InnspillHttpReceiver implements Receiver {
     }
     if (parsed.kind === 'ssl_check') return sendAck(res, undefined);
     if (parsed.kind === 'url_verification') return sendAck(res, { challenge: parsed.challenge });
+    const reply = { ack: () => sendAck(res, undefined), fail: () => sendJson(res, 500, { error: 'internal_error' }) };
+    if (this.votes && (await this.votes(parsed.body, reply))) return;
     await this.dispatch(parsed.body, req, res);
   }
 

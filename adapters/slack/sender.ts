@@ -14,6 +14,7 @@ import { renderDigest } from './render/digest.ts';
 import { replyMessage } from './render/messages.ts';
 import { answerMessage, statusMessage } from './render/follow-up.ts';
 import type { SlackMessage } from './render/poll.ts';
+import { surveyInvitation } from './render/survey.ts';
 
 /**
  * The outbox's way out to Slack: one attempt per message, its failure classified (429 with
@@ -60,6 +61,13 @@ export function createSlackSender(deps: {
       const client = deps.clients.forTeam(teamId, token);
       let cached = false;
       try {
+        // Decided when due, before any call: no reminder to someone who answered, nothing to someone who said stop.
+        let invitation: SlackMessage | null = null;
+        if (payload.type === 'survey') {
+          const decision = await deps.core.surveys.delivery(payload);
+          if (!decision.send) return { ok: true, platformRef: `skipped:${decision.reason}`, calls: 0 };
+          invitation = surveyInvitation(decision, deps.defaultLocale, deps.core.settings.timeZone);
+        }
         let channel: string;
         if (recipient.kind === 'channel') channel = recipient.channelId;
         else ({ channel, cached } = await deps.dmChannels.channelOf(client, teamId, recipient.userId));
@@ -74,6 +82,8 @@ export function createSlackSender(deps: {
             return { ok: true, platformRef: await post(client, channel, statusMessage(payload.locale, payload.suggestionId, payload.progress, payload.note)) };
           case 'answer':
             return { ok: true, platformRef: await post(client, channel, answerMessage(payload.locale, payload.suggestionId, payload.text)) };
+          case 'survey':
+            return { ok: true, platformRef: await post(client, channel, invitation!) };
           case 'digest': {
             const parts = renderDigest(parseDigest(payload.digest), payload.locale, deps.core.settings.timeZone);
             const { ref, calls } = await postParts(client, message.id, channel, parts);

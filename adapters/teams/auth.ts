@@ -58,3 +58,11 @@ export function isLoopback(address: string | undefined): boolean {
 export function fromLoopback(req: IncomingMessage): boolean {
   return isLoopback(req.socket.remoteAddress);
 }
+
+/**
+ * A proxy on the same host (how Slack and Teams usually get their HTTPS URL) makes every caller look
+ * like loopback; the headers it adds are what give it away.
+ */
+export function throughProxy(req: IncomingMessage): boolean {
+  return req.headers['x-forwarded-for'] !== undefined || req.headers.forwarded !== undefined;
+}

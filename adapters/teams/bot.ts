@@ -12,6 +12,7 @@ import { actorOf, baseConversationId, localeOf } from './identity.ts';
 import { parseTeamsCommand, stripBotMention } from './parse.ts';
 import { isPersonal, targetOf, type ReferenceBook } from './references.ts';
 import { invokeBody, replyActivity, type Reply } from './reply.ts';
+import { describeConnectorFailure } from './failure.ts';
 
 export interface TeamsBotDeps {
   core: Innspill;
@@ -75,7 +76,13 @@ export class TeamsBot extends ActivityHandler {
   }
 
   private async message(context: TurnContext): Promise<void> {
-    await context.sendActivity(replyActivity(await this.answer(context)));
+    const reply = replyActivity(await this.answer(context));
+    try {
+      await context.sendActivity(reply);
+    } catch (error) {
+      // The connector refused or could not be reached: one line, not the client's request dump.
+      this.deps.logger.error(describeConnectorFailure(error), 'Teams reply failed');
+    }
   }
 
   private async answer(context: TurnContext): Promise<Reply> {
@@ -86,7 +93,10 @@ export class TeamsBot extends ActivityHandler {
       if (!turn) return { text: catalog(locale).teams.unknownSender };
       // A card's Action.Submit fallback arrives as a message whose value holds the inputs and the verb.
       if (activity.value && typeof activity.value === 'object') return await answerCardAction(turn, activity.value);
-      return await answerCommand(turn, parseTeamsCommand(stripBotMention(activity.text, activity.entities, activity.recipient?.id)));
+      const text = stripBotMention(activity.text, activity.entities, activity.recipient?.id);
+      const surveyAnswer = await turn.core.surveys.chat(turn.actor, text);
+      if (typeof surveyAnswer === 'string') return { text: surveyAnswer };
+      return await answerCommand(turn, parseTeamsCommand(text));
     } catch (error) {
       this.deps.logger.error({ err: error }, 'Teams message failed');
       return { text: catalog(locale).messages.somethingWentWrong };
@@ -108,6 +118,7 @@ export class TeamsBot extends ActivityHandler {
       personal: isPersonal(activity),
       dedupeKey: activity.id ? `teams:${activity.id}` : undefined,
       cardMessageId: activity.replyToId ?? undefined,
+      userMri: activity.from?.id ?? undefined,
       post: async (reply: Reply) => void (await context.sendActivity(replyActivity(reply))),
     };
   }

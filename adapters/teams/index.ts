@@ -5,14 +5,16 @@ import type { Innspill } from '../../src/innspill.ts';
 import type { PlatformSender } from '../../src/ports/delivery.ts';
 import type { PlatformStateStore } from '../../src/ports/store.ts';
 import type { Route } from '../http/server.ts';
-import { buildAuthConfiguration, fromLoopback, type AuthorityOverrides, type TeamsAuthSettings } from './auth.ts';
+import { buildAuthConfiguration, fromLoopback, throughProxy, type AuthorityOverrides, type TeamsAuthSettings } from './auth.ts';
 import { TeamsBot } from './bot.ts';
 import { authorize, BodyError, isActivityShapeError, readJsonObject, refuse, sdkRequest, sdkResponse } from './http-bridge.ts';
 import { createDigestProgress } from './digest-progress.ts';
 import { createReferenceBook } from './references.ts';
 import { createTeamsSender } from './sender.ts';
 
-export const MESSAGES_PATH = '/api/messages';
+import { MESSAGES_PATH } from './paths.ts';
+
+export { MESSAGES_PATH };
 
 export interface TeamsAdapterOptions {
   core: Innspill;
@@ -60,7 +62,7 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
   if (anonymous) {
     logger.warn(
       { path: MESSAGES_PATH },
-      'Teams runs in anonymous mode: MicrosoftAppId is not set, so /api/messages checks no tokens and serves loopback callers only. Fine for the Agents Playground or the Bot Framework Emulator; set MicrosoftAppId and MicrosoftAppPassword before Teams can reach the bot.',
+      'Teams runs in anonymous mode (TEAMS_LOCAL=1, no MicrosoftAppId): /api/messages checks no tokens and serves only direct loopback callers, none that came through a proxy. Fine for the Agents Playground or the Bot Framework Emulator; set MicrosoftAppId and MicrosoftAppPassword before Teams can reach the bot.',
     );
   }
 
@@ -70,6 +72,10 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (anonymous && !fromLoopback(req)) {
       refuse(res, 401, 'loopback_only');
+      return;
+    }
+    if (anonymous && throughProxy(req)) {
+      refuse(res, 401, 'anonymous_mode_refuses_proxied_requests');
       return;
     }
     const request = sdkRequest(req);

@@ -37,6 +37,8 @@ export function isPersonal(activity: Activity): boolean {
 /**
  * Conversation references (with the serviceUrl of the tenant's region) for proactive messages: kept on
  * install and on every message, removed on uninstall or when Teams says the bot can no longer write there.
+ * Only a new or changed reference is written: a reference rarely changes, and a card click in a
+ * channel would otherwise cost two writes beside its vote.
  */
 export function createReferenceBook(state: PlatformStateStore, clock: () => Date) {
   return {
@@ -45,7 +47,10 @@ export function createReferenceBook(state: PlatformStateStore, clock: () => Date
       // A channel reference posts new top-level messages, not replies in the thread it was seen in.
       const conversation = { ...reference.conversation, id: target.kind === 'conversation' ? target.conversationId : reference.conversation.id };
       const stored: ConversationReference = { ...reference, conversation, activityId: undefined };
-      await state.put(REFERENCE_NAMESPACE, referenceKey(target), stored, clock());
+      const key = referenceKey(target);
+      const known = await state.get<ConversationReference>(REFERENCE_NAMESPACE, key);
+      if (known && JSON.stringify(known) === JSON.stringify(stored)) return;
+      await state.put(REFERENCE_NAMESPACE, key, stored, clock());
     },
     find: (target: ReferenceTarget) => state.get<ConversationReference>(REFERENCE_NAMESPACE, referenceKey(target)),
     forget: (target: ReferenceTarget) => state.delete(REFERENCE_NAMESPACE, referenceKey(target)),

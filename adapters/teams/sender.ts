@@ -1,13 +1,15 @@
 import type { ConversationParameters, ConversationReference } from '@microsoft/agents-activity';
 import { HttpError, type CloudAdapter, type TurnContext } from '@microsoft/agents-hosting';
 import type { JwtPayload } from 'jsonwebtoken';
-import { resolveLocale, type Locale } from '../../src/i18n/index.ts';
+import { catalog, resolveLocale, type Locale } from '../../src/i18n/index.ts';
 import type { Innspill } from '../../src/innspill.ts';
 import type { OutboundMessage, PlatformSender, Recipient, SendResult } from '../../src/ports/delivery.ts';
+import { textIn } from '../../src/surveys/definition.ts';
 import { parseDigest } from '../../src/digest/serialize.ts';
 import { digestCards } from './cards/digest.ts';
 import { pollCard } from './cards/poll-card.ts';
 import { answerCard, replyCard, statusCard } from './cards/follow-up.ts';
+import { surveyCard } from './cards/survey-card.ts';
 import type { DigestProgress } from './digest-progress.ts';
 import { baseConversationId } from './identity.ts';
 import type { ReferenceBook, ReferenceTarget } from './references.ts';
@@ -34,6 +36,12 @@ export function targetFor(workspaceId: string, recipient: Recipient): ReferenceT
   const parts = recipient.userId.split(':');
   const userId = parts.length === 3 && parts[0] === 'teams' ? parts[2]! : recipient.userId;
   return { kind: 'user', tenantId: workspaceId, userId };
+}
+
+/** The participant a 1:1 message goes to, or null for a channel (seen by many, managed by none there). */
+function recipientId(message: OutboundMessage): string | null {
+  const target = targetFor(message.workspaceId, message.recipient);
+  return target.kind === 'user' ? `teams:${target.tenantId}:${target.userId}` : null;
 }
 
 /** How a failed call is classified: 403/404 mean the bot cannot write there any more; 429 carries a wait. */
@@ -67,8 +75,12 @@ export function createTeamsSender(deps: TeamsSenderDeps): PlatformSender {
   async function render(message: OutboundMessage, locale: Locale): Promise<Reply[]> {
     const payload = message.payload;
     switch (payload.type) {
-      case 'poll':
-        return [{ card: pollCard(await core.viewPoll(payload.pollId), [], locale, core.settings.timeZone) }];
+      case 'poll': {
+        // A poll to everyone arrives in each person's 1:1 chat: their view alone, with close only for a member.
+        const id = recipientId(message);
+        const viewer = { manage: id !== null && (await core.mayManagePoll({ id }, payload.pollId)), refreshFor: [] };
+        return [{ card: pollCard(await core.viewPoll(payload.pollId), [], locale, core.settings.timeZone, undefined, viewer) }];
+      }
       // A card, so the sender can answer in it (see cards/follow-up.ts).
       case 'reply':
         return [{ card: replyCard(payload.locale, payload.suggestionId, payload.text) }];
@@ -76,6 +88,15 @@ export function createTeamsSender(deps: TeamsSenderDeps): PlatformSender {
         return [{ card: statusCard(payload.locale, payload.suggestionId, payload.progress, payload.note) }];
       case 'answer':
         return [{ card: answerCard(payload.locale, payload.suggestionId, payload.text) }];
+      case 'survey': {
+        // Decided when due: nothing to someone who said stop, and a reminder only to those who have not answered.
+        const decision = await core.surveys.delivery(payload);
+        if (!decision.send) return [];
+        const s = catalog(decision.locale).surveys;
+        const title = textIn(decision.survey.definition.title, decision.locale, core.settings.defaultLocale);
+        const heading = (decision.reminder ? s.reminder : s.invitation)({ title });
+        return [{ card: surveyCard(decision.survey.id, decision.survey.definition, decision.answers, 0, decision.locale, core.settings.defaultLocale, { heading }) }];
+      }
       case 'digest':
         return digestCards(parseDigest(payload.digest), { locale: payload.locale, timeZone: core.settings.timeZone }).map((card) => ({ card }));
     }

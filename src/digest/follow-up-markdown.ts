@@ -1,23 +1,22 @@
 import { suggestionRef } from '../domain/suggestion.ts';
-import { catalog, label, type Locale } from '../i18n/index.ts';
+import { catalog, type Locale } from '../i18n/index.ts';
 import { oneLine } from './format.ts';
-import { escapeMarkdown } from './markdown.ts';
+import type { Dialect } from './markdown.ts';
 import type { DigestModel } from './model.ts';
 
-/** The digest's first section in Markdown: what waits for review, and what changed status. */
-export function followUpMarkdown(model: DigestModel, locale: Locale): string[] {
+/**
+ * After "needs you" (whose first items are what waits for review): how many wait in all, and what
+ * changed status in the period, as Markdown or plain text.
+ */
+export function followUpText(model: DigestModel, locale: Locale, d: Dialect): string[] {
   const f = catalog(locale).followUp;
-  const out: string[] = [];
   const followUp = model.followUp;
+  const out: string[] = [];
   if (!followUp) return out;
-  if (followUp.waitingCount) {
-    out.push(`## ${f.digestWaiting({ count: followUp.waitingCount })}`, '');
-    for (const w of followUp.waiting) out.push(`- ${suggestionRef(w.id)} · ${escapeMarkdown(label(locale, 'topics', w.topic))}: ${escapeMarkdown(oneLine(w.text).slice(0, 200))}`);
-    out.push('');
-  }
+  if (followUp.waitingCount) out.push(f.digestWaiting({ count: followUp.waitingCount }), '');
   if (followUp.changed.length) {
-    out.push(`## ${f.digestStatusChanges}`, '');
-    for (const c of followUp.changed) out.push(`- ${suggestionRef(c.id)}: ${f.progress[c.progress]}${c.note ? ` – ${escapeMarkdown(oneLine(c.note))}` : ''}`);
+    out.push(...d.heading(2, f.digestStatusChanges));
+    for (const c of followUp.changed) out.push(`${d.bullet} ${d.strong(suggestionRef(c.id))}: ${f.progress[c.progress]}${c.note ? ` – ${d.user(oneLine(c.note))}` : ''}`);
     out.push('');
   }
   return out;

@@ -1,13 +1,23 @@
 import { formatNumber, type Locale } from '../i18n/index.ts';
 
-/** A ten-cell text bar that reads the same in Markdown, Slack and Teams. */
-export function bar(share: number, width = 10): string {
-  const filled = Math.round(Math.min(1, Math.max(0, share)) * width);
-  return '█'.repeat(filled) + '░'.repeat(width - filled);
+/** Partial blocks, one to seven eighths of a cell wide. */
+const EIGHTHS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'] as const;
+
+/**
+ * A text bar that reads the same in Markdown, Slack and Teams: twelve cells in eighths, so 96
+ * steps, and 7 % (7 eighths) looks shorter than 9 % (9 eighths). Any share above zero shows.
+ */
+export function bar(share: number, width = 12): string {
+  const clamped = Math.min(1, Math.max(0, share));
+  const eighths = clamped > 0 ? Math.max(1, Math.round(clamped * width * 8)) : 0;
+  const full = Math.floor(eighths / 8);
+  const part = EIGHTHS[eighths % 8]!;
+  return '█'.repeat(full) + part + '░'.repeat(width - full - (part ? 1 : 0));
 }
 
-export function percent(share: number): string {
-  return `${Math.round(share * 100)} %`;
+/** "45 %" in Bokmål, "45%" in English, as each language writes it. */
+export function percent(share: number, locale: Locale = 'nb'): string {
+  return `${Math.round(share * 100)}${locale === 'nb' ? ' ' : ''}%`;
 }
 
 export function signed(locale: Locale, delta: number): string {

@@ -38,12 +38,14 @@ export interface ParticipantRef {
 }
 
 const idPart = z.string().regex(/^[A-Za-z0-9._@-]{1,128}$/);
+/** Built once: every Teams turn parses an id, and building a zod schema costs more than using it. */
+const platformPart = z.enum(PLATFORMS);
 
 export const participantIdSchema = z
   .string()
   .transform((raw, ctx): ParticipantRef => {
     const parts = raw.split(':');
-    const platform = z.enum(PLATFORMS).safeParse(parts[0]);
+    const platform = platformPart.safeParse(parts[0]);
     if (parts.length !== 3 || !platform.success || !idPart.safeParse(parts[1]).success || !idPart.safeParse(parts[2]).success) {
       ctx.addIssue({
         code: 'custom',

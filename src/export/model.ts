@@ -1,5 +1,6 @@
 import type { Progress } from '../domain/follow-up.ts';
 import type { SegmentReport } from '../report/model.ts';
+import type { SegmentGroup } from '../privacy/published.ts';
 
 /** What the public may see: consented suggestions without any identity, and poll results. */
 export interface ExportData {
@@ -22,7 +23,22 @@ export interface ExportData {
     id: number;
     question: string;
     closed: boolean;
-    voters: number;
-    options: { label: string; votes: number }[];
+    /** Null when fewer than the small-group threshold voted; `votersFewerThan` then says the threshold. */
+    voters: number | null;
+    votersFewerThan?: number;
+    /** Set when an anonymous poll's per-option counts are withheld (too few voters); the votes are then null. */
+    withheld?: 'too_few_voters';
+    options: { label: string; votes: number | null }[];
   }[];
+}
+
+/**
+ * What may be exported before the small-group rule is applied: the suggestions the core chose with
+ * `isPublished` (scrubbed), and the polls and segment sizes storage reads.
+ */
+export interface ExportSource {
+  generatedAt: Date;
+  suggestions: (ExportData['suggestions'][number] & { anonymous: boolean })[];
+  polls: { id: number; question: string; closed: boolean; anonymous: boolean; voters: number; options: { label: string; votes: number }[] }[];
+  segmentGroups: SegmentGroup[];
 }

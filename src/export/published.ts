@@ -1,14 +1,15 @@
 import { isPublished, type PublishMode } from '../domain/follow-up.ts';
 import { suggestionRef, type Suggestion } from '../domain/suggestion.ts';
 import { scrubPersonalData } from '../privacy/scrub.ts';
-import type { ExportData } from './model.ts';
+import type { ExportSource } from './model.ts';
 
 /**
  * The suggestions the public may read: those `isPublished` lets through, without anything that
  * names the sender (no company, no id) and with e-mail addresses, phone numbers and national
- * identity numbers taken out of the text. Members keep the original.
+ * identity numbers taken out of the text. Members keep the original. An anonymous one's segment is
+ * coarsened afterwards by `publishExport`, like every other small-group rule.
  */
-export function publishedSuggestions(consented: readonly Suggestion[], mode: PublishMode): ExportData['suggestions'] {
+export function publishedSuggestions(consented: readonly Suggestion[], mode: PublishMode): ExportSource['suggestions'] {
   return consented
     .filter((s) => isPublished(s, mode))
     .map((s) => ({
@@ -21,5 +22,6 @@ export function publishedSuggestions(consented: readonly Suggestion[], mode: Pub
       sizeBand: s.segment.sizeBand,
       status: s.progress,
       note: s.statusNote === null ? null : scrubPersonalData(s.statusNote),
+      anonymous: s.anonymous,
     }));
 }

@@ -1,9 +1,8 @@
 import { catalog, label, type Locale } from '../i18n/index.ts';
 import type { ExportData } from './model.ts';
 import { segmentRows } from './segment-rows.ts';
+import { countText } from '../digest/published-text.ts';
 
-export const EXPORT_FORMATS = ['csv', 'json', 'html'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export function exportJson(data: ExportData): string {
   const segments = data.segments ? { segments: { ...data.segments, period: { start: data.segments.period.start.toISOString(), end: data.segments.period.end.toISOString() } } } : {};
@@ -11,7 +10,7 @@ export function exportJson(data: ExportData): string {
 }
 
 /** Quotes a CSV cell and defuses spreadsheet formulas, since the file is meant to be opened in Excel. */
-function csvCell(value: string | number | null): string {
+export function csvCell(value: string | number | null): string {
   if (value === null) return '';
   let text = String(value);
   if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
@@ -22,8 +21,9 @@ function csvCell(value: string | number | null): string {
 export function exportCsv(data: ExportData): string {
   const rows: (string | number | null)[][] = [['kind', 'id', 'date', 'topic', 'text', 'area', 'industry', 'size_band', 'option', 'votes', 'status', 'note']];
   for (const s of data.suggestions) rows.push(['suggestion', s.ref, s.date, s.topic, s.text, s.area, s.industry, s.sizeBand, null, null, s.status, s.note]);
+  // A withheld count (an anonymous poll with too few voters) reads "<5", never a number.
   for (const p of data.polls) {
-    for (const o of p.options) rows.push(['poll', p.id, null, null, p.question, null, null, null, o.label, o.votes]);
+    for (const o of p.options) rows.push(['poll', p.id, null, null, p.question, null, null, null, o.label, o.votes ?? `<${p.votersFewerThan}`]);
   }
   rows.push(...segmentRows(data));
   return `${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
@@ -53,14 +53,17 @@ export function exportHtml(data: ExportData, locale: Locale): string {
       .join('')}</ul></section>`,
   );
   const polls = data.polls.map((p) => {
-    const total = p.options.reduce((a, o) => a + o.votes, 0);
+    const voters = c.digest.pollVoters({ count: countText(locale, { count: p.voters ?? 0, ...(p.votersFewerThan !== undefined ? { fewerThan: p.votersFewerThan } : {}) }) });
+    const head = `<section><h3>${escapeHtml(p.question)}</h3><p>${escapeHtml(voters)} · ${p.closed ? c.digest.pollClosed : c.digest.pollOpen}</p>`;
+    if (p.withheld) return `${head}<p>${escapeHtml(c.privacy.resultsWithheld({ count: String(p.votersFewerThan ?? '') }))}</p></section>`;
+    const total = p.options.reduce((a, o) => a + (o.votes ?? 0), 0);
     const rows = p.options
       .map((o) => {
-        const pct = total ? Math.round((o.votes / total) * 100) : 0;
+        const pct = total ? Math.round(((o.votes ?? 0) / total) * 100) : 0;
         return `<tr><td>${escapeHtml(o.label)}</td><td><meter min="0" max="100" value="${pct}"></meter> ${pct} %</td><td>${o.votes}</td></tr>`;
       })
       .join('');
-    return `<section><h3>${escapeHtml(p.question)}</h3><p>${escapeHtml(c.digest.pollVoters({ count: String(p.voters) }))} · ${p.closed ? c.digest.pollClosed : c.digest.pollOpen}</p><table>${rows}</table></section>`;
+    return `${head}<table>${rows}</table></section>`;
   });
   return `<!doctype html>
 <html lang="${locale}">

@@ -6,14 +6,18 @@ import { labels } from './sections/labels.ts';
 import { messages } from './sections/messages.ts';
 import { teams } from './sections/teams.ts';
 import { slack } from './sections/slack.ts';
+import { privacy } from './sections/privacy.ts';
+import { summary } from './sections/summary.ts';
+import { surveys } from './sections/surveys.ts';
 import { followUp } from './sections/follow-up.ts';
 import { isInnspillError } from '../errors.ts';
 import type { PollSyntaxError } from '../polls/syntax.ts';
 
 export { LOCALES, resolveLocale, isLocale, type Locale } from './locale.ts';
 export { formatNumber } from './define.ts';
+export { countOf, pluralForm, type Noun } from './plural.ts';
 
-const sections = { messages, forms, labels, digest, errors, slack, teams, followUp } as const;
+const sections = { messages, forms, labels, digest, errors, slack, teams, privacy, summary, surveys, followUp } as const;
 
 export type Catalog = { [K in keyof typeof sections]: (typeof sections)[K]['nb'] };
 

@@ -1,4 +1,4 @@
-import type { OutboundMessage, PlatformSender, SendResult } from '../ports/delivery.ts';
+import type { OutboundMessage, PlatformSender, Recipient, SendResult } from '../ports/delivery.ts';
 import type { OutboxRecord, OutboxStore } from '../ports/outbox.ts';
 import { DEFAULT_RETRY, nextStep, PLATFORM_LIMITS, rateKeysOf, workspaceKeyOf, type PlatformLimits, type RetryPolicy } from './policy.ts';
 import { RateLimiter } from './rate-limit.ts';
@@ -25,6 +25,8 @@ export interface OutboxWorkerOptions {
   /** How often to look for messages other processes queued. */
   idleMs?: number;
   random?: () => number;
+  /** Opens a sealed recipient (a reply to an anonymous sender) at the moment of sending; throws if it cannot. */
+  openSealed?: (sealed: string) => Recipient;
 }
 
 export interface OutboxWorker {
@@ -70,13 +72,23 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   let pumping: Promise<number | null> | null = null;
   let again = false;
 
-  async function send(record: OutboxRecord, sender: PlatformSender): Promise<void> {
+  /** The recipient in clear, kept only in memory for the one send; null if a sealed one cannot be opened. */
+  function openRecipient(record: OutboxRecord): Recipient | null {
+    if (record.recipient.kind !== 'sealed') return record.recipient;
+    try {
+      return record.recipient.sealed && options.openSealed ? options.openSealed(record.recipient.sealed) : null;
+    } catch {
+      return null;
+    }
+  }
+
+  async function send(record: OutboxRecord, recipient: Recipient, sender: PlatformSender): Promise<void> {
     const attempt = record.attempts + 1;
     const message: OutboundMessage = {
       id: record.id,
       platform: record.platform,
       workspaceId: record.workspaceId,
-      recipient: record.recipient,
+      recipient,
       payload: record.payload,
       attempt,
     };
@@ -93,7 +105,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     const now = clock();
     if (step.to === 'sent') {
       const extra = result.ok ? (result.calls ?? 1) - 1 : 0;
-      const keys = rateKeysOf(record, limits);
+      const keys = rateKeysOf(message, limits);
       for (let i = 0; i < extra; i += 1) limiter.record(keys, now.getTime());
       await store.markSent(record.id, now, step.platformRef);
       return;
@@ -120,7 +132,12 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
         await store.markDead(record.id, `${record.platform} is not configured`);
         continue;
       }
-      const keys = rateKeysOf(record, limits);
+      const recipient = openRecipient(record);
+      if (!recipient) {
+        await store.markDead(record.id, 'the sealed recipient cannot be opened with this key file');
+        continue;
+      }
+      const keys = rateKeysOf({ ...record, recipient }, limits);
       const at = limiter.availableAt(keys, now);
       if (at > now) {
         soonest(at);
@@ -129,7 +146,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       if (!(await store.claim(record.id, owner, new Date(now), new Date(now + leaseMs)))) continue;
       limiter.record(keys, now);
       busy.add(record.id);
-      const done: Promise<void> = send(record, sender)
+      const done: Promise<void> = send(record, recipient, sender)
         .catch((error: unknown) => log.warn({ outboxId: record.id, err: error }, 'recording an outbox result failed'))
         .finally(() => {
           busy.delete(record.id);

@@ -17,7 +17,8 @@ export type OutboundPayload =
   /** A suggestion's new status (and note), to its sender. */
   | { type: 'status'; locale: Locale; suggestionId: number; progress: Progress; note: string | null }
   /** A sender's answer, to the member who replied or set the status. */
-  | { type: 'answer'; locale: Locale; suggestionId: number; text: string };
+  | { type: 'answer'; locale: Locale; suggestionId: number; text: string }
+  | { type: 'survey'; surveyId: number; participantId: string; reminder: boolean };
 
 export interface OutboundMessage {
   id: number;

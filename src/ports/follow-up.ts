@@ -35,8 +35,8 @@ export interface FollowUpStore {
   setProgress(change: StatusChange, notice: NewOutboxMessage | null): Promise<Suggestion | null>;
   /** The reason a suggestion was hidden, for members. */
   hiddenReason(suggestionId: number): Promise<string | null>;
-  /** Whether `senderKey` sent the suggestion. */
-  sentBy(suggestionId: number, senderKey: string): Promise<boolean>;
+  /** Whether the person with these pseudonyms (named, anonymous) sent the suggestion. */
+  sentBy(suggestionId: number, senderKeys: string[]): Promise<boolean>;
   /** The member who last replied to the suggestion's sender or set its status: whom an answer goes to. */
   lastResponder(suggestionId: number): Promise<ParticipantId | null>;
   /** Keeps the sender's answer and queues it to the member in one transaction; returns the outbox id. */

@@ -1,11 +1,17 @@
 import type { OutboundPayload, Recipient } from './delivery.ts';
 
+/**
+ * A recipient as the outbox keeps it: in clear, or sealed (a reply to an anonymous sender), opened
+ * only by the worker at the moment of sending. Once sent, a sealed recipient is dropped (`sealed: null`).
+ */
+export type StoredRecipient = Recipient | { kind: 'sealed'; sealed: string | null };
+
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'dead';
 
 export interface NewOutboxMessage {
   platform: 'slack' | 'teams';
   workspaceId: string;
-  recipient: Recipient;
+  recipient: StoredRecipient;
   payload: OutboundPayload;
   /** Unique per message: queuing the same key again is a no-op. */
   dedupeKey: string;

@@ -2,9 +2,11 @@ import type { DigestInput, DigestPeriod, DigestSuggestion } from '../digest/mode
 import type { Participant, ParticipantId, Profile, Segment } from '../domain/participant.ts';
 import type { Poll, PollAudience, PollSettings, Tally } from '../domain/poll.ts';
 import type { Suggestion } from '../domain/suggestion.ts';
-import type { ExportData } from '../export/model.ts';
+import type { ExportSource } from '../export/model.ts';
+import type { SegmentGroup } from '../privacy/published.ts';
 import type { DigestRunStore, NewOutboxMessage, OutboxStore } from './outbox.ts';
 import type { FollowUpStore } from './follow-up.ts';
+import type { SurveyStore } from './surveys.ts';
 
 /**
  * The storage ports. Every method is one atomic step; where a rule needs a read and a write together
@@ -19,6 +21,8 @@ export interface TouchParticipant {
   userId: string;
   locale: string;
   now: Date;
+  /** An anonymous action: the row is created if new, but its last-seen day is not moved, so no time ties the two. */
+  quiet?: boolean;
 }
 
 export interface ParticipantStore {
@@ -28,12 +32,16 @@ export interface ParticipantStore {
   saveProfile(id: ParticipantId, profile: Profile, now: Date): Promise<void>;
   /** Every participant, for sends to everyone; optionally only one platform. */
   list(platform?: string): Promise<Participant[]>;
+  /** How many participants have each full segment: what the small-group rule counts. */
+  segmentGroups(): Promise<SegmentGroup[]>;
 }
 
 export interface NewSuggestion {
   workspaceKey: string;
-  /** Keyed hash of the sender: finds their own suggestions without storing who they are. */
+  /** Keyed hash of the sender (of its own purpose when anonymous): finds their own suggestions without storing who they are. */
   senderKey: string;
+  /** The sender's activity pseudonym, for participation counts. */
+  activityKey: string;
   /** Null when anonymous. */
   senderId: ParticipantId | null;
   /** Sealed sender id, kept only for anonymous suggestions so a member's reply can reach them. */
@@ -54,9 +62,10 @@ export interface NewSuggestion {
 export interface SuggestionStore {
   add(input: NewSuggestion): Promise<{ suggestion: Suggestion; duplicate: boolean }>;
   get(id: number): Promise<Suggestion | null>;
-  listBySender(senderKey: string, limit: number): Promise<Suggestion[]>;
-  /** The sealed or plain sender, for a reply; null if deleted. */
-  replyTarget(id: number): Promise<{ senderId: ParticipantId | null; sealedSender: string | null } | null>;
+  /** The sealed or plain sender, for a reply; null if deleted. `anonymous` with no sealed sender: the reply window has passed. */
+  replyTarget(id: number): Promise<{ senderId: ParticipantId | null; sealedSender: string | null; anonymous: boolean } | null>;
+  /** Newest first, over all of a person's pseudonyms (named and anonymous). */
+  listBySenders(senderKeys: string[], limit: number): Promise<Suggestion[]>;
   /** Keeps a member's reply and queues its delivery in one transaction; returns the outbox id (the earlier one if the key is queued already). */
   recordReply(reply: { suggestionId: number; memberId: ParticipantId; text: string; now: Date }, message: NewOutboxMessage): Promise<number>;
 }
@@ -79,8 +88,12 @@ export interface NewPoll extends PollSettings {
 export interface CastVote {
   pollId: number;
   voter: Omit<TouchParticipant, 'now'>;
-  /** The voter's pseudonym: votes never carry who cast them. */
+  /** The voter's pseudonym in this poll: votes never carry who cast them, and no two polls share one. */
   voterKey: string;
+  /** The voter's activity pseudonym, for participation counts. */
+  activityKey: string;
+  /** In an anonymous poll the vote keeps only the segment level at least this many participants share. */
+  minGroupSize: number;
   option: number;
   now: Date;
   dedupeKey?: string;
@@ -100,7 +113,8 @@ export interface PollStore {
   setClosed(pollId: number, closedAt: Date | null, now: Date): Promise<Poll | null>;
   /** Open polls a workspace's participants can vote in: their own channel polls and polls to everyone. */
   listOpen(workspaceKey: string, now: Date, limit: number): Promise<Poll[]>;
-  votesBy(voterKey: string): Promise<{ poll: Poll; choices: number[] }[]>;
+  /** A person's votes, found by their pseudonym in each poll. */
+  votesBy(voterKeyIn: (pollId: number) => string): Promise<{ poll: Poll; choices: number[] }[]>;
 }
 
 export interface MemberStore {
@@ -110,17 +124,83 @@ export interface MemberStore {
   isMember(id: ParticipantId): Promise<boolean>;
 }
 
+/** Every value a person's records can be found by; the pseudonyms come from the key file. */
+export interface PersonKeys {
+  id: ParticipantId;
+  workspaceId: string;
+  userId: string;
+  named: string;
+  anonymous: string;
+  activity: string;
+  voter(pollId: number): string;
+}
+
+/** What only the core (with the key) or the adapters know about a person's records. */
+export interface ErasureHooks {
+  /** True for a sealed outbox recipient that opens to this person. */
+  sealedIsTheirs(sealed: string): boolean;
+  /** The adapters' records about the person (DM channels, conversation references). */
+  state: { namespace: string; key: string }[];
+}
+
+export interface Erasure {
+  participant: boolean;
+  suggestions: number;
+  votes: number;
+  activity: number;
+  replies: number;
+  /** A sender's answers to members (follow-up), by them or to them. */
+  answers: number;
+  outbox: number;
+  digests: number;
+  platformState: number;
+}
+
+/** Everything held about one person: what an access request gets, and what erasure removes. */
+export interface Holdings {
+  participant: Participant | null;
+  member: boolean;
+  suggestions: (Suggestion & { sealedSender: boolean })[];
+  votes: { pollId: number; question: string; anonymousPoll: boolean; option: number; optionLabel: string | null; votedAt: Date }[];
+  activity: { hour: Date; area: string | null; industry: string | null; sizeBand: string | null }[];
+  replies: { id: number; suggestionId: number | null; text: string; createdAt: Date }[];
+  answers: { id: number; suggestionId: number; text: string; createdAt: Date }[];
+  outbox: { id: number; status: string; label: string; type: string; createdAt: Date }[];
+  digestsMentioning: number[];
+  platformState: { namespace: string; key: string; updatedAt: Date }[];
+}
+
+/** Cut-off times for `maintenance`: rows older than these go. */
+export interface RetentionCutoffs {
+  sentBefore: Date;
+  digestsBefore: Date;
+  deadBefore: Date;
+  deliveryRecordsBefore: Date;
+  sealedSendersBefore: Date;
+  /** Namespaces of short-lived adapter records (digest parts sent), pruned with the delivery records. */
+  shortLivedNamespaces: readonly string[];
+}
+
+export interface Pruned {
+  outbox: number;
+  deliveryRecords: number;
+  platformState: number;
+  sealedSenders: number;
+}
+
 export interface PrivacyStore {
-  /** Deletes a person's suggestions, votes and profile in one transaction. */
-  forget(id: ParticipantId, senderKey: string): Promise<{ suggestions: number; votes: number }>;
+  /** Removes every row about the person in one transaction, then checkpoints so the WAL keeps no copy. */
+  forget(person: PersonKeys, hooks: ErasureHooks, now: Date): Promise<Erasure>;
+  holdings(person: PersonKeys, hooks: ErasureHooks): Promise<Holdings>;
+  prune(cutoffs: RetentionCutoffs): Promise<Pruned>;
 }
 
 export interface ReportStore {
   digestInput(period: DigestPeriod, previous: DigestPeriod | null): Promise<DigestInput>;
   /** One page of a period's suggestions on a topic, oldest first: the digest's "see all". */
   suggestionsIn(period: DigestPeriod, topic: string, offset: number, limit: number): Promise<DigestSuggestion[]>;
-  /** Poll results for the export; its suggestions are chosen by the core (`publishedSuggestions`). */
-  exportData(now: Date): Promise<Omit<ExportData, 'suggestions'>>;
+  /** Polls and segment sizes for the export, before the small-group rule; its suggestions are chosen by the core (`publishedSuggestions`). */
+  exportData(now: Date): Promise<Omit<ExportSource, 'suggestions'>>;
 }
 
 export interface EventLog {
@@ -154,6 +234,7 @@ export interface Store {
   outbox: OutboxStore;
   digestRuns: DigestRunStore;
   followUp: FollowUpStore;
+  surveys: SurveyStore;
   schemaVersion(): number;
   close(): void;
 }

@@ -6,9 +6,6 @@ import type { PublishedCount } from '../privacy/small-groups.ts';
 import { NOT_GIVEN } from './build.ts';
 import { DIMENSIONS, type Dimension, type SegmentReport } from './model.ts';
 
-export const REPORT_FORMATS = ['md', 'html', 'json'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
-
 const LIST: Record<Dimension, 'areas' | 'industries' | 'sizes'> = { area: 'areas', industry: 'industries', size: 'sizes' };
 
 /** The report as plain rows of text, so Markdown and HTML show exactly the same cuts. */

@@ -1,4 +1,5 @@
 import type { Locale } from '../i18n/locale.ts';
+import type { ParticipantRef } from '../domain/participant.ts';
 import type { IdentityVault } from '../privacy/vault.ts';
 import type { Store } from '../ports/store.ts';
 import type { DigestChannel } from './delivery.ts';
@@ -29,10 +30,20 @@ export interface CoreSettings {
   topicKeywords?: TopicKeywords;
 }
 
+/** What the adapters keep about people and deliveries, named so erasure and retention reach it. */
+export interface PlatformRecords {
+  /** Keys of records about one person (a Slack DM channel, Teams conversation references). */
+  personal(ref: ParticipantRef): { namespace: string; key: string }[];
+  /** Namespaces of records needed only for days (which parts of a digest were sent). */
+  shortLived: readonly string[];
+}
+
 /** What every use case is given: ports, a clock tests can set, and settings. */
 export interface CoreDeps {
   store: Store;
   vault: IdentityVault;
   clock: () => Date;
   settings: CoreSettings;
+  /** The adapters' records; none in a core without platforms. */
+  platformRecords?: PlatformRecords;
 }

@@ -86,7 +86,8 @@ export async function setStatus(deps: CoreDeps, member: Moderator, suggestionId:
       label: `status of #${suggestionId}`,
     };
   } catch (error) {
-    if (!(error instanceof InnspillError) || !['suggestion_not_found', 'not_reachable'].includes(error.code)) throw error;
+    // Gone, on the console, or past the reply window: the status is set, and no notice goes out.
+    if (!(error instanceof InnspillError) || !['suggestion_not_found', 'not_reachable', 'reply_window_passed'].includes(error.code)) throw error;
   }
   const suggestion = found(await deps.store.followUp.setProgress({ suggestionId, memberId: member.id, now, progress, note }, notice));
   return { suggestion, notified: notice !== null };
@@ -99,7 +100,10 @@ export async function setStatus(deps: CoreDeps, member: Moderator, suggestionId:
 export async function answerMember(deps: CoreDeps, sender: Actor, suggestionId: number, rawText: string, delivery: Delivery = {}): Promise<{ outboxId: number }> {
   const text = boundedText(rawText, ANSWER_MAX, 'suggestion_too_long');
   if (!text) throw new InnspillError('suggestion_empty');
-  if (!(await deps.store.followUp.sentBy(suggestionId, deps.vault.key(sender.id)))) throw new InnspillError('not_sender');
+  if (!(await deps.store.followUp.sentBy(suggestionId, [deps.vault.key(sender.id), deps.vault.anonymousKey(sender.id)]))) throw new InnspillError('not_sender');
+  // The reply window holds both ways: past it, an anonymous sender is no longer linked to the suggestion.
+  const target = await deps.store.suggestions.replyTarget(suggestionId);
+  if (target?.anonymous && !target.sealedSender) throw new InnspillError('reply_window_passed', { days: deps.settings.replyWindowDays });
   const memberId = await deps.store.followUp.lastResponder(suggestionId);
   if (!memberId) throw new InnspillError('nobody_to_answer');
   const member = memberId === OPERATOR_ID ? null : parseParticipantId(memberId);

@@ -1,6 +1,7 @@
 import { InnspillError } from '../errors.ts';
 import { profileSchema, type Actor, type Profile } from '../domain/participant.ts';
 import type { CoreDeps } from './context.ts';
+import { forgetPerson } from './privacy.ts';
 import type { Poll } from '../domain/poll.ts';
 import type { Suggestion } from '../domain/suggestion.ts';
 
@@ -28,14 +29,14 @@ export interface MyData {
 }
 
 export async function mine(deps: CoreDeps, actor: Actor): Promise<MyData> {
-  const key = deps.vault.key(actor.id);
   const [suggestions, votes] = await Promise.all([
-    deps.store.suggestions.listBySender(key, MINE_LIMIT),
-    deps.store.polls.votesBy(key),
+    deps.store.suggestions.listBySenders([deps.vault.key(actor.id), deps.vault.anonymousKey(actor.id)], MINE_LIMIT),
+    deps.store.polls.votesBy((pollId) => deps.vault.voterKey(pollId, actor.id)),
   ]);
   return { suggestions, votes };
 }
 
+/** "Delete my data": every row about the person goes, as with the operator's `innspill forget`. */
 export async function forgetMe(deps: CoreDeps, actor: Actor) {
-  return deps.store.privacy.forget(actor.id, deps.vault.key(actor.id));
+  return forgetPerson(deps, actor);
 }

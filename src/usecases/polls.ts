@@ -78,10 +78,13 @@ export async function vote(deps: CoreDeps, actor: Actor, pollId: number, option:
   const outcome = await deps.store.polls.castVote({
     pollId,
     voter: { id: actor.id, platform: actor.platform, workspaceId: actor.workspaceId, userId: actor.userId, locale: actor.locale },
-    voterKey: deps.vault.key(actor.id),
+    voterKey: deps.vault.voterKey(pollId, actor.id),
+    activityKey: deps.vault.activityKey(actor.id),
+    minGroupSize: deps.settings.minGroupSize,
     option,
     now: deps.clock(),
-    ...(delivery.dedupeKey ? { dedupeKey: delivery.dedupeKey } : {}),
+    // A click's delivery id may hold the person's id (Slack's does); kept only as a keyed hash.
+    ...(delivery.dedupeKey ? { dedupeKey: deps.vault.deliveryKey(delivery.dedupeKey) } : {}),
   });
   if (!outcome.ok) throw new InnspillError(outcome.code);
   return { poll: outcome.poll, choices: outcome.choices, change: outcome.change, duplicate: outcome.duplicate };
@@ -117,7 +120,7 @@ export async function viewPoll(deps: CoreDeps, pollOrId: Poll | number): Promise
 }
 
 export async function myChoices(deps: CoreDeps, actor: Actor, pollId: number): Promise<number[]> {
-  return deps.store.polls.choices(pollId, deps.vault.key(actor.id));
+  return deps.store.polls.choices(pollId, deps.vault.voterKey(pollId, actor.id));
 }
 
 export async function openPolls(deps: CoreDeps, actor: Actor, limit = 20): Promise<Poll[]> {

@@ -6,6 +6,7 @@ import { may } from '../domain/permissions.ts';
 import { InnspillError } from '../errors.ts';
 import type { ExportData } from '../export/model.ts';
 import { publishedSuggestions } from '../export/published.ts';
+import { publishExport } from '../export/publish.ts';
 import { digestFollowUp, withFollowUp } from './digest-follow-up.ts';
 import { segmentReport } from './segment-report.ts';
 import type { CoreDeps } from './context.ts';
@@ -17,7 +18,7 @@ export async function digestFor(deps: CoreDeps, period: DigestPeriod): Promise<D
   const length = period.end.getTime() - period.start.getTime();
   const previous = { start: new Date(period.start.getTime() - length), end: period.start };
   const input = await deps.store.reports.digestInput(period, previous);
-  const model = buildDigest(input, { topics: deps.settings.topics, areas: AREAS, industries: INDUSTRIES, sizes: SIZE_BANDS });
+  const model = buildDigest(input, { topics: deps.settings.topics, areas: AREAS, industries: INDUSTRIES, sizes: SIZE_BANDS, minGroupSize: deps.settings.minGroupSize });
   return withFollowUp(model, await digestFollowUp(deps, period));
 }
 
@@ -42,5 +43,7 @@ export async function exportPublished(deps: CoreDeps): Promise<ExportData> {
     deps.store.followUp.consented(),
     segmentReport(deps, { start: new Date(0), end: now }),
   ]);
-  return { ...data, suggestions: publishedSuggestions(consented, deps.settings.publishMode), segments };
+  // One rule for what is public: `isPublished` chooses and scrubs, then the small-group rule coarsens.
+  const published = publishExport({ ...data, suggestions: publishedSuggestions(consented, deps.settings.publishMode) }, deps.settings.minGroupSize);
+  return { ...published, segments };
 }

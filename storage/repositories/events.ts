@@ -1,9 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { EventLog } from '../../src/ports/store.ts';
+import { DELIVERY_RECORD_DAYS } from '../../src/usecases/privacy.ts';
 import { HOUR_MS } from './activity.ts';
-
-/** Slack retries an event within minutes and Teams a message not at all; a week is ample. */
-const DELIVERY_RECORD_DAYS = 7;
 
 /**
  * Delivery records (event ids, vote clicks) in `processed_events`. Records past the retention are

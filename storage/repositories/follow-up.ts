@@ -24,7 +24,7 @@ export function createFollowUpStore(db: Database): FollowUpStore {
   const reason = db.prepare<[number], { detail: string | null }>(
     "SELECT detail FROM moderation_log WHERE suggestion_id = ? AND action = 'hide' ORDER BY id DESC LIMIT 1",
   );
-  const sentBy = db.prepare<[number, string], { id: number }>('SELECT id FROM suggestions WHERE id = ? AND sender_key = ?');
+  const sentBy = db.prepare<[number, string], { id: number }>('SELECT id FROM suggestions WHERE id = ? AND sender_key IN (SELECT value FROM json_each(?))');
   // Replies and status changes are the two ways a member speaks to a sender; the latest one is answered.
   const responder = db.prepare<{ id: number }, { member_id: string }>(
     `SELECT member_id FROM (
@@ -95,8 +95,8 @@ export function createFollowUpStore(db: Database): FollowUpStore {
     async hiddenReason(id) {
       return reason.get(id)?.detail ?? null;
     },
-    async sentBy(id, senderKey) {
-      return sentBy.get(id, senderKey) !== undefined;
+    async sentBy(id, senderKeys) {
+      return sentBy.get(id, JSON.stringify(senderKeys)) !== undefined;
     },
     async lastResponder(id) {
       return responder.get({ id })?.member_id ?? null;

@@ -60,8 +60,13 @@ export function createOutboxStore(db: Database): OutboxStore {
   const claim = db.prepare<[string, number, number]>(
     "UPDATE outbox SET status = 'sending', claimed_by = ?, claimed_until = ?, attempts = attempts + 1 WHERE id = ? AND status = 'pending'",
   );
-  const sent = db.prepare<[number, string | null, number]>(
-    "UPDATE outbox SET status = 'sent', sent_at = ?, platform_ref = ?, claimed_by = NULL, claimed_until = NULL, last_error = NULL WHERE id = ?",
+  const sent = db.prepare<{ at: number; ref: string | null; id: number }>(
+    // A sealed recipient (a reply to an anonymous sender) is dropped once sent: the row keeps no recipient.
+    // (nor the message's reference, which names the chat it went to).
+    `UPDATE outbox SET status = 'sent', sent_at = @at, claimed_by = NULL, claimed_until = NULL, last_error = NULL,
+       platform_ref = CASE WHEN json_extract(recipient, '$.kind') = 'sealed' THEN NULL ELSE @ref END,
+       recipient = CASE WHEN json_extract(recipient, '$.kind') = 'sealed' THEN '{"kind":"sealed","sealed":null}' ELSE recipient END
+     WHERE id = @id`,
   );
   const reschedule = db.prepare<[number, string, number, number]>(
     "UPDATE outbox SET status = 'pending', next_attempt_at = ?, last_error = ?, attempts = attempts - ?, claimed_by = NULL, claimed_until = NULL WHERE id = ?",
@@ -86,7 +91,7 @@ export function createOutboxStore(db: Database): OutboxStore {
       return fromMs(nextDue.get()!.at);
     },
     claim: async (id, owner, _now, leaseUntil) => claim.run(owner, leaseUntil.getTime(), id).changes === 1,
-    markSent: async (id, now, ref) => void sent.run(now.getTime(), ref, id),
+    markSent: async (id, now, ref) => void sent.run({ at: now.getTime(), ref, id }),
     reschedule: async (id, at, error, countAttempt) => void reschedule.run(at.getTime(), error.slice(0, 500), countAttempt ? 0 : 1, id),
     markDead: async (id, error) => void dead.run(error.slice(0, 500), id),
     recoverInterrupted: async (now, ownerIsGone) =>

@@ -1,8 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import type { Participant, Platform, Profile } from '../../src/domain/participant.ts';
 import type { ParticipantStore, TouchParticipant } from '../../src/ports/store.ts';
+import type { SegmentGroup } from '../../src/privacy/published.ts';
 
-interface Row {
+export interface Row {
   id: string;
   platform: string;
   workspace_id: string;
@@ -16,7 +17,7 @@ interface Row {
   last_seen: number;
 }
 
-function toParticipant(row: Row): Participant {
+export function toParticipant(row: Row): Participant {
   const profile: Profile = {};
   if (row.company_name) profile.companyName = row.company_name;
   if (row.area) profile.area = row.area as Profile['area'];
@@ -34,18 +35,35 @@ function toParticipant(row: Row): Participant {
   };
 }
 
+const DAY_MS = 86_400_000;
+
+/**
+ * First and last seen are kept by the day only: a time to the millisecond would equal the time of
+ * the person's anonymous suggestion or vote and name its sender.
+ */
+export const dayOf = (at: Date): number => Math.floor(at.getTime() / DAY_MS) * DAY_MS;
+
 /** Creates or refreshes a participant inside the caller's transaction (a vote's, say). */
 export function participantToucher(db: Database): (p: TouchParticipant) => Participant {
-  const upsert = db.prepare<[string, string, string, string, string, number, number]>(
+  const upsert = db.prepare<[string, string, string, string, string, number, number, number]>(
     `INSERT INTO participants (id, platform, workspace_id, user_id, locale, first_seen, last_seen)
      VALUES (?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (id) DO UPDATE SET locale = excluded.locale, last_seen = excluded.last_seen
+     ON CONFLICT (id) DO UPDATE SET locale = excluded.locale,
+       last_seen = CASE WHEN ? THEN participants.last_seen ELSE excluded.last_seen END
      RETURNING *`,
   );
   return (p) => {
-    const now = p.now.getTime();
-    return toParticipant(upsert.get(p.id, p.platform, p.workspaceId, p.userId, p.locale, now, now) as Row);
+    const day = dayOf(p.now);
+    return toParticipant(upsert.get(p.id, p.platform, p.workspaceId, p.userId, p.locale, day, day, p.quiet ? 1 : 0) as Row);
   };
+}
+
+/** How many participants have each full segment, for the small-group rule. */
+export function segmentGroupCounter(db: Database): () => SegmentGroup[] {
+  const groups = db.prepare<[], SegmentGroup>(
+    'SELECT area, industry, size_band AS sizeBand, count(*) AS count FROM participants GROUP BY area, industry, size_band',
+  );
+  return () => groups.all();
 }
 
 export function createParticipantStore(db: Database): ParticipantStore {
@@ -57,14 +75,17 @@ export function createParticipantStore(db: Database): ParticipantStore {
     'UPDATE participants SET company_name = ?, area = ?, industry = ?, size_band = ?, last_seen = ? WHERE id = ?',
   );
 
+  const groups = segmentGroupCounter(db);
+
   return {
     touch: async (p: TouchParticipant) => touch(p),
+    segmentGroups: async () => groups(),
     async get(id) {
       const row = byId.get(id);
       return row ? toParticipant(row) : null;
     },
     async saveProfile(id, p, now) {
-      profile.run(p.companyName ?? null, p.area ?? null, p.industry ?? null, p.sizeBand ?? null, now.getTime(), id);
+      profile.run(p.companyName ?? null, p.area ?? null, p.industry ?? null, p.sizeBand ?? null, dayOf(now), id);
     },
     async list(platform) {
       return (platform ? onPlatform.all(platform) : all.all()).map(toParticipant);

@@ -5,7 +5,8 @@ import type { CastVote, NewPoll, PollStore, VoteOutcome } from '../../src/ports/
 import { fromMs, toMs } from './rows.ts';
 import { outboxInserter } from './outbox.ts';
 import { activityRecorder } from './activity.ts';
-import { participantToucher } from './participants.ts';
+import { participantToucher, segmentGroupCounter } from './participants.ts';
+import { publishableSegment } from '../../src/privacy/published.ts';
 
 interface Row {
   id: number;
@@ -117,6 +118,7 @@ export function createPollStore(db: Database): PollStore {
   const decrement = db.prepare<[number, number]>('UPDATE poll_tallies SET votes = votes - 1 WHERE poll_id = ? AND option = ?');
   const addVoters = db.prepare<[number, number]>('UPDATE polls SET voters = voters + ? WHERE id = ?');
   const noteActivity = activityRecorder(db);
+  const segmentGroups = segmentGroupCounter(db);
   const close = db.prepare<[number | null, number]>('UPDATE polls SET closed_at = ? WHERE id = ?');
   const clearPastClose = db.prepare<[number, number]>('UPDATE polls SET closes_at = NULL WHERE id = ? AND closes_at <= ?');
   const open = db.prepare<[string, number, number], Row>(
@@ -124,10 +126,7 @@ export function createPollStore(db: Database): PollStore {
      WHERE (workspace_key = ? OR audience = 'everyone') AND closed_at IS NULL AND (closes_at IS NULL OR closes_at > ?)
      ORDER BY created_at DESC LIMIT ?`,
   );
-  const votedBy = db.prepare<[string], Row & { chosen: string }>(
-    `SELECT p.*, json_group_array(v.option) AS chosen FROM votes v JOIN polls p ON p.id = v.poll_id
-     WHERE v.voter_key = ? GROUP BY p.id ORDER BY p.created_at DESC`,
-  );
+  const allPolls = db.prepare<[], Row>('SELECT * FROM polls ORDER BY created_at DESC, id DESC');
 
   const enqueue = outboxInserter(db);
   const create = db.transaction((p: NewPoll) => {
@@ -161,7 +160,7 @@ export function createPollStore(db: Database): PollStore {
     if (!row) return { ok: false, code: 'poll_not_found', poll: null };
     const poll = toPoll(row);
     if (!mayVoteFrom(poll, workspaceKey(v.voter))) return { ok: false, code: 'poll_other_workspace', poll };
-    const voter = touch({ ...v.voter, now: v.now });
+    const voter = touch({ ...v.voter, now: v.now, quiet: poll.anonymous });
     const current = choicesOf.all(v.pollId, v.voterKey).map((r) => r.option);
     // Only a multiple-choice click can undo itself when replayed; in single choice a replay changes
     // nothing, so the delivery needs no record (one write less on the busiest path).
@@ -171,7 +170,7 @@ export function createPollStore(db: Database): PollStore {
     const decision = decideVote(poll, current, v.option, v.now);
     if (!decision.ok) return { ok: false, code: decision.code, poll };
     if (decision.change === 'unchanged') return { ok: true, poll, choices: decision.choices, change: 'unchanged', duplicate: false };
-    const segment = segmentOf(voter.profile);
+    const segment = poll.anonymous ? publishableSegment(segmentOf(voter.profile), segmentGroups(), v.minGroupSize) : segmentOf(voter.profile);
     if (decision.change === 'moved') {
       deleteChoices.run(v.pollId, v.voterKey);
       for (const old of current) decrement.run(v.pollId, old);
@@ -185,7 +184,7 @@ export function createPollStore(db: Database): PollStore {
     }
     const voterDelta = Number(decision.choices.length > 0) - Number(current.length > 0);
     if (voterDelta) addVoters.run(voterDelta, v.pollId);
-    noteActivity(v.voterKey, segment, v.now);
+    noteActivity(v.activityKey, segment, v.now);
     return { ok: true, poll, choices: decision.choices, change: decision.change, duplicate: false };
   });
 
@@ -218,8 +217,12 @@ export function createPollStore(db: Database): PollStore {
     async listOpen(workspaceKey, now, limit) {
       return open.all(workspaceKey, now.getTime(), limit).map(toPoll);
     },
-    async votesBy(voterKey) {
-      return votedBy.all(voterKey).map((row) => ({ poll: toPoll(row), choices: (JSON.parse(row.chosen) as number[]).sort((a, b) => a - b) }));
+    // A different pseudonym in every poll, so each poll is looked up on its own (by the primary key).
+    async votesBy(voterKeyIn) {
+      return allPolls.all().flatMap((row) => {
+        const choices = choicesOf.all(row.id, voterKeyIn(row.id)).map((r) => r.option);
+        return choices.length ? [{ poll: toPoll(row), choices }] : [];
+      });
     },
   };
 }

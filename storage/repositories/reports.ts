@@ -1,17 +1,21 @@
 import type { Database } from 'better-sqlite3';
 import { isPollOpen, resultsVisible } from '../../src/domain/poll.ts';
 import type { DigestInput, DigestPeriod, DigestPollInput, DigestSuggestion, Participation, PeriodTotals } from '../../src/digest/model.ts';
-import type { ExportData } from '../../src/export/model.ts';
+import type { ExportSource } from '../../src/export/model.ts';
 import type { ReportStore } from '../../src/ports/store.ts';
+import { segmentGroupCounter } from './participants.ts';
 import { segmentFromRow, type SegmentColumns } from './rows.ts';
 import { toPoll } from './polls.ts';
 import { HOUR_MS } from './activity.ts';
+
+/** An anonymous suggestion whose sealed sender retention removed can no longer be answered. */
+const REPLY_CLOSED = '(anonymous = 1 AND sealed_sender IS NULL) AS reply_closed';
 
 /** Suggestions listed per topic in a digest; the rest are counted ("and N more"). */
 export const DIGEST_PER_TOPIC = 100;
 
 type Range = { start: number; end: number };
-type SuggestionRow = SegmentColumns & { id: number; topic: string; text: string; anonymous: number; company_name: string | null; created_at: number };
+type SuggestionRow = SegmentColumns & { id: number; topic: string; text: string; anonymous: number; company_name: string | null; created_at: number; reply_closed: number };
 
 function toDigestSuggestion(s: SuggestionRow): DigestSuggestion {
   return {
@@ -22,6 +26,7 @@ function toDigestSuggestion(s: SuggestionRow): DigestSuggestion {
     companyName: s.company_name,
     segment: segmentFromRow(s),
     createdAt: new Date(s.created_at),
+    ...(s.reply_closed ? { replyClosed: true as const } : {}),
   };
 }
 
@@ -33,18 +38,21 @@ function toDigestSuggestion(s: SuggestionRow): DigestSuggestion {
 export function createReportStore(db: Database): ReportStore {
   const suggestions = db.prepare<Range & { perTopic: number }, SuggestionRow>(
     `SELECT * FROM (
-       SELECT id, topic, text, anonymous, company_name, area, industry, size_band, created_at,
+       SELECT id, topic, text, anonymous, company_name, area, industry, size_band, created_at, ${REPLY_CLOSED},
               row_number() OVER (PARTITION BY topic ORDER BY created_at, id) AS n
        FROM suggestions WHERE created_at >= @start AND created_at < @end AND status = 'new'
      ) WHERE n <= @perTopic ORDER BY created_at, id`,
   );
   const page = db.prepare<Range & { topic: string; offset: number; limit: number }, SuggestionRow>(
-    `SELECT id, topic, text, anonymous, company_name, area, industry, size_band, created_at FROM suggestions
+    `SELECT id, topic, text, anonymous, company_name, area, industry, size_band, created_at, ${REPLY_CLOSED} FROM suggestions
      WHERE created_at >= @start AND created_at < @end AND status = 'new' AND topic = @topic
      ORDER BY created_at, id LIMIT @limit OFFSET @offset`,
   );
   const topicCounts = db.prepare<Range, { topic: string; n: number }>(
     "SELECT topic, count(*) AS n FROM suggestions WHERE created_at >= @start AND created_at < @end AND status = 'new' GROUP BY topic",
+  );
+  const topicAreas = db.prepare<Range, { topic: string; area: string | null; n: number }>(
+    "SELECT topic, area, count(*) AS n FROM suggestions WHERE created_at >= @start AND created_at < @end AND status = 'new' GROUP BY topic, area",
   );
   // Activity is kept by the hour: a person counts in a period if they were active in an hour that starts in it.
   const active = db.prepare<{ from: number; to: number }, SegmentColumns>(
@@ -63,6 +71,7 @@ export function createReportStore(db: Database): ReportStore {
   );
   const tallies = db.prepare<[number], { option: number; votes: number }>('SELECT option, votes FROM poll_tallies WHERE poll_id = ?');
   const allPolls = db.prepare<[], Parameters<typeof toPoll>[0]>('SELECT * FROM polls ORDER BY id');
+  const segmentGroups = segmentGroupCounter(db);
 
   const hours = (r: Range) => ({ from: Math.ceil(r.start / HOUR_MS), to: Math.ceil(r.end / HOUR_MS) });
 
@@ -100,29 +109,39 @@ export function createReportStore(db: Database): ReportStore {
           voters: row.voters,
           closed: !isPollOpen(poll, period.end),
           everyone: poll.audience.kind === 'everyone',
+          anonymous: poll.anonymous,
+          hiddenUntilClose: !resultsVisible(poll, period.end),
+          multipleChoice: poll.multipleChoice,
+          closesAt: poll.closesAt,
         };
       });
       return {
         period,
         suggestions: suggestions.all({ ...r, perTopic: DIGEST_PER_TOPIC }).map(toDigestSuggestion),
         topicCounts: new Map(topicCounts.all(r).map((t) => [t.topic, t.n])),
+        previousTopicCounts: new Map(previous ? topicCounts.all(range(previous)).map((t) => [t.topic, t.n]) : []),
+        topicAreas: topicAreas.all(r).map((t) => ({ topic: t.topic, area: t.area, count: t.n })),
         polls: pollInputs,
         participation: participation(r),
         totals: totalsOf(r),
         previous: previous ? totalsOf(range(previous)) : null,
+        segmentGroups: segmentGroups(),
       };
     },
     async suggestionsIn(period, topic, offset, limit) {
       return page.all({ ...range(period), topic, offset, limit }).map(toDigestSuggestion);
     },
-    async exportData(now): Promise<Omit<ExportData, 'suggestions'>> {
+    async exportData(now): Promise<Omit<ExportSource, 'suggestions'>> {
       return {
         generatedAt: now,
+        segmentGroups: segmentGroups(),
         polls: allPolls.all().flatMap((row) => {
           const p = toPoll(row);
           if (!resultsVisible(p, now)) return [];
           const c = counts(p.id, p.options.length);
-          return [{ id: p.id, question: p.question, closed: !isPollOpen(p, now), voters: row.voters, options: p.options.map((label, i) => ({ label, votes: c[i]! })) }];
+          return [
+            { id: p.id, question: p.question, closed: !isPollOpen(p, now), anonymous: p.anonymous, voters: row.voters, options: p.options.map((label, i) => ({ label, votes: c[i]! })) },
+          ];
         }),
       };
     },

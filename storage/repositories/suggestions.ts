@@ -10,6 +10,7 @@ export interface SuggestionRow extends SegmentColumns {
   id: number;
   workspace_key: string;
   sender_id: string | null;
+  sealed_sender: string | null;
   topic: string;
   text: string;
   anonymous: number;
@@ -56,9 +57,11 @@ export function createSuggestionStore(db: Database): SuggestionStore {
   );
   const byDedupe = db.prepare<[string], SuggestionRow>('SELECT * FROM suggestions WHERE dedupe_key = ?');
   const byId = db.prepare<[number], SuggestionRow>('SELECT * FROM suggestions WHERE id = ?');
-  const bySender = db.prepare<[string, number], SuggestionRow>('SELECT * FROM suggestions WHERE sender_key = ? ORDER BY created_at DESC, id DESC LIMIT ?');
-  const target = db.prepare<[number], { sender_id: string | null; sealed_sender: string | null }>(
-    'SELECT sender_id, sealed_sender FROM suggestions WHERE id = ?',
+  const bySenders = db.prepare<[string, number], SuggestionRow>(
+    'SELECT * FROM suggestions WHERE sender_key IN (SELECT value FROM json_each(?)) ORDER BY created_at DESC, id DESC LIMIT ?',
+  );
+  const target = db.prepare<[number], { sender_id: string | null; sealed_sender: string | null; anonymous: number }>(
+    'SELECT sender_id, sealed_sender, anonymous FROM suggestions WHERE id = ?',
   );
 
   const insertReply = db.prepare<[number, string, string, number]>('INSERT INTO replies (suggestion_id, member_id, text, created_at) VALUES (?, ?, ?, ?)');
@@ -74,8 +77,9 @@ export function createSuggestionStore(db: Database): SuggestionStore {
 
   const noteActivity = activityRecorder(db);
   const add = db.transaction((s: NewSuggestion): SuggestionRow | undefined => {
+    const { activityKey, ...columns } = s;
     const row = insert.get({
-      ...s,
+      ...columns,
       anonymous: s.anonymous ? 1 : 0,
       publishable: s.publishable ? 1 : 0,
       area: s.segment.area,
@@ -85,7 +89,7 @@ export function createSuggestionStore(db: Database): SuggestionStore {
       dedupeKey: s.dedupeKey ?? null,
       topicProposed: s.topicProposed ? 1 : 0,
     }) as SuggestionRow | undefined;
-    if (row) noteActivity(s.senderKey, s.segment, s.createdAt);
+    if (row) noteActivity(activityKey, s.segment, s.createdAt);
     return row;
   });
 
@@ -100,12 +104,12 @@ export function createSuggestionStore(db: Database): SuggestionStore {
       const row = byId.get(id);
       return row ? toSuggestion(row) : null;
     },
-    async listBySender(senderKey, limit) {
-      return bySender.all(senderKey, limit).map(toSuggestion);
+    async listBySenders(senderKeys, limit) {
+      return bySenders.all(JSON.stringify(senderKeys), limit).map(toSuggestion);
     },
     async replyTarget(id) {
       const row = target.get(id);
-      return row ? { senderId: row.sender_id, sealedSender: row.sealed_sender } : null;
+      return row ? { senderId: row.sender_id, sealedSender: row.sealed_sender, anonymous: row.anonymous === 1 } : null;
     },
   };
 }

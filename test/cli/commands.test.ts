@@ -1,9 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { finished, runCli, startCli } from '../helpers/cli.ts';
+import { finished, runCli, spawnCli, startCli } from '../helpers/cli.ts';
 import { useTmpDir } from '../helpers/tmp.ts';
 
+/** Most commands run in this process through `run` (see helpers/cli.ts); exit codes, signals and the shipped binary in real processes. */
 describe('innspill command', () => {
   const tmp = useTmpDir();
   const envFor = (dir: string) => ({ DATABASE_PATH: join(dir, 'innspill.db') });
@@ -17,7 +18,7 @@ describe('innspill command', () => {
   });
 
   it('exits 2 with a clear message on an unknown command or a bad argument', async () => {
-    const unknown = await runCli(['bogus']);
+    const unknown = await spawnCli(['bogus']);
     expect(unknown).toMatchObject({ code: 2 });
     expect(unknown.stderr).toContain("unknown command 'bogus'");
     const badFormat = await runCli(['export', '--format', 'pdf'], { env: envFor(tmp()) });
@@ -29,9 +30,20 @@ describe('innspill command', () => {
   });
 
   it('exits 1 naming the variable when the configuration is wrong', async () => {
-    const result = await runCli(['serve'], { env: { PORT: 'abc' } });
+    const result = await spawnCli(['serve'], { env: { PORT: 'abc' } });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('PORT: expected a whole number from 0 to 65535 (got "abc")');
+  });
+
+  it('runs the compiled program, which knows its version', async () => {
+    const version = await spawnCli(['--version']);
+    expect(version).toMatchObject({ code: 0, stdout: `${JSON.parse(readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8')).version}\n` });
+  });
+
+  it('refuses a malformed --as in the console with exit code 2', async () => {
+    const bad = await runCli(['console', '--as', 'slack:T1'], { env: envFor(tmp()) });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("option '--as <id>' argument 'slack:T1' is invalid");
   });
 
   it('migrates a new database and reports the version', async () => {
@@ -77,11 +89,15 @@ describe('innspill command', () => {
     const preview = await runCli(['digest', '--preview'], { env });
     expect(preview.code).toBe(0);
     expect(preview.stdout).toContain('Vi trenger bedre parkering i Askim sentrum');
-    // The free-text suggestion got "place" proposed from its words.
-    expect(preview.stdout).toContain('### Stedsutvikling (2)');
-    expect(preview.stdout).toContain('Julegate i Mysen &lt;\\!channel\\>');
-    expect(preview.stdout).toContain('`░░░░░░░░░░` 0 % (0) Tirsdag');
-    expect(preview.stdout).toContain('`██████████` 100 % (1) Torsdag');
+    // Not a terminal: Markdown, escaped only where it would become markup. The free-text suggestion got "place" proposed from its words.
+    expect(preview.stdout).toContain('### Stedsutvikling (2 innspill)');
+    expect(preview.stdout).toContain('Julegate i Mysen &lt;!channel>');
+    expect(preview.stdout).toContain('`░░░░░░░░░░░░` 0 % av 1 som stemte (0 stemmer) Tirsdag');
+    expect(preview.stdout).toContain('`████████████` 100 % av 1 som stemte (1 stemme) Torsdag');
+    const plain = await runCli(['digest', '--preview', '--format', 'text'], { env });
+    expect(plain.stdout).toContain('████████████ 100 % av 1 som stemte (1 stemme) Torsdag');
+    expect(plain.stdout).toContain('Julegate i Mysen <!channel>');
+    expect(plain.stdout).not.toMatch(/`|\*\*|^#/mu);
     const english = await runCli(['digest', '--preview', '--locale', 'en', '--since', '2020-01-01'], { env });
     expect(english.stdout).toContain('weekly digest');
 

@@ -5,7 +5,7 @@ import { useTmpDir } from '../helpers/tmp.ts';
 
 const tmpDir = useTmpDir();
 const envFor = (dir: string) => ({ DATABASE_PATH: join(dir, 'innspill.db') });
-// Every step is a real process on a shared, busy machine: a generous limit, and no timing asserted.
+// Many commands in a row on a shared, busy machine: a generous limit, and no timing asserted.
 const SLOW = 180_000;
 
 /** Two consented suggestions and one that is not, sent through the console form and as free text. */

@@ -14,7 +14,7 @@ describe('innspill report', () => {
     expect(md.code).toBe(0);
     expect(md.stdout).toContain('## Innspill: 1');
     // One person is a group below the limit: counted, never named.
-    expect(md.stdout).toContain('- Andre \\(samlet\\): færre enn 5');
+    expect(md.stdout).toContain('- Andre (samlet): færre enn 5');
     const json = await runCli(['report', '--from', `${year}-01-01`, '--to', `${year}-12-31`, '--format', 'json'], { env });
     expect(JSON.parse(json.stdout)).toMatchObject({ minGroupSize: 5, suggestions: { total: 1, bySegment: { area: { shown: [], other: { kind: 'fewer', than: 5 } } } } });
     const backwards = await runCli(['report', '--from', '2026-02-01', '--to', '2026-01-01'], { env });

@@ -1,19 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { typeLines } from './chat.ts';
 import { actor, testCore } from '../helpers/core.ts';
+import { playgroundSession } from '../helpers/playground.ts';
 
 async function chat(lines: string[], options: { member?: boolean; locale?: 'nb' | 'en' } = {}) {
   const { core } = testCore();
   const me = actor('kari', { platform: 'console', workspaceId: 'local', locale: options.locale ?? 'nb' });
   if (options.member) await core.members.add(me.id, new Date());
-  return { text: await typeLines(core, me, lines), core, me };
+  return { text: await playgroundSession(core, me, lines), core, me };
 }
 
 describe('terminal playground', () => {
   it('creates a poll, votes, changes the vote and closes it', async () => {
     const { text } = await chat(['/poll "Hvilken dag?" "Tirsdag" "Torsdag"', '/stem 1', '/stem 2', '/steng', '/stem 1']);
     expect(text).toContain('Avstemning 1 er opprettet.');
-    expect(text).toContain('● 2. Torsdag  ██████████ 1');
+    expect(text).toContain('● 2. Torsdag  ████████████ 1 stemme');
     expect(text).toContain('Avstemningen «Hvilken dag?» er stengt.');
     expect(text).toContain('Avstemningen er stengt, så stemmen ble ikke registrert.');
   });
@@ -24,7 +24,8 @@ describe('terminal playground', () => {
 
   it('shows the digest only to members', async () => {
     expect((await chat(['/digest'])).text).toContain('Dette kan bare medlemmer av prosjektgruppen gjøre. (npx innspill members add console:local:kari)');
-    expect((await chat(['Innspill', '/digest'], { member: true })).text).toContain('# Innspill – ukesoppsummering');
+    expect((await chat(['Innspill', '/digest'], { member: true })).text).toContain('Innspill – ukesoppsummering');
+    expect((await chat(['Innspill', '/digest'], { member: true })).text).not.toContain('## ');
   });
 
   it('lists and deletes own data after confirmation', async () => {

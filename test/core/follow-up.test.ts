@@ -6,6 +6,8 @@ import { renderDigestMarkdown } from '../../src/digest/markdown.ts';
 import { parseDigest, serializeDigest } from '../../src/digest/serialize.ts';
 import { renderDigest } from '../../adapters/slack/render/digest.ts';
 import { digestCards } from '../../adapters/teams/cards/digest.ts';
+import { FOLLOW_UP_ACTIONS } from '../../adapters/slack/render/follow-up.ts';
+import { FOLLOW_UP_VERBS } from '../../adapters/teams/cards/follow-up.ts';
 
 const member = actor('M1');
 const sender = actor('U2');
@@ -117,10 +119,13 @@ describe('statuses and answers', () => {
     expect(notice).toMatchObject({
       platform: 'slack',
       workspaceId: 'T1',
-      recipient: { kind: 'user', userId: 'U2' },
+      recipient: { kind: 'sealed' },
       payload: { type: 'status', locale: 'en', suggestionId: 1, progress: 'recommended', note: 'Tatt med i anbefalingen' },
       label: 'status of #1',
     });
+    // Sealed in the outbox like a reply: opened only by the worker as it sends.
+    expect(JSON.stringify(notice)).not.toContain('U2');
+    expect(core.openRecipient((notice!.recipient as { sealed: string }).sealed)).toEqual({ kind: 'user', userId: 'U2' });
     expect((await core.mine(sender)).suggestions[0]).toMatchObject({ progress: 'recommended', statusNote: 'Tatt med i anbefalingen' });
 
     await expect(core.answerMember(actor('U3'), suggestion.id, 'Hei')).rejects.toThrow('not_sender');
@@ -129,6 +134,17 @@ describe('statuses and answers', () => {
     expect(answer).toMatchObject({ recipient: { kind: 'user', userId: 'M1' }, payload: { type: 'answer', suggestionId: 1, text: 'Takk, når skjer det?' } });
     // Still one suggestion: the answer is not a new one.
     expect((await core.mine(sender)).suggestions).toHaveLength(1);
+  });
+
+  it('keeps to the reply window: past it an anonymous sender gets no status notice and cannot answer', async () => {
+    const { core, store, clock } = await setup();
+    const { suggestion } = await core.submitSuggestion(sender, { text: 'Fiber til Trøgstad', anonymous: true });
+    clock.advance(181 * 24 * 3600 * 1000);
+    await core.runMaintenance();
+    const { notified, suggestion: after } = await core.setStatus(member, suggestion.id, 'done', 'Ferdig');
+    expect([notified, after.progress]).toEqual([false, 'done']);
+    expect(await store.outbox.list(['pending'], 10)).toEqual([]);
+    await expect(core.answerMember(sender, suggestion.id, 'Takk')).rejects.toThrow('reply_window_passed');
   });
 
   it('routes an answer to the member who spoke last, whether by a reply or a status', async () => {
@@ -161,15 +177,24 @@ describe('the digest starts with the follow-up', () => {
     await core.setStatus(member, suggestion.id, 'considering', 'Vi ser på *dette*');
     clock.advance(60_000);
     const model = await core.digestFor(core.previewPeriod());
-    expect(model.followUp).toEqual({ waitingCount: 1, waiting: [{ id: 1, topic: 'other', text: 'Vent på meg <b>' }], changed: [{ id: 2, progress: 'considering', note: 'Vi ser på *dette*' }] });
+    expect(model.followUp).toEqual({ waitingCount: 1, changed: [{ id: 2, progress: 'considering', note: 'Vi ser på *dette*' }] });
+    // What waits for review opens "needs you", before what the rest of the week asks.
+    expect(model.attention[0]).toMatchObject({ kind: 'review', suggestion: { id: 1, text: 'Vent på meg <b>' } });
     const md = renderDigestMarkdown(model, { locale: 'nb', timeZone: 'Europe/Oslo' });
-    expect(md.indexOf('## Venter på vurdering: 1')).toBeLessThan(md.indexOf('## Tall for perioden'));
-    expect(md).toContain('- #1 · Annet: Vent på meg &lt;b\\>');
-    expect(md).toContain('## Endret status denne perioden\n\n- #2: til vurdering – Vi ser på \\*dette\\*');
+    expect(md).toMatch(/## Trenger deg \(1\)\n\n- \*\*#1\*\* Vent på meg &lt;b> \(.*\) – venter på godkjenning før det publiseres\n/u);
+    expect(md).toContain('Venter på vurdering: 1');
+    expect(md).toContain('## Endret status denne perioden\n\n- **#2**: til vurdering – Vi ser på \\*dette\\*');
     // Through the outbox and back, as the platforms get it.
     const parsed = parseDigest(serializeDigest(model));
     expect(parsed.followUp).toEqual(model.followUp);
-    expect(JSON.stringify(renderDigest(parsed, 'en', 'Europe/Oslo'))).toContain('Waiting for review: 1');
-    expect(JSON.stringify(digestCards(parsed, { locale: 'en', timeZone: 'Europe/Oslo' }))).toContain('Status changed this period');
+    expect(parsed.attention).toEqual(model.attention);
+    const slack = JSON.stringify(renderDigest(parsed, 'en', 'Europe/Oslo'));
+    expect(slack).toContain('Waiting for review: 1');
+    expect(slack).toContain(`"action_id":"${FOLLOW_UP_ACTIONS.approve}","value":"1"`);
+    expect(slack).toContain(`"action_id":"${FOLLOW_UP_ACTIONS.hide}","value":"1"`);
+    expect(slack).toContain('Status changed this period');
+    const teams = JSON.stringify(digestCards(parsed, { locale: 'en', timeZone: 'Europe/Oslo' }));
+    expect(teams).toContain(`"verb":"${FOLLOW_UP_VERBS.approve}"`);
+    expect(teams).toContain('Status changed this period');
   });
 });

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { exportHtml } from '../../src/export/render.ts';
 import type { ExportData } from '../../src/export/model.ts';
+import { launchChromium } from '../helpers/browser.ts';
 
-/** The export page as the municipality's web visitors see it, in a real browser (Debian's Chromium). */
+/** The export page as the municipality's web visitors see it, in a real browser (Chromium; see helpers/browser.ts). */
 const data: ExportData = {
   generatedAt: new Date('2026-11-23T08:00:00Z'),
   suggestions: [
@@ -16,10 +17,7 @@ const data: ExportData = {
 describe('HTML export in a browser', () => {
   let browser: Browser;
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
@@ -51,5 +49,11 @@ describe('HTML export in a browser', () => {
     expect(overflow).toBe(0);
     expect(await page.locator('h1').textContent()).toBe('Input from the businesses of Indre Østfold');
     await page.close();
+  });
+
+  it('fails with a way out when there is no browser', async () => {
+    await expect(launchChromium({ CHROMIUM_PATH: '/nonexistent/chromium' })).rejects.toThrow(
+      'no browser at /nonexistent/chromium: install Chromium (Debian/Ubuntu: apt-get install chromium) or set CHROMIUM_PATH',
+    );
   });
 });

@@ -6,6 +6,7 @@ import { actorFrom, type Platform } from '../../src/domain/participant.ts';
 import type { Locale } from '../../src/i18n/locale.ts';
 import type { DigestChannel } from '../../src/usecases/delivery.ts';
 import type { TopicKeywords } from '../../src/topics/match.ts';
+import type { PlatformRecords } from '../../src/usecases/context.ts';
 
 /** A settable clock for tests: starts at `start`, moves only when told. */
 export interface FakeClock {
@@ -23,12 +24,13 @@ export function fakeClock(start: Date | string = '2026-11-23T09:00:00Z'): FakeCl
 }
 
 /** A real core on an in-memory SQLite database (or a file, for tests that need one). */
-export function testCore(options: { path?: string; clock?: FakeClock; participantPolls?: boolean; digestChannels?: DigestChannel[]; emptyDigest?: 'note' | 'skip'; minGroupSize?: number; publishMode?: 'review' | 'immediate'; topicKeywords?: TopicKeywords } = {}) {
+export function testCore(options: { path?: string; clock?: FakeClock; participantPolls?: boolean; digestChannels?: DigestChannel[]; emptyDigest?: 'note' | 'skip'; minGroupSize?: number; publishMode?: 'review' | 'immediate'; platformRecords?: PlatformRecords; replyWindowDays?: number; topicKeywords?: TopicKeywords } = {}) {
   const store = openSqliteStore(options.path ?? ':memory:');
   const clock = options.clock ?? fakeClock();
   const core = createInnspill({
     store,
     vault: createIdentityVault(Buffer.alloc(32, 7)),
+    ...(options.platformRecords ? { platformRecords: options.platformRecords } : {}),
     clock,
     settings: {
       topics: DEFAULT_TOPICS,
@@ -40,7 +42,7 @@ export function testCore(options: { path?: string; clock?: FakeClock; participan
       minGroupSize: options.minGroupSize ?? 5,
       publishMode: options.publishMode ?? 'review',
       retentionDays: 30,
-      replyWindowDays: 180,
+      replyWindowDays: options.replyWindowDays ?? 180,
       ...(options.topicKeywords ? { topicKeywords: options.topicKeywords } : {}),
     },
   });

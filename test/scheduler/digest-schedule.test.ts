@@ -19,6 +19,10 @@ describe('digest slots', () => {
     expect(latestSlot(MONDAY_8, 'Europe/Oslo', new Date(now))?.toISOString()).toBe(slot);
   });
 
+  it('finds a slot however long ago it was (a yearly digest), with one step back rather than a scan', () => {
+    expect(latestSlot('0 8 1 1 *', 'Europe/Oslo', new Date('2026-11-23T06:59:00Z'))?.toISOString()).toBe('2026-01-01T07:00:00.000Z');
+  });
+
   it('follows another time zone and expression', () => {
     expect(latestSlot('30 17 * * 5', 'America/New_York', new Date('2026-11-28T00:00:00Z'))?.toISOString()).toBe('2026-11-27T22:30:00.000Z');
   });

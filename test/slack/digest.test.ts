@@ -4,6 +4,7 @@ import { serializeDigest } from '../../src/digest/serialize.ts';
 import type { OutboundMessage } from '../../src/ports/delivery.ts';
 import { actor } from '../helpers/core.ts';
 import { slackHarness, type SlackHarness } from './harness.ts';
+import { clickInView as inView } from './in-view.ts';
 
 let h: SlackHarness;
 beforeEach(async () => {
@@ -27,19 +28,9 @@ async function deliverDigest(userId: string) {
 const buttonsOf = (blocks: any[], actionId: string) =>
   blocks.flatMap((b) => [b.accessory, ...(b.elements ?? [])]).filter((e) => e?.action_id === actionId) as { value: string }[];
 
-/** A click inside a modal: Slack sends the view it came from instead of a message. */
+/** A button clicked inside a modal. */
 const clickInView = (actionId: string, value: string, view: { id: string; hash: string }, user = MEMBER) =>
-  h.slack.interaction({
-    type: 'block_actions',
-    team: { id: 'T1', domain: 'test' },
-    user: { id: user, username: 'member', team_id: 'T1' },
-    api_app_id: 'A1',
-    token: 'legacy',
-    container: { type: 'view', view_id: view.id },
-    trigger_id: 'trigger-in-view',
-    view: { id: view.id, hash: view.hash, type: 'modal', callback_id: '', private_metadata: '', state: { values: {} } },
-    actions: [{ type: 'button', block_id: 'b', action_id: actionId, value, action_ts: '1700000000.1' }],
-  });
+  inView(h, { type: 'button', action_id: actionId, value }, view, user);
 
 describe('Reply to sender from the Slack digest', () => {
   beforeEach(async () => {
@@ -47,7 +38,7 @@ describe('Reply to sender from the Slack digest', () => {
   });
 
   it('opens a form; the reply is queued for the anonymous sender, who stays unnamed', async () => {
-    const { suggestion } = await h.core.submitSuggestion(actor('U2'), { text: 'Bedre veier', anonymous: true });
+    const { suggestion } = await h.core.submitSuggestion(actor('U2'), { text: 'Kan dere få fikset veiene?', anonymous: true });
     const blocks = await deliverDigest(MEMBER);
     const [button] = buttonsOf(blocks, DIGEST_ACTIONS.reply);
     expect(button!.value).toBe(String(suggestion.id));
@@ -69,16 +60,14 @@ describe('Reply to sender from the Slack digest', () => {
 
     const queued = await h.core.outbox.list(['pending'], 10);
     expect(queued).toHaveLength(1);
-    expect(queued[0]).toMatchObject({ platform: 'slack', workspaceId: 'T1', recipient: { kind: 'user', userId: 'U2' }, payload: { type: 'reply', suggestionId: suggestion.id, text: 'Takk! Vi tar det opp <!channel>' } });
-    expect(queued[0]!.label).not.toContain('U2');
-
-    // The same submission again (a double click) queues nothing more.
-    await h.submit('innspill_reply', { text: { type: 'plain_text_input', value: 'Takk! Vi tar det opp <!channel>' } }, { user: MEMBER, privateMetadata: view.private_metadata, viewId: 'VREPLY' });
-    expect(await h.core.outbox.list(['pending'], 10)).toHaveLength(1);
+    // The recipient stays sealed in the outbox until the moment of sending.
+    expect(queued[0]).toMatchObject({ platform: 'slack', workspaceId: 'T1', recipient: { kind: 'sealed', sealed: expect.any(String) }, payload: { type: 'reply', suggestionId: suggestion.id, text: 'Takk! Vi tar det opp <!channel>' } });
+    expect(JSON.stringify(queued[0])).not.toContain('U2');
+    const sealed = queued[0]!.recipient.kind === 'sealed' ? queued[0]!.recipient.sealed! : '';
 
     // The sender gets it in their chat with the bot, escaped.
     h.api.reset();
-    expect((await h.adapter.sender.deliver({ ...queued[0]!, attempt: 1 })).ok).toBe(true);
+    expect((await h.adapter.sender.deliver({ ...queued[0]!, recipient: h.core.openRecipient(sealed), attempt: 1 })).ok).toBe(true);
     expect(h.api.callsTo('conversations.open')[0]!.args.users).toBe('U2');
     const post = h.api.callsTo('chat.postMessage')[0]!;
     expect(post.args.channel).toBe('D2');
@@ -121,15 +110,17 @@ describe('See all from the Slack digest', () => {
     for (let i = 1; i <= 120; i++) await h.core.submitSuggestion(actor(`U${100 + i}`), { text: `Forslag ${i} <@U1>`, topic: 'place' });
     await h.core.submitSuggestion(actor('U99'), { text: 'Ikke med', topic: 'growth' });
     const blocks = await deliverDigest(MEMBER);
-    const seeAll = buttonsOf(blocks, DIGEST_ACTIONS.seeAll);
-    expect(seeAll).toHaveLength(1);
-    expect(JSON.stringify(blocks)).toContain('and 20 more');
+    // Every topic has its "see all"; the one for place development opens its 120.
+    const seeAll = buttonsOf(blocks, DIGEST_ACTIONS.seeAll).filter((b) => JSON.parse(b.value).t === 'place');
+    expect(buttonsOf(blocks, DIGEST_ACTIONS.seeAll)).toHaveLength(2);
+    expect(JSON.stringify(blocks)).toContain('Place development* – 120 suggestions');
 
     h.api.reset();
     await h.click(DIGEST_ACTIONS.seeAll, seeAll[0]!.value, { user: MEMBER });
     await h.adapter.idle();
     const first = h.api.callsTo('views.open')[0]!.args.view;
-    const replies = (view: any) => buttonsOf(view.blocks, DIGEST_ACTIONS.reply).map((b) => b.value);
+    // One line per suggestion, each with its "…" menu.
+    const replies = (view: any) => buttonsOf(view.blocks, DIGEST_ACTIONS.more).map((m: any) => m.options[0].value);
     expect(first.blocks.length).toBeLessThanOrEqual(100);
     expect(replies(first)).toHaveLength(50);
     expect(JSON.stringify(first)).toContain('Forslag 1 &lt;@U1&gt;');

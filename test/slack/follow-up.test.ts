@@ -4,6 +4,8 @@ import { DIGEST_ACTIONS } from '../../adapters/slack/render/digest.ts';
 import { actor } from '../helpers/core.ts';
 import { slackHarness, type SlackHarness } from './harness.ts';
 import { noLiveMarkup } from './blocks.ts';
+import type { Recipient } from '../../src/ports/delivery.ts';
+import type { StoredRecipient } from '../../src/ports/outbox.ts';
 
 let h: SlackHarness;
 beforeEach(async () => {
@@ -20,10 +22,13 @@ const buttons = (blocks: any[], actionId: string) =>
 const select = (value: string) => ({ type: 'static_select', selected_option: { value } });
 const input = (value: string) => ({ type: 'plain_text_input', value });
 
+/** A sealed recipient (an anonymous sender) is opened only when sent, as the worker does. */
+const opened = (r: StoredRecipient): Recipient => (r.kind === 'sealed' ? h.core.openRecipient(r.sealed!) : r);
+
 /** Hands every pending outbox message to the Slack sender, as the worker would. */
 async function deliverPending() {
   for (const m of await h.store.outbox.list(['pending'], 50)) {
-    expect((await h.adapter.sender.deliver({ ...m, attempt: 1 })).ok).toBe(true);
+    expect((await h.adapter.sender.deliver({ ...m, recipient: opened(m.recipient), attempt: 1 })).ok).toBe(true);
     await h.store.outbox.markSent(m.id, h.clock(), null);
   }
 }
@@ -102,8 +107,9 @@ describe('a status change reaches an anonymous sender, whose answer reaches the 
     );
     expect(JSON.stringify(res.json)).toContain('Avsenderen får beskjed.');
     const [notice] = await h.store.outbox.list(['pending'], 10);
-    // The outbox names the suggestion, never the anonymous sender.
-    expect(notice).toMatchObject({ recipient: { kind: 'user', userId: 'U2' }, label: 'status of #1', payload: { type: 'status', locale: 'en', progress: 'recommended' } });
+    // The outbox names the suggestion, never the anonymous sender: the recipient is sealed until it is sent.
+    expect(notice).toMatchObject({ recipient: { kind: 'sealed' }, label: 'status of #1', payload: { type: 'status', locale: 'en', progress: 'recommended' } });
+    expect(JSON.stringify(notice)).not.toContain('U2');
 
     h.api.reset();
     await deliverPending();

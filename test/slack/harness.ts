@@ -1,8 +1,9 @@
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import { createHttpServer } from '../../adapters/http/server.ts';
 import { createSlackAdapter, type SlackAdapterConfig } from '../../adapters/slack/index.ts';
 import { createSecretBox } from '../../src/privacy/seal.ts';
 import { testCore } from '../helpers/core.ts';
+import { platformRecords } from '../../adapters/cli/platform-records.ts';
 import { startFakeSlackApi } from '../fakes/slack-api.ts';
 import { SIGNING_SECRET, slackRequests } from '../fakes/slack-requests.ts';
 
@@ -12,18 +13,18 @@ const next = () => ++seq;
 
 /** A real Slack adapter on a real HTTP server, a real core on in-memory SQLite, and a fake Web API. */
 export async function slackHarness(
-  options: { auth?: SlackAdapterConfig['auth']; appToken?: string | null; participantPolls?: boolean; pollUpdateDelayMs?: number } = {},
+  options: { auth?: SlackAdapterConfig['auth']; appToken?: string | null; participantPolls?: boolean; pollUpdateDelayMs?: number; logger?: Logger } = {},
 ) {
   const api = await startFakeSlackApi();
   const secrets = createSecretBox(Buffer.alloc(32, 9));
-  const { core, store, clock } = testCore(options.participantPolls === undefined ? {} : { participantPolls: options.participantPolls });
+  const { core, store, clock } = testCore({ platformRecords, ...(options.participantPolls === undefined ? {} : { participantPolls: options.participantPolls }) });
   const adapter = createSlackAdapter({
     core,
     state: store.platformState,
     config: { signingSecret: SIGNING_SECRET, apiUrl: api.url, appToken: options.appToken ?? null, auth: options.auth ?? { mode: 'single', botToken: 'xoxb-test' } },
     defaultLocale: 'nb',
     secrets,
-    logger: silent,
+    logger: options.logger ?? silent,
     pollUpdateDelayMs: options.pollUpdateDelayMs ?? 20,
   });
   const http = createHttpServer(adapter.routes, silent);

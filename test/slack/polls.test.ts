@@ -21,7 +21,7 @@ async function createPoll(text = '"Hvilken dag passer?" "Tirsdag" "Torsdag"', us
 }
 
 const countsIn = (blocks: { text?: { text: string } }[]) =>
-  blocks.flatMap((b) => (b.text ? [...b.text.text.matchAll(/` (\d+) \(/g)].map((m) => Number(m[1])) : []));
+  blocks.flatMap((b) => (b.text ? [...b.text.text.matchAll(/` (\d+) stemmer? \(/g)].map((m) => Number(m[1])) : []));
 
 describe('/poll', () => {
   it('posts the poll with one button per option and a close button', async () => {
@@ -96,6 +96,8 @@ describe('votes', () => {
     const [update] = h.api.callsTo('chat.update');
     expect(update!.args).toMatchObject({ channel: 'C1', ts: post.args.ts ?? expect.any(String) });
     expect(countsIn(update!.args.blocks)).toEqual([0, 1]);
+    // One vote is "1 stemme", and its share is of the people who voted.
+    expect(JSON.stringify(update!.args.blocks)).toContain('1 stemme (100 %)');
   });
 
   it('moves with a click on another option, and a double click counts once', async () => {

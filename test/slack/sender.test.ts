@@ -57,11 +57,15 @@ describe('Slack sender', () => {
     expect(text).toContain('&lt;!channel&gt; &lt;https://x.example|her&gt;');
   });
 
+  // A summary longer than one message: questions to the group with long texts, and 45 polls.
   const longDigest = async () => {
-    for (let i = 0; i < 80; i++) await h.core.submitSuggestion(actor(`U${i}`), { text: `Forslag ${i} <!here> ${'ord '.repeat(150)}`, topic: i % 2 ? 'growth' : 'place' });
+    for (let i = 0; i < 20; i++) await h.core.submitSuggestion(actor(`U${i}`), { text: `Kan dere svare? Forslag ${i} <!here> ${'ord '.repeat(150)}`, topic: i % 2 ? 'growth' : 'place' });
+    for (let i = 0; i < 45; i++) await h.core.createPollFromText(actor('U1'), `"Spørsmål ${i} <!here>?" "Ja" "Nei"`, { channelId: 'C1' });
     h.clock.advance(60_000);
     return serializeDigest(await h.core.digestFor(h.core.previewPeriod()));
   };
+  /** The suggestions the summary offers a Reply for: the first ten messages to the group. */
+  const answerable = (digest: unknown) => (digest as any).attention.slice(0, 10).map((a: any) => String(a.suggestion.id));
   const replyIds = (calls: RecordedCall[]) => calls.flatMap((c) => c.args.blocks).filter((b: any) => b.accessory?.action_id === DIGEST_ACTIONS.reply).map((b: any) => b.accessory.value);
 
   it('posts a long digest in parts, in order, within Block Kit’s limits, escaped', async () => {
@@ -77,8 +81,8 @@ describe('Slack sender', () => {
       noLiveMarkup(post.args.blocks);
       expect(JSON.stringify(post.args.blocks.at(-1))).toContain(`Del ${i + 1} av ${posts.length}`);
     }
-    const listed = (digest as any).topics.flatMap((t: any) => t.suggestions.map((x: any) => String(x.id)));
-    expect(replyIds(posts)).toEqual(listed);
+    expect(replyIds(posts)).toEqual(answerable(digest));
+    expect(replyIds(posts)).toHaveLength(10);
     expect(JSON.stringify(posts.map((p) => p.args.blocks))).toContain('&lt;!here&gt;');
     const bad = await h.adapter.sender.deliver(message({ type: 'digest', locale: 'nb', digest: { nope: true } }, { kind: 'channel', channelId: 'C2' }));
     expect(bad).toEqual({ ok: false, retryable: false, error: 'digest_invalid' });
@@ -98,8 +102,7 @@ describe('Slack sender', () => {
     const retried = h.api.callsTo('chat.postMessage');
     expect(retried[0]!.args.blocks).toEqual(failed!.args.blocks);
     expect(retried.some((c) => JSON.stringify(c.args.blocks) === JSON.stringify(first!.args.blocks))).toBe(false);
-    const listed = (digest as any).topics.flatMap((t: any) => t.suggestions.map((x: any) => String(x.id)));
-    expect([...replyIds([first!]), ...replyIds(retried)]).toEqual(listed);
+    expect([...replyIds([first!]), ...replyIds(retried)]).toEqual(answerable(digest));
     // Sent in full (say the process died before the outbox recorded it): a third try posts nothing.
     h.api.reset();
     expect(await h.adapter.sender.deliver({ ...queued, attempt: 3 })).toEqual({ ok: true, calls: 0 });

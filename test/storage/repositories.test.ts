@@ -28,7 +28,7 @@ describe('SQLite repositories on a file', () => {
   it('refuses a second option in a single-choice poll even if the code above tried', async () => {
     const store = open();
     const poll = await newPoll(store);
-    await store.polls.castVote({ pollId: poll.id, voterKey: 'k', option: 0, voter: voterRef, now });
+    await store.polls.castVote({ pollId: poll.id, voterKey: 'k', activityKey: 'a', minGroupSize: 5, option: 0, voter: voterRef, now });
     const insert = store.db.prepare("INSERT INTO votes (poll_id, voter_key, option, single, voted_at) VALUES (?, 'k', ?, 1, 0)");
     expect(() => insert.run(poll.id, 1)).toThrow(/UNIQUE/);
     expect(() => insert.run(poll.id, 0)).toThrow(/UNIQUE|PRIMARY/);
@@ -38,8 +38,8 @@ describe('SQLite repositories on a file', () => {
   it('moves a vote in one transaction', async () => {
     const store = open();
     const poll = await newPoll(store);
-    await store.polls.castVote({ pollId: poll.id, voterKey: 'k', option: 0, voter: voterRef, now });
-    const moved = await store.polls.castVote({ pollId: poll.id, voterKey: 'k', option: 2, voter: voterRef, now });
+    await store.polls.castVote({ pollId: poll.id, voterKey: 'k', activityKey: 'a', minGroupSize: 5, option: 0, voter: voterRef, now });
+    const moved = await store.polls.castVote({ pollId: poll.id, voterKey: 'k', activityKey: 'a', minGroupSize: 5, option: 2, voter: voterRef, now });
     expect(moved).toMatchObject({ ok: true, change: 'moved', choices: [2] });
     expect(await store.polls.tally(poll.id)).toEqual({ counts: [0, 0, 1], voters: 1 });
     store.close();
@@ -107,8 +107,12 @@ describe('running tallies', () => {
             audience: { kind: 'everyone' }, creatorId: 'slack:T1:U1', workspaceKey: 'slack:T1', createdAt: now,
           });
           for (const [kind, voter, option] of steps) {
-            if (kind === 'vote') await store.polls.castVote({ pollId: poll.id, voterKey: `v${voter}`, option, voter: voterRef, now });
-            else await store.privacy.forget(`slack:T1:v${voter}`, `v${voter}`);
+            if (kind === 'vote') await store.polls.castVote({ pollId: poll.id, voterKey: `v${voter}`, activityKey: `a${voter}`, minGroupSize: 5, option, voter: voterRef, now });
+            else {
+              const id = `slack:T1:v${voter}`;
+              const keys = { id, workspaceId: 'T1', userId: `v${voter}`, named: `n${voter}`, anonymous: `x${voter}`, activity: `a${voter}`, voter: () => `v${voter}` };
+              await store.privacy.forget(keys, { sealedIsTheirs: () => false, state: [] }, now);
+            }
           }
           const recount = store.db.prepare('SELECT option, count(*) AS n FROM votes GROUP BY option').all() as { option: number; n: number }[];
           const expected = [0, 1, 2].map((o) => recount.find((r) => r.option === o)?.n ?? 0);
@@ -130,7 +134,7 @@ describe('group commit of votes', () => {
       audience: { kind: 'everyone' }, creatorId: 'slack:T1:U1', workspaceKey: 'slack:T1', createdAt: now,
     });
     const vote = (i: number, option: number) =>
-      store.polls.castVote({ pollId: poll.id, voter: { ...voterRef, id: `slack:T1:U${i}`, userId: `U${i}` }, voterKey: `v${i}`, option, now });
+      store.polls.castVote({ pollId: poll.id, voter: { ...voterRef, id: `slack:T1:U${i}`, userId: `U${i}` }, voterKey: `v${i}`, activityKey: `a${i}`, minGroupSize: 5, option, now });
     const results = await Promise.all([vote(1, 0), vote(2, 1), vote(3, 7), vote(4, 1)]);
     expect(results.map((r) => (r.ok ? r.choices : r.code))).toEqual([[0], [1], 'poll_bad_option', [1]]);
     expect(await store.polls.tally(poll.id)).toEqual({ counts: [1, 2], voters: 3 });
@@ -145,8 +149,8 @@ describe('group commit of votes', () => {
     });
     // A vote the table refuses (no voter key) fails inside the batch after its voter was touched:
     // its savepoint is rolled back, the others commit.
-    const bad = store.polls.castVote({ pollId: poll.id, voter: { ...voterRef, id: 'slack:T1:U3', userId: 'U3' }, voterKey: null as unknown as string, option: 0, now });
-    const good = store.polls.castVote({ pollId: poll.id, voter: { ...voterRef, id: 'slack:T1:U2', userId: 'U2' }, voterKey: 'good', option: 1, now });
+    const bad = store.polls.castVote({ pollId: poll.id, voter: { ...voterRef, id: 'slack:T1:U3', userId: 'U3' }, voterKey: null as unknown as string, activityKey: 'a3', minGroupSize: 5, option: 0, now });
+    const good = store.polls.castVote({ pollId: poll.id, voter: { ...voterRef, id: 'slack:T1:U2', userId: 'U2' }, voterKey: 'good', activityKey: 'a2', minGroupSize: 5, option: 1, now });
     await expect(bad).rejects.toThrow();
     await expect(good).resolves.toMatchObject({ ok: true, choices: [1] });
     expect(await store.polls.tally(poll.id)).toEqual({ counts: [0, 1], voters: 1 });

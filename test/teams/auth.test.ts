@@ -85,6 +85,20 @@ describe('Teams anonymous mode', () => {
     }
   });
 
+  it('refuses requests that came through a proxy, which makes every caller look like loopback', async () => {
+    const h = await startTeams();
+    try {
+      const proxied: Record<string, string>[] = [{ 'x-forwarded-for': '203.0.113.9' }, { forwarded: 'for=203.0.113.9;proto=https' }];
+      for (const header of proxied) {
+        expect(await h.post(message(h.connector, kari, 'via proxy'), header)).toEqual({ status: 401, body: { error: 'anonymous_mode_refuses_proxied_requests' } });
+      }
+      expect(h.connector.calls).toHaveLength(0);
+      expect((await h.post(message(h.connector, kari, 'direkte'))).status).toBe(200);
+    } finally {
+      await h.close();
+    }
+  });
+
   it('is switched off (503) when NODE_ENV=production forbids anonymous mode, without stopping the server', async () => {
     const previous = process.env.NODE_ENV;
     process.env.NODE_ENV = 'production';

@@ -1,9 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { actor as coreActor } from '../helpers/core.ts';
-import { invokeCard, texts, type Card } from './card-reading.ts';
+import { catalog } from '../../src/i18n/index.ts';
+import { actions, invokeCard, nodes, texts, type Card } from './card-reading.ts';
 import { activity, execute, message, startTeams, submit, type TeamsHarness } from './harness.ts';
 
 const kari = { aad: 'aad-kari' };
+/** The buttons on a card (its refresh action is not one). */
+const buttons = (card: Card) => actions(card).map((a) => a.verb).filter((verb) => verb !== 'poll.refresh');
 const ola = { aad: 'aad-ola' };
 const john = { aad: 'aad-john', locale: 'en-GB' };
 const kariId = { platform: 'teams' as const, workspaceId: 'tenant-1', userId: 'aad-kari', id: 'teams:tenant-1:aad-kari', locale: 'nb' as const };
@@ -117,7 +120,8 @@ describe('Teams polls with Universal Actions', () => {
   it('records a vote and returns the refreshed card with counts and the voter’s choice; a redelivery counts once', async () => {
     const click = execute(h.connector, ola, 'poll.vote', { pollId: 1, option: 1 });
     const card = invokeCard(await h.post(click));
-    expect(countLine(card, 'Torsdag')).toContain('1 stemmer');
+    expect(countLine(card, 'Torsdag')).toContain('1 stemme');
+    expect(countLine(card, 'Torsdag')).not.toContain('stemmer');
     expect(countLine(card, 'Torsdag')).toContain('Ditt valg');
     expect(countLine(card, 'Tirsdag')).not.toContain('Ditt valg');
     await h.post(click);
@@ -142,7 +146,7 @@ describe('Teams polls with Universal Actions', () => {
     expect(texts(refused)[0]).toContain('ikke lov');
     const closed = invokeCard(await h.post(execute(h.connector, kari, 'poll.close', { pollId: 1 })));
     expect(texts(closed).join('\n')).toContain('Stengt');
-    expect((closed.actions as Card[]).map((a) => a.verb)).toEqual(['poll.reopen']);
+    expect(buttons(closed)).toEqual(['poll.reopen']);
 
     const late = invokeCard(await h.post(execute(h.connector, ola, 'poll.vote', { pollId: 1, option: 0 })));
     expect(texts(late)[0]).toContain('Avstemningen er stengt');
@@ -150,6 +154,35 @@ describe('Teams polls with Universal Actions', () => {
 
     const reopened = invokeCard(await h.post(execute(h.connector, kari, 'poll.reopen', { pollId: 1 })));
     expect(texts(reopened).join('\n')).toContain('Åpen');
+  });
+
+  it('shows close only on the views of the creator and members, apart from the answers', async () => {
+    // The card everyone sees has no close button; it asks Teams to refresh the creator's own view.
+    const [posted] = h.connector.cards();
+    expect(buttons(posted!)).toEqual(['poll.vote', 'poll.vote']);
+    expect(posted!.refresh).toMatchObject({ action: { verb: 'poll.refresh' }, userIds: [`29:${kari.aad}`] });
+
+    // Ola (neither creator nor member) never gets the button, on refresh or after voting.
+    for (const card of [
+      invokeCard(await h.post(execute(h.connector, ola, 'poll.refresh', { pollId: 1 }))),
+      invokeCard(await h.post(execute(h.connector, ola, 'poll.vote', { pollId: 1, option: 0 }))),
+    ]) {
+      expect(buttons(card)).not.toContain('poll.close');
+      expect(card.actions).toBeUndefined();
+    }
+
+    // The creator's own view has it, in its own part below a separator, styled as destructive.
+    const mine = invokeCard(await h.post(execute(h.connector, kari, 'poll.refresh', { pollId: 1 })));
+    const admin = (mine.body as Card[]).at(-1)!;
+    expect(admin).toMatchObject({ type: 'Container', separator: true });
+    expect(actions(admin)).toEqual([expect.objectContaining({ verb: 'poll.close', title: 'Steng' })]);
+    expect(nodes(admin).find((n) => n.type === 'Action.Execute')).toMatchObject({ style: 'destructive' });
+    expect(texts(admin)[0]).toBe(catalog('nb').teams.pollAdmin);
+
+    // A member's view has it too.
+    await h.core.members.add(`teams:tenant-1:${ola.aad}`, new Date());
+    const member = invokeCard(await h.post(execute(h.connector, ola, 'poll.refresh', { pollId: 1 })));
+    expect(buttons(member)).toContain('poll.close');
   });
 
   it('lets a project member close someone else’s poll, also through the Action.Submit fallback', async () => {

@@ -43,7 +43,8 @@ describe('the digest in Teams', () => {
   const postedCards = (from: number) => h.connector.calls.slice(from).flatMap((c) => (c.activity.attachments ?? []).map((a) => a.content as Card));
 
   it('posts a long digest in parts, in order, and after a 500 on part 2 a retry posts part 2 onwards only', async () => {
-    await suggest(60, (i) => `Innspill ${i + 1}: ${'mer tekst om saken '.repeat(130)}`);
+    // Long messages to the group: "needs you" shows ten of them in full, more than one card holds.
+    await suggest(60, (i) => `Kan dere svare på innspill ${i + 1}? ${'mer tekst om saken '.repeat(145)}`);
     const message = await digestMessage(41);
     const before = h.connector.calls.length;
 
@@ -59,9 +60,9 @@ describe('the digest in Teams', () => {
     expect(calls.every((c) => c.conversationId === `a:chat-${kari.aad}` && c.replyToId === null)).toBe(true);
     // Part 1 once, the failed part 2 and then parts 2.. once each.
     const delivered = [calls[0]!, ...calls.slice(2)].map((c) => c.activity.attachments![0]!.content as Card);
-    expect(delivered.length).toBeGreaterThan(3);
+    expect(delivered.length).toBeGreaterThanOrEqual(2);
     delivered.forEach((card, i) => expect(texts(card)[0]).toContain(`Del ${i + 1} av ${delivered.length}`));
-    expect(suggestionIds(delivered)).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
+    expect(suggestionIds(delivered)).toEqual(Array.from({ length: 10 }, (_, i) => i + 1));
     for (const call of calls) expect(Buffer.byteLength(JSON.stringify(call.activity))).toBeLessThan(28_000);
     for (const card of delivered) expect(Buffer.byteLength(JSON.stringify(card))).toBeLessThanOrEqual(CARD_BUDGET_BYTES);
 
@@ -76,7 +77,7 @@ describe('the digest in Teams', () => {
     h = await startTeams({ sendTimeoutMs: 400 });
     await h.core.members.add(idOf(kari), h.clock());
     await h.post(activity(h.connector, kari, { type: 'installationUpdate', action: 'add' }));
-    await suggest(40, (i) => `Innspill ${i + 1}: ${'mer tekst om saken '.repeat(130)}`);
+    await suggest(40, (i) => `Kan dere svare på innspill ${i + 1}? ${'mer tekst om saken '.repeat(145)}`);
     const message = await digestMessage(43);
     const before = h.connector.calls.length;
 
@@ -90,7 +91,7 @@ describe('the digest in Teams', () => {
 
     expect(await h.teams.sender.deliver({ ...message, attempt: 2 })).toMatchObject({ ok: true });
     const delivered = h.connector.calls.slice(before).map((c) => c.activity.attachments![0]!.content as Card);
-    expect(suggestionIds(delivered)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    expect(suggestionIds(delivered)).toEqual(Array.from({ length: 10 }, (_, i) => i + 1));
   });
 
   it('sends a short digest as one card without keeping track of parts', async () => {
@@ -99,7 +100,8 @@ describe('the digest in Teams', () => {
     expect(await h.teams.sender.deliver(await digestMessage(42))).toMatchObject({ ok: true });
     const cards = postedCards(before);
     expect(cards).toHaveLength(1);
-    expect(suggestionIds(cards)).toEqual([1, 2]);
+    expect(texts(cards[0]!).join('\n')).toContain('Kort innspill 0');
+    expect(texts(cards[0]!).join('\n')).toContain('Kort innspill 1');
     expect(await h.store.platformState.list(PARTS_NAMESPACE, '')).toEqual([]);
   });
 
@@ -123,13 +125,15 @@ describe('the digest in Teams', () => {
     expect(queued).toMatchObject({
       platform: 'teams',
       workspaceId: TENANT,
-      recipient: { kind: 'user', userId: ola.aad },
+      recipient: { kind: 'sealed', sealed: expect.any(String) },
       payload: { type: 'reply', suggestionId: 1, text: 'Takk! Vi tar det opp på møtet.' },
       label: 'reply to #1',
     });
+    expect(JSON.stringify(queued)).not.toContain(ola.aad);
+    const sealed = queued!.recipient.kind === 'sealed' ? queued!.recipient.sealed! : '';
 
-    // The outbox's send reaches Ola's own chat.
-    expect(await h.teams.sender.deliver({ ...queued!, attempt: 1 })).toMatchObject({ ok: true });
+    // The outbox's send (which opens the sealed recipient only then) reaches Ola's own chat.
+    expect(await h.teams.sender.deliver({ ...queued!, recipient: h.core.openRecipient(sealed), attempt: 1 })).toMatchObject({ ok: true });
     expect(h.connector.calls.at(-1)).toMatchObject({ conversationId: `a:chat-${ola.aad}` });
     expect(JSON.stringify(h.connector.calls.at(-1)!.activity.attachments)).toContain('Takk! Vi tar det opp på møtet.');
   });

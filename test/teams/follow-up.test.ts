@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { actions, invokeCard, texts, type Card } from './card-reading.ts';
 import { activity, execute, message, startTeams, type TeamsHarness } from './harness.ts';
+import type { Recipient } from '../../src/ports/delivery.ts';
+import type { StoredRecipient } from '../../src/ports/outbox.ts';
 
 const member = { aad: 'aad-member' };
 const sender = { aad: 'aad-sender', locale: 'en-GB' };
@@ -16,11 +18,14 @@ afterEach(async () => {
   await h.close();
 });
 
+/** A sealed recipient (an anonymous sender) is opened only when sent, as the worker does. */
+const opened = (r: StoredRecipient): Recipient => (r.kind === 'sealed' ? h.core.openRecipient(r.sealed!) : r);
+
 /** Hands every pending outbox message to the Teams sender, as the worker would; returns the cards sent. */
 async function deliverPending(): Promise<Card[]> {
   const before = h.connector.calls.length;
   for (const m of await h.store.outbox.list(['pending'], 50)) {
-    expect(await h.teams.sender.deliver({ ...m, attempt: 1 })).toMatchObject({ ok: true });
+    expect(await h.teams.sender.deliver({ ...m, recipient: opened(m.recipient), attempt: 1 })).toMatchObject({ ok: true });
     await h.store.outbox.markSent(m.id, h.core.clock(), null);
   }
   return h.connector.calls.slice(before).map((c) => c.activity.attachments![0]!.content as Card);

@@ -1,4 +1,4 @@
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import type { AuthProviderFactory } from '@microsoft/agents-hosting';
 import { createHttpServer } from '../../adapters/http/server.ts';
 import { createTeamsAdapter } from '../../adapters/teams/index.ts';
@@ -12,10 +12,10 @@ export const BOT_ID = '28:bot-app';
 const ANONYMOUS: TeamsAuthSettings = { appId: null, appPassword: null, appType: 'MultiTenant', tenantId: null };
 
 /** The real Teams adapter on the real HTTP server (127.0.0.1:0), a real core, and a fake Bot Connector. */
-export async function startTeams(options: { settings?: TeamsAuthSettings; authority?: AuthorityOverrides; tokenProviders?: AuthProviderFactory; host?: string; sendTimeoutMs?: number } = {}) {
+export async function startTeams(options: { settings?: TeamsAuthSettings; authority?: AuthorityOverrides; tokenProviders?: AuthProviderFactory; host?: string; sendTimeoutMs?: number; logger?: Logger } = {}) {
   const { core, store, clock } = testCore();
   const connector = await startFakeConnector();
-  const logger = pino({ level: 'silent' });
+  const logger = options.logger ?? pino({ level: 'silent' });
   const teams = createTeamsAdapter({
     core,
     settings: options.settings ?? ANONYMOUS,

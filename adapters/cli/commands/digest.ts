@@ -1,11 +1,8 @@
 import { Option, type Command } from 'commander';
-import { renderDigestMarkdown } from '../../../src/digest/markdown.ts';
-import { LOCALES, type Locale } from '../../../src/i18n/index.ts';
+import type { DigestTextFormat } from '../../../src/digest/markdown.ts';
+import { LOCALES, type Locale } from '../../../src/i18n/locale.ts';
 import { parseDateOption, type CliContext } from '../program.ts';
 import { withStore } from './with-store.ts';
-import { createCore } from '../app.ts';
-import { createDelivery, recoverInterrupted } from '../delivery.ts';
-import { createPlatforms } from '../platforms.ts';
 import { outboxLine } from './outbox.ts';
 
 const POLL_MS = 250;
@@ -17,8 +14,13 @@ const POLL_MS = 250;
 async function sendNow(ctx: CliContext): Promise<void> {
   const config = ctx.config();
   const logger = ctx.logger(config);
+  const [{ createCore }, { createDelivery, recoverInterrupted }, { createPlatforms }] = await Promise.all([
+    import('../app.ts'),
+    import('../delivery.ts'),
+    import('../platforms.ts'),
+  ]);
   const { store, core, secrets } = createCore(config, { logger });
-  const platforms = createPlatforms(config, { core, store, secrets }, logger);
+  const platforms = await createPlatforms(config, { core, store, secrets }, logger);
   const delivery = createDelivery({ config, core, store, senders: platforms.senders, logger });
   try {
     const result = await core.runDigest({ slot: core.clock(), manual: true });
@@ -38,7 +40,7 @@ async function sendNow(ctx: CliContext): Promise<void> {
       }
       if (reported.size < result.messageIds.length) await new Promise((r) => setTimeout(r, POLL_MS));
     }
-    if (failed) process.exitCode = 1;
+    if (failed) ctx.exitCode = 1;
   } finally {
     await delivery.worker.stop();
     store.close();
@@ -53,14 +55,18 @@ export function registerDigest(program: Command, ctx: CliContext): void {
     .addOption(new Option('--send', 'send the digest of the period since the last one to every member now, and wait until each is delivered').conflicts('since'))
     .addOption(new Option('--since <date>', 'start of the period, e.g. 2026-11-16').argParser(parseDateOption))
     .addOption(new Option('--locale <locale>', 'language of the digest').choices(LOCALES))
-    .action((opts: { preview?: boolean; send?: boolean; since?: Date; locale?: Locale }, command: Command) => {
+    .addOption(new Option('--format <format>', 'preview as Markdown to paste (md) or as clean text (text); default: text in a terminal, md otherwise').choices(['md', 'text']).conflicts('send'))
+    .action((opts: { preview?: boolean; send?: boolean; since?: Date; locale?: Locale; format?: DigestTextFormat }, command: Command) => {
       if (opts.send) return sendNow(ctx);
       if (!opts.preview) command.error('error: say what to do: --preview or --send', { exitCode: 2, code: 'innspill.digestAction' });
       return withStore(ctx, async (core) => {
+        const { renderDigestMarkdown } = await import('../../../src/digest/markdown.ts');
         const period = core.previewPeriod(opts.since);
         if (period.start >= period.end) command.error('error: --since must be in the past', { exitCode: 2, code: 'innspill.since' });
         const model = await core.digestFor(period);
-        ctx.stdout.write(renderDigestMarkdown(model, { locale: opts.locale ?? core.settings.defaultLocale, timeZone: core.settings.timeZone }));
-      });
+        // A terminal gets clean text; a pipe or file gets Markdown, ready to paste.
+        const format = opts.format ?? ((ctx.stdout as { isTTY?: boolean }).isTTY ? 'text' : 'md');
+        ctx.stdout.write(renderDigestMarkdown(model, { locale: opts.locale ?? core.settings.defaultLocale, timeZone: core.settings.timeZone, format }));
+      }, { readOnly: true });
     });
 }

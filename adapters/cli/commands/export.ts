@@ -1,7 +1,7 @@
-import { writeFileSync } from 'node:fs';
+import { chmodSync, writeFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
-import { EXPORT_FORMATS, exportCsv, exportHtml, exportJson, type ExportFormat } from '../../../src/export/render.ts';
-import { LOCALES, type Locale } from '../../../src/i18n/index.ts';
+import { EXPORT_FORMATS, type ExportFormat } from '../../../src/export/formats.ts';
+import { LOCALES, type Locale } from '../../../src/i18n/locale.ts';
 import type { CliContext } from '../program.ts';
 import { withStore } from './with-store.ts';
 
@@ -14,13 +14,16 @@ export function registerExport(program: Command, ctx: CliContext): void {
     .addOption(new Option('--locale <locale>', 'language of the HTML page').choices(LOCALES))
     .action((opts: { format: ExportFormat; out?: string; locale?: Locale }) =>
       withStore(ctx, async (core) => {
+        const { exportCsv, exportHtml, exportJson } = await import('../../../src/export/render.ts');
         const data = await core.exportPublished();
         const text =
           opts.format === 'json' ? exportJson(data) : opts.format === 'csv' ? exportCsv(data) : exportHtml(data, opts.locale ?? core.settings.defaultLocale);
         if (opts.out) {
-          writeFileSync(opts.out, text);
+          // Only the operator reads it until they choose to publish it.
+          writeFileSync(opts.out, text, { mode: 0o600 });
+          chmodSync(opts.out, 0o600);
           ctx.stderr.write(`wrote ${data.suggestions.length} suggestions and ${data.polls.length} polls to ${opts.out}\n`);
         } else ctx.stdout.write(text);
-      }),
+      }, { readOnly: true }),
     );
 }

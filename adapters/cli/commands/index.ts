@@ -10,6 +10,8 @@ import { registerTeamsPackage } from './teams-package.ts';
 import { registerOutbox } from './outbox.ts';
 import { registerModerate } from './moderate.ts';
 import { registerReport } from './report.ts';
+import { registerPrivacy } from './privacy.ts';
+import { registerSurvey } from './survey.ts';
 
 export function registerCommands(program: Command, ctx: CliContext): void {
   registerServe(program, ctx);
@@ -22,4 +24,6 @@ export function registerCommands(program: Command, ctx: CliContext): void {
   registerOutbox(program, ctx);
   registerModerate(program, ctx);
   registerReport(program, ctx);
+  registerPrivacy(program, ctx);
+  registerSurvey(program, ctx);
 }

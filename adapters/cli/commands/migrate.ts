@@ -1,13 +1,13 @@
 import type { Command } from 'commander';
-import { migrate, openDatabase } from '../../../storage/index.ts';
 import type { CliContext } from '../program.ts';
 
 export function registerMigrate(program: Command, ctx: CliContext): void {
   program
     .command('migrate')
     .description('bring the database to the schema this version needs (serve does this at start too)')
-    .action(() => {
+    .action(async () => {
       const config = ctx.config();
+      const { migrate, openDatabase } = await import('../../../storage/index.ts');
       const db = openDatabase(config.databasePath);
       try {
         const { from, to } = migrate(db);

@@ -1,15 +1,20 @@
 import { Option, type Command } from 'commander';
-import { OPERATOR_ID, parseProgress, parseSuggestionRef } from '../../../src/domain/follow-up.ts';
-import { suggestionRef } from '../../../src/domain/suggestion.ts';
-import { isInnspillError } from '../../../src/errors.ts';
-import { catalog, describeError } from '../../../src/i18n/index.ts';
 import type { Innspill } from '../../../src/innspill.ts';
-import { reviewLine } from '../../console/render.ts';
 import type { CliContext } from '../program.ts';
 import { withStore } from './with-store.ts';
 
-/** The operator moderates as the project group; the record names them `operator`. */
-const operator = { id: OPERATOR_ID };
+/** The rules and words the moderation commands need, loaded inside an action so `innspill --help` stays cheap. */
+async function loadModeration() {
+  const [{ OPERATOR_ID, parseProgress, parseSuggestionRef }, { suggestionRef }, { isInnspillError }, { catalog, describeError }] = await Promise.all([
+    import('../../../src/domain/follow-up.ts'),
+    import('../../../src/domain/suggestion.ts'),
+    import('../../../src/errors.ts'),
+    import('../../../src/i18n/index.ts'),
+  ]);
+  // The operator moderates as the project group; the record names them `operator`.
+  return { operator: { id: OPERATOR_ID }, parseProgress, parseSuggestionRef, suggestionRef, isInnspillError, catalog, describeError };
+}
+type Moderation = Awaited<ReturnType<typeof loadModeration>>;
 
 /**
  * `innspill moderate list|approve|hide|restore|status`. A refusal (unknown ref, unknown status, a
@@ -18,44 +23,50 @@ const operator = { id: OPERATOR_ID };
 export function registerModerate(program: Command, ctx: CliContext): void {
   const moderate = program.command('moderate').description('review what is published: list waiting suggestions, approve, hide, restore, set a status');
 
-  const act = (work: (core: Innspill) => Promise<string>) =>
+  const act = (work: (core: Innspill, m: Moderation) => Promise<string>) =>
     withStore(ctx, async (core) => {
+      const m = await loadModeration();
       try {
-        ctx.stdout.write(`${await work(core)}\n`);
+        ctx.stdout.write(`${await work(core, m)}\n`);
       } catch (error) {
-        if (!isInnspillError(error)) throw error;
-        ctx.stderr.write(`innspill: ${describeError(core.settings.defaultLocale, error)}\n`);
-        process.exitCode = 1;
+        if (!m.isInnspillError(error)) throw error;
+        ctx.stderr.write(`innspill: ${m.describeError(core.settings.defaultLocale, error)}\n`);
+        ctx.exitCode = 1;
       }
     });
-  const say = (core: Innspill) => catalog(core.settings.defaultLocale).followUp;
+  const say = (core: Innspill, m: Moderation) => m.catalog(core.settings.defaultLocale).followUp;
 
   moderate
     .command('list')
     .description('one line per suggestion waiting for review: #N, topic, text')
     .action(() =>
-      withStore(ctx, async (core) => {
-        for (const s of await core.reviewQueue(operator, 1000)) ctx.stdout.write(`${reviewLine(s, s.topic, '(proposed)')}\n`);
-      }),
+      withStore(
+        ctx,
+        async (core) => {
+          const [{ operator }, { reviewLine }] = await Promise.all([loadModeration(), import('../../console/render.ts')]);
+          for (const s of await core.reviewQueue(operator, 1000)) ctx.stdout.write(`${reviewLine(s, s.topic, '(proposed)')}\n`);
+        },
+        { readOnly: true },
+      ),
     );
   moderate
     .command('approve')
     .argument('<ref>', 'the suggestion number, with or without #')
     .description('publish a consented suggestion (in review mode)')
-    .action((ref: string) => act(async (core) => say(core).approved({ ref: suggestionRef((await core.approve(operator, parseSuggestionRef(ref))).id) })));
+    .action((ref: string) => act(async (core, m) => say(core, m).approved({ ref: m.suggestionRef((await core.approve(m.operator, m.parseSuggestionRef(ref))).id) })));
   moderate
     .command('hide')
     .argument('<ref>', 'the suggestion number, with or without #')
     .addOption(new Option('--reason <text>', 'why, kept for the project group only (at most 500 characters)'))
     .description('take a suggestion out of everything published')
     .action((ref: string, opts: { reason?: string }) =>
-      act(async (core) => say(core).hidden({ ref: suggestionRef((await core.hide(operator, parseSuggestionRef(ref), opts.reason)).id) })),
+      act(async (core, m) => say(core, m).hidden({ ref: m.suggestionRef((await core.hide(m.operator, m.parseSuggestionRef(ref), opts.reason)).id) })),
     );
   moderate
     .command('restore')
     .argument('<ref>', 'the suggestion number, with or without #')
     .description('undo a hide')
-    .action((ref: string) => act(async (core) => say(core).restored({ ref: suggestionRef((await core.restore(operator, parseSuggestionRef(ref))).id) })));
+    .action((ref: string) => act(async (core, m) => say(core, m).restored({ ref: m.suggestionRef((await core.restore(m.operator, m.parseSuggestionRef(ref))).id) })));
   moderate
     .command('status')
     .argument('<ref>', 'the suggestion number, with or without #')
@@ -63,10 +74,10 @@ export function registerModerate(program: Command, ctx: CliContext): void {
     .addOption(new Option('--note <text>', 'a short public note: "you said, we did" (at most 500 characters)'))
     .description("set a suggestion's status; the sender is told")
     .action((ref: string, status: string, opts: { note?: string }) =>
-      act(async (core) => {
-        const progress = parseProgress(status);
-        const { suggestion, notified } = await core.setStatus(operator, parseSuggestionRef(ref), progress, opts.note);
-        return (notified ? say(core).statusSetNotified : say(core).statusSet)({ ref: suggestionRef(suggestion.id), status: say(core).progress[progress] });
+      act(async (core, m) => {
+        const progress = m.parseProgress(status);
+        const { suggestion, notified } = await core.setStatus(m.operator, m.parseSuggestionRef(ref), progress, opts.note);
+        return (notified ? say(core, m).statusSetNotified : say(core, m).statusSet)({ ref: m.suggestionRef(suggestion.id), status: say(core, m).progress[progress] });
       }),
     );
 }

@@ -30,18 +30,18 @@ export function registerOutbox(program: Command, ctx: CliContext): void {
         const list = await core.outbox.list(statuses, opts.limit);
         if (!list.length) ctx.stdout.write('the outbox is empty\n');
         for (const m of list) ctx.stdout.write(`${outboxLine(m)}\n`);
-      }),
+      }, { readOnly: true }),
     );
   outbox
     .command('retry')
     .argument('<id>', 'the message number', outboxId)
-    .description('send a dead message again (a running server picks it up within a second)')
+    .description('send a dead message again, the next time `innspill serve` runs (at once if it is running)')
     .action((id: number) =>
       withStore(ctx, async (core) => {
-        if (await core.outbox.retry(id, core.clock())) ctx.stdout.write(`message ${id} will be sent again\n`);
+        if (await core.outbox.retry(id, core.clock())) ctx.stdout.write(`message ${id} is queued again: it goes out when \`innspill serve\` next runs (at once if it is running now)\n`);
         else {
           ctx.stderr.write(`message ${id} is not a dead message in the outbox (see innspill outbox list)\n`);
-          process.exitCode = 1;
+          ctx.exitCode = 1;
         }
       }),
     );

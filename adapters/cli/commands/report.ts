@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
-import { LOCALES, type Locale } from '../../../src/i18n/index.ts';
-import { REPORT_FORMATS, reportHtml, reportJson, reportMarkdown, type ReportFormat } from '../../../src/report/render.ts';
+import { LOCALES, type Locale } from '../../../src/i18n/locale.ts';
+import { REPORT_FORMATS, type ReportFormat } from '../../../src/report/formats.ts';
 import { parseDateOption, type CliContext } from '../program.ts';
 import { withStore } from './with-store.ts';
 
@@ -24,13 +24,19 @@ export function registerReport(program: Command, ctx: CliContext): void {
     .addOption(new Option('--out <file>', 'write to a file instead of standard output'))
     .action(function (this: Command, opts: { from: Date; to: Date; format: ReportFormat; locale?: Locale; out?: string }) {
       if (opts.from.getTime() >= opts.to.getTime()) this.error('error: --from must be before --to');
-      return withStore(ctx, async (core) => {
-        const report = await core.segmentReport({ start: opts.from, end: opts.to });
-        const locale = opts.locale ?? core.settings.defaultLocale;
-        const tz = core.settings.timeZone;
-        const text = opts.format === 'json' ? reportJson(report) : opts.format === 'html' ? reportHtml(report, locale, tz) : reportMarkdown(report, locale, tz);
-        if (opts.out) writeFileSync(opts.out, text);
-        else ctx.stdout.write(text);
-      });
+      return withStore(
+        ctx,
+        async (core) => {
+          // Loaded here, not at the top: other commands start without the report's renderers.
+          const { reportHtml, reportJson, reportMarkdown } = await import('../../../src/report/render.ts');
+          const report = await core.segmentReport({ start: opts.from, end: opts.to });
+          const locale = opts.locale ?? core.settings.defaultLocale;
+          const tz = core.settings.timeZone;
+          const text = opts.format === 'json' ? reportJson(report) : opts.format === 'html' ? reportHtml(report, locale, tz) : reportMarkdown(report, locale, tz);
+          if (opts.out) writeFileSync(opts.out, text);
+          else ctx.stdout.write(text);
+        },
+        { readOnly: true },
+      );
     });
 }

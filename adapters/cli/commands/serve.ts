@@ -1,14 +1,20 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../program.ts';
-import { createApp } from '../app.ts';
 import { runConsole } from './console.ts';
 
 /** Runs the server until SIGTERM or SIGINT, then drains requests and closes the database. */
 export async function serve(ctx: CliContext): Promise<void> {
   const config = ctx.config();
   const logger = ctx.logger(config);
+  const { createApp } = await import('../app.ts');
   const app = await createApp(config, { logger });
-  await app.start();
+  try {
+    await app.start();
+  } catch (error) {
+    // Close what did start (database, workers, timers) so the process exits with the error.
+    await app.stop();
+    throw error;
+  }
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {
       logger.info({ signal }, 'shutting down');
@@ -31,7 +37,7 @@ export function registerServe(program: Command, ctx: CliContext): void {
     .action(async () => {
       const config = ctx.config();
       const configured = Boolean(config.slack || config.teams.appId);
-      if (!configured && process.stdin.isTTY) {
+      if (!configured && ctx.isTTY) {
         ctx.stderr.write('No Slack or Teams credentials are set: starting the terminal playground. Run `npx innspill serve` for the server.\n');
         await runConsole(ctx, {});
       } else {

@@ -1,6 +1,5 @@
 import { writeFileSync } from 'node:fs';
 import { InvalidArgumentError, type Command } from 'commander';
-import { buildTeamsPackage } from '../../teams/package/zip.ts';
 import type { CliContext } from '../program.ts';
 import { VERSION } from '../version.ts';
 
@@ -44,6 +43,7 @@ export function registerTeamsPackage(program: Command, ctx: CliContext): void {
       }
       if (!GUID.test(botId)) throw new Error(`MicrosoftAppId must be a GUID to go in the Teams manifest (got "${botId}")`);
       if (opts.developer.length > 32) throw new InvalidArgumentError('--developer: at most 32 characters');
+      const { buildTeamsPackage } = await import('../../teams/package/zip.ts');
       const zip = await buildTeamsPackage({
         botId,
         appId: opts.appId ?? botId,

@@ -7,7 +7,7 @@ import { unescapeSlackText } from '../parse.ts';
 import { publishPoll } from '../publish.ts';
 import { COMMAND, POLL_COMMAND, deleteConfirmMessage, ephemeral, helpMessage, mineMessage, textMessage } from '../render/messages.ts';
 import { pollModal, profileModal, suggestionModal } from '../render/modals.ts';
-import { actorOf, type HandlerDeps } from './deps.ts';
+import { actorOf, explainFailure, type HandlerDeps } from './deps.ts';
 import { reviewMessage } from '../render/follow-up.ts';
 import { projectGroupText } from '../../../src/usecases/project-group.ts';
 
@@ -29,6 +29,11 @@ export function registerCommands(app: App, deps: HandlerDeps): void {
         await ack();
         const view = suggestionModal(actor.locale, core.settings.topics, { channelId: command.channel_id });
         background.run('views.open', () => client.views.open({ trigger_id: command.trigger_id, view: view as never }));
+        return;
+      }
+      const surveyAnswer = await core.surveys.chat(actor, text);
+      if (typeof surveyAnswer === 'string') {
+        await ack(ephemeral(textMessage(surveyAnswer)) as never);
         return;
       }
       switch (subcommandOf(text)) {
@@ -60,7 +65,7 @@ export function registerCommands(app: App, deps: HandlerDeps): void {
         }
       }
     } catch (error) {
-      answer = ephemeral(textMessage(describeError(actor.locale, error)));
+      answer = ephemeral(textMessage(explainFailure(deps, actor.locale, error, 'slack command failed')));
     }
     await ack(answer as never);
   });
@@ -83,7 +88,7 @@ export function registerCommands(app: App, deps: HandlerDeps): void {
       }
       pollId = result.poll.id;
     } catch (error) {
-      await ack(ephemeral(textMessage(describeError(actor.locale, error))) as never);
+      await ack(ephemeral(textMessage(explainFailure(deps, actor.locale, error, 'slack poll command failed'))) as never);
       return;
     }
     await ack();

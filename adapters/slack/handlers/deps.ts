@@ -1,5 +1,7 @@
 import type { Logger } from 'pino';
 import { actorFrom, type Actor } from '../../../src/domain/participant.ts';
+import { isInnspillError } from '../../../src/errors.ts';
+import { describeError } from '../../../src/i18n/index.ts';
 import type { Innspill } from '../../../src/innspill.ts';
 import type { Responder } from '../api/responder.ts';
 import type { Background } from '../background.ts';
@@ -42,4 +44,13 @@ export function submitterOf(deps: Pick<HandlerDeps, 'locales'>, body: { team?: {
   const teamId = teamOf(body);
   if (!teamId) throw new Error('view submission without a team');
   return actorOf(deps, teamId, body.user.id);
+}
+
+/**
+ * What a refusal says to the person, after logging anything that is not a refusal (a failed write,
+ * a full disk, a bug) at error level: an answer in the chat must not be the only trace of it.
+ */
+export function explainFailure(deps: Pick<HandlerDeps, 'logger'>, locale: Actor['locale'], error: unknown, what: string): string {
+  if (!isInnspillError(error)) deps.logger.error({ err: error }, what);
+  return describeError(locale, error);
 }

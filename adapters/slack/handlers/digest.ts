@@ -2,10 +2,10 @@ import type { BlockAction } from '@slack/bolt';
 import type { Actor } from '../../../src/domain/participant.ts';
 import { isInnspillError } from '../../../src/errors.ts';
 import { catalog, describeError } from '../../../src/i18n/index.ts';
-import { parseId, parseSeeAllValue } from '../parse.ts';
+import { parseId, parseMenuValue, parseSeeAllValue } from '../parse.ts';
 import { DIGEST_ACTIONS, type SeeAllTarget } from '../render/digest.ts';
 import { replyModal, resultModal } from '../render/modals.ts';
-import { seeAllModal } from '../render/see-all.ts';
+import { fullTextModal, seeAllModal } from '../render/see-all.ts';
 import type { Click, ClickHandler } from './actions.ts';
 import type { HandlerDeps } from './deps.ts';
 
@@ -53,6 +53,26 @@ export function digestActions(deps: HandlerDeps): Record<string, ClickHandler> {
     background.run('views.update', async () => client.views.update({ view_id: id, hash, view: (await seeAllView(actor, target)) as never }));
   };
 
+  const reply = async (click: Click, actor: Actor, suggestionId: number) => {
+    const member = await core.isMember(actor.id);
+    await click.ack();
+    const s = catalog(actor.locale).slack;
+    show(click, member ? replyModal(actor.locale, suggestionId) : resultModal(actor.locale, s.replyTitle, s.membersOnly));
+  };
+
+  /** The whole text of one suggestion, for a member; anyone else is told why not. */
+  const fullText = async (click: Click, actor: Actor, suggestionId: number) => {
+    let view: unknown;
+    try {
+      view = fullTextModal(actor.locale, await core.digestSuggestion(actor, suggestionId));
+    } catch (error) {
+      if (!isInnspillError(error)) logger.error({ err: error }, 'slack full text failed');
+      view = resultModal(actor.locale, catalog(actor.locale).slack.seeAllTitle, refusal(actor, error));
+    }
+    await click.ack();
+    show(click, view);
+  };
+
   return {
     [DIGEST_ACTIONS.reply]: async (click, actor) => {
       const suggestionId = parseId(click.action.value);
@@ -60,10 +80,16 @@ export function digestActions(deps: HandlerDeps): Record<string, ClickHandler> {
         logger.warn({ actionId: click.action.action_id }, 'reply button with an unreadable value ignored');
         return click.ack();
       }
-      const member = await core.isMember(actor.id);
-      await click.ack();
-      const s = catalog(actor.locale).slack;
-      show(click, member ? replyModal(actor.locale, suggestionId) : resultModal(actor.locale, s.replyTitle, s.membersOnly));
+      return reply(click, actor, suggestionId);
+    },
+    // The "…" menu of a suggestion in a list: Slack sends the chosen option, not a value.
+    [DIGEST_ACTIONS.more]: async (click, actor) => {
+      const choice = parseMenuValue((click.action as { selected_option?: { value?: unknown } }).selected_option?.value);
+      if (!choice) {
+        logger.warn({ actionId: click.action.action_id }, 'digest menu with an unreadable option ignored');
+        return click.ack();
+      }
+      return choice.kind === 'reply' ? reply(click, actor, choice.suggestionId) : fullText(click, actor, choice.suggestionId);
     },
     [DIGEST_ACTIONS.seeAll]: async (click, actor) => {
       const target = parseSeeAllValue(click.action.value);

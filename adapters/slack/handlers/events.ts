@@ -39,10 +39,17 @@ export function registerEvents(app: App, deps: HandlerDeps): void {
     await deps.dmChannels.remember(teamId, message.user, message.channel);
     const c = catalog(actor.locale);
     let reply: string;
+    const text = unescapeSlackText(message.text ?? '');
     try {
-      const { suggestion, duplicate } = await core.submitSuggestion(actor, { text: unescapeSlackText(message.text ?? '') }, { dedupeKey: `slack:${body.event_id}` });
-      if (duplicate) return;
-      reply = c.messages.suggestionStored({ ref: suggestionRef(suggestion.id) });
+      // `stopp` or a member's `undersøkelse …` in the chat with the bot; a retried event does it once.
+      const surveyAnswer = await core.surveys.chat(actor, text, () => core.firstDelivery('slack', body.event_id));
+      if (surveyAnswer === false) return;
+      if (surveyAnswer !== null) reply = surveyAnswer;
+      else {
+        const { suggestion, duplicate } = await core.submitSuggestion(actor, { text }, { dedupeKey: `slack:${body.event_id}` });
+        if (duplicate) return;
+        reply = c.messages.suggestionStored({ ref: suggestionRef(suggestion.id) });
+      }
     } catch (error) {
       if (!isInnspillError(error)) throw error;
       reply = describeError(actor.locale, error);

@@ -46,6 +46,8 @@ export function followUpActions(deps: HandlerDeps): Record<string, ClickHandler>
         await core.approve(actor, id);
         await click.ack();
         refresh(click, actor);
+        // From the digest (a message, not App Home) the click needs its own confirmation.
+        if (click.body.container?.type === 'message') said(click, actor, catalog(actor.locale).followUp.approved({ ref: suggestionRef(id) }));
       } catch (error) {
         await click.ack();
         failed(click, actor, error);

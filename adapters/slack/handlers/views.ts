@@ -8,7 +8,7 @@ import { modalContext, replyContext, viewFields } from '../parse.ts';
 import { publishPoll } from '../publish.ts';
 import { textMessage } from '../render/messages.ts';
 import { resultModal, VIEWS } from '../render/modals.ts';
-import { submitterOf, type HandlerDeps } from './deps.ts';
+import { explainFailure, submitterOf, type HandlerDeps } from './deps.ts';
 import { refusal } from './digest.ts';
 
 type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
@@ -54,7 +54,7 @@ export function registerViews(app: App, deps: HandlerDeps): void {
       const stored = (suggestion.anonymous ? m.suggestionStoredAnonymous : m.suggestionStored)({ ref: suggestionRef(suggestion.id) });
       await ack({ response_action: 'update', view: resultModal(actor.locale, catalog(actor.locale).forms.suggestionTitle, stored) as never });
     } catch (error) {
-      await fieldError(ack, (isInnspillError(error) && FIELD_OF[error.code]) || 'text', describeError(actor.locale, error));
+      await fieldError(ack, (isInnspillError(error) && FIELD_OF[error.code]) || 'text', explainFailure(deps, actor.locale, error, 'slack suggestion form failed'));
     }
   });
 
@@ -71,7 +71,7 @@ export function registerViews(app: App, deps: HandlerDeps): void {
       await ack({ response_action: 'update', view: resultModal(actor.locale, catalog(actor.locale).forms.profileTitle, catalog(actor.locale).messages.profileSaved) as never });
     } catch (error) {
       const field = isInnspillError(error) ? PROFILE_FIELDS[String(error.params.field)] : undefined;
-      await fieldError(ack, field ?? 'company', describeError(actor.locale, error));
+      await fieldError(ack, field ?? 'company', explainFailure(deps, actor.locale, error, 'slack profile form failed'));
     }
   });
 
@@ -110,7 +110,7 @@ export function registerViews(app: App, deps: HandlerDeps): void {
     try {
       pollId = (await core.createPoll(actor, checked.draft, { channelId: channelId ?? actor.userId })).id;
     } catch (error) {
-      return fieldError(ack, (isInnspillError(error) && FIELD_OF[error.code]) || 'question', describeError(actor.locale, error));
+      return fieldError(ack, (isInnspillError(error) && FIELD_OF[error.code]) || 'question', explainFailure(deps, actor.locale, error, 'slack poll form failed'));
     }
     const m = catalog(actor.locale).messages;
     await ack({ response_action: 'update', view: resultModal(actor.locale, catalog(actor.locale).forms.pollTitle, m.pollCreated({ id: pollId })) as never });

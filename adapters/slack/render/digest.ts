@@ -1,9 +1,11 @@
-import { bar, formatDate, oneLine, percent, signed } from '../../../src/digest/format.ts';
-import type { DigestModel, DigestPeriod, DigestSuggestion, Figure, Share } from '../../../src/digest/model.ts';
+import { bar, formatDate, oneLine } from '../../../src/digest/format.ts';
+import type { AttentionItem, DigestModel, DigestPeriod, DigestSuggestion, Share } from '../../../src/digest/model.ts';
+import { areasText, brief, closingText, optionResult, pollStatus, reasonsText, similarText, suggestionTags, themeCount, totalsLine } from '../../../src/digest/phrases.ts';
+import { pollNote, shareAmount, shareName } from '../../../src/digest/published-text.ts';
 import { suggestionRef } from '../../../src/domain/suggestion.ts';
-import { followUpSections } from './follow-up.ts';
+import { reviewAttention, statusChangesText, waitingText } from './follow-up.ts';
 import { catalog, formatNumber, label, type Locale } from '../../../src/i18n/index.ts';
-import type { SlackMessage } from './poll.ts';
+import { ACTIONS, type SlackMessage } from './poll.ts';
 import { escapedWithin, escapeMrkdwn, plain, section, LIMITS } from './text.ts';
 
 export const DIGEST_ACTIONS = {
@@ -11,6 +13,8 @@ export const DIGEST_ACTIONS = {
   seeAll: 'innspill_digest_see_all',
   previous: 'innspill_digest_previous',
   next: 'innspill_digest_next',
+  /** The "…" menu of a suggestion in a list. */
+  more: 'innspill_digest_more',
 } as const;
 
 /**
@@ -19,9 +23,6 @@ export const DIGEST_ACTIONS = {
  * part keeps its text under 12,000 characters.
  */
 export const DIGEST_BUDGET = { blocks: LIMITS.messageBlocks, text: 12_000 } as const;
-
-/** A suggestion's text in the digest: long enough to judge it, short enough to read the week. */
-const DIGEST_TEXT_MAX = 1200;
 
 /** What a "see all" button asks for: one topic of one period (ms since the epoch), a page of it. */
 export interface SeeAllTarget {
@@ -43,16 +44,30 @@ function replyButton(locale: Locale, suggestionId: number): Block {
   return { type: 'button', action_id: DIGEST_ACTIONS.reply, text: plain(catalog(locale).digest.reply, LIMITS.buttonText), value: String(suggestionId) };
 }
 
-/** Segment tags of a suggestion: who (a company, "anonymous" or nobody) · area · industry · size. */
-function tags(locale: Locale, s: DigestSuggestion): string {
-  const who = s.anonymous ? catalog(locale).digest.anonymous : s.companyName ? oneLine(s.companyName) : null;
-  const list = [who, label(locale, 'areas', s.segment.area), label(locale, 'industries', s.segment.industry), label(locale, 'sizes', s.segment.sizeBand)];
-  return list.filter(Boolean).join(' · ');
+/** The "…" menu of a suggestion in a list: answer its sender, or read the whole text. */
+export function suggestionMenu(locale: Locale, suggestionId: number, canReply = true): Block {
+  const option = (text: string, value: string) => ({ text: plain(text, LIMITS.optionText), value });
+  return {
+    type: 'overflow',
+    action_id: DIGEST_ACTIONS.more,
+    options: [
+      // Past the reply window an anonymous sender cannot be reached: no reply to offer.
+      ...(canReply ? [option(catalog(locale).digest.reply, `reply:${suggestionId}`)] : []),
+      option(catalog(locale).summary.showAll, `full:${suggestionId}`),
+    ],
+  };
 }
 
-/** One suggestion as a section with its Reply button; `max` bounds the text, never the tags. */
+/** One suggestion on one line (cut short, the whole text one click away), its tags, and the "…" menu. */
+export function suggestionLine(locale: Locale, s: DigestSuggestion, max = 150): Block {
+  const closed = s.replyClosed ? ` _${escapeMrkdwn(catalog(locale).privacy.replyWindowPassed)}_` : '';
+  return { ...section(`*${suggestionRef(s.id)}* ${escapedWithin(brief(s.text, max), max + 20)}  _${escapeMrkdwn(suggestionTags(locale, s))}_${closed}`), accessory: suggestionMenu(locale, s.id, !s.replyClosed) };
+}
+
+/** A suggestion in full, with its Reply button: what "show the whole text" opens. */
 export function suggestionBlock(locale: Locale, s: DigestSuggestion, max: number): Block {
-  const text = `*${suggestionRef(s.id)}* ${escapedWithin(oneLine(s.text), max)}\n_${escapeMrkdwn(tags(locale, s))}_`;
+  const text = `*${suggestionRef(s.id)}* ${escapedWithin(oneLine(s.text), max)}\n_${escapeMrkdwn(suggestionTags(locale, s))}_`;
+  if (s.replyClosed) return section(`${text}\n_${escapeMrkdwn(catalog(locale).privacy.replyWindowPassed)}_`);
   return { ...section(text), accessory: replyButton(locale, s.id) };
 }
 
@@ -60,85 +75,97 @@ export function periodText(locale: Locale, period: DigestPeriod, timeZone: strin
   return { from: formatDate(locale, period.start, timeZone), to: formatDate(locale, period.end, timeZone) };
 }
 
-/** Lines packed into as few sections as fit 3000 characters each; a line is never split. */
-function sections(lines: string[]): Block[] {
-  const out: Block[] = [];
-  let current = '';
-  for (const line of lines) {
-    const next = current ? `${current}\n${line}` : line;
-    if (current && [...next].length > LIMITS.text) {
-      out.push(section(current));
-      current = line;
-    } else current = next;
-  }
-  if (current) out.push(section(current));
-  return out;
-}
-
-/** Blocks that belong together, and the heading a part repeats when it starts among them. */
+/** Blocks that belong together in one message. */
 interface Unit {
   blocks: Block[];
-  continues?: Block;
 }
 
+/** Items shown in "needs you"; the rest are counted, and all are in the full list. */
+export const ATTENTION_SHOWN = 10;
+
+function seeAllButton(locale: Locale, model: DigestModel, topic: string, count: number, text = catalog(locale).digest.seeAll): Block {
+  const target = { topic, start: model.period.start.getTime(), end: model.period.end.getTime(), count, page: 0 };
+  return { type: 'button', action_id: DIGEST_ACTIONS.seeAll, text: plain(text, LIMITS.buttonText), value: seeAllValue(target) };
+}
+
+/** One thing that needs a member, with the button (or, for review, the buttons) that act on it. */
+function attentionBlocks(locale: Locale, timeZone: string, model: DigestModel, item: AttentionItem): Block[] {
+  const c = catalog(locale).summary;
+  switch (item.kind) {
+    case 'review':
+      return reviewAttention(locale, item.suggestion);
+    case 'addressed': {
+      const s = item.suggestion;
+      const text = `*${suggestionRef(s.id)}* ${escapedWithin(oneLine(s.text), 600)}\n_${escapeMrkdwn(`${suggestionTags(locale, s)} – ${reasonsText(locale, item.reasons)}`)}_`;
+      return [{ ...section(text), accessory: replyButton(locale, s.id) }];
+    }
+    case 'similar': {
+      const s = item.suggestion;
+      const count = model.topics.find((t) => t.topic === s.topic)?.count ?? 0;
+      const text = `*${suggestionRef(s.id)}* ${escapedWithin(brief(s.text, 200), 300)}\n_${escapeMrkdwn(`${similarText(locale, item.similarIds.length)}: ${item.similarIds.map(suggestionRef).join(', ')}`)}_`;
+      return [{ ...section(text), accessory: seeAllButton(locale, model, s.topic, count, c.seeSimilar) }];
+    }
+    case 'closingPoll':
+      return [
+        {
+          ...section(`*${escapeMrkdwn(oneLine(item.question))}*\n_${escapeMrkdwn(closingText(locale, item.closesAt, item.voters, timeZone))}_`),
+          accessory: { type: 'button', action_id: ACTIONS.close, value: String(item.pollId), text: plain(c.closePoll, LIMITS.buttonText) },
+        },
+      ];
+  }
+}
+
+/**
+ * The digest's summary, in the order a member works through it: the figures, what needs them (each
+ * with its button), the topics in brief (count, change, where from, three examples, "see all" for
+ * the compact list of every suggestion), polls, and participation.
+ */
 function digestUnits(model: DigestModel, locale: Locale, timeZone: string): Unit[] {
-  const c = catalog(locale).digest;
-  const s = catalog(locale).slack;
+  const { digest: c, summary: sm } = catalog(locale);
   const units: Unit[] = [];
   const add = (...blocks: Block[]) => units.push({ blocks });
   const heading = (text: string) => add({ type: 'divider' }, section(`*${escapeMrkdwn(text)}*`));
 
   add({ type: 'header', text: plain(c.title(periodText(locale, model.period, timeZone)), LIMITS.header) });
-  const figure = (name: string, f: Figure) => ({
-    type: 'mrkdwn',
-    text: `*${escapeMrkdwn(name)}*\n${formatNumber(locale, f.value)} (${escapeMrkdwn(f.delta === null ? c.noPrevious : c.change({ delta: signed(locale, f.delta) }))})`,
-  });
-  const { totals } = model;
-  add({
-    ...section(`*${escapeMrkdwn(c.totals)}*`),
-    fields: [figure(c.newSuggestions, totals.suggestions), figure(c.votes, totals.votes), figure(c.participants, totals.participants)],
-  });
+  add({ type: 'context', elements: [{ type: 'mrkdwn', text: escapeMrkdwn(totalsLine(locale, model.totals)) }] });
   if (model.empty) add(section(escapeMrkdwn(c.nothingNew)));
-  // What waits for review and what changed status come first: they ask something of the member.
-  for (const text of followUpSections(model, locale)) add(section(text));
 
-  if (model.topics.length) heading(c.suggestionsByTopic);
-  for (const { topic, count, suggestions } of model.topics) {
-    const name = escapeMrkdwn(label(locale, 'topics', topic));
-    add(section(`*${name}* (${formatNumber(locale, count)})`));
-    const continues = section(`*${escapeMrkdwn(s.digestContinued({ topic: label(locale, 'topics', topic) }))}*`);
-    for (const suggestion of suggestions) units.push({ blocks: [suggestionBlock(locale, suggestion, DIGEST_TEXT_MAX)], continues });
-    if (count > suggestions.length) {
-      const target = { topic, start: model.period.start.getTime(), end: model.period.end.getTime(), count, page: 0 };
-      units.push({
-        blocks: [
-          {
-            ...section(escapeMrkdwn(c.andMore({ count: formatNumber(locale, count - suggestions.length) }))),
-            accessory: { type: 'button', action_id: DIGEST_ACTIONS.seeAll, text: plain(c.seeAll, LIMITS.buttonText), value: seeAllValue(target) },
-          },
-        ],
-        continues,
-      });
-    }
+  // What waits for review opens "needs you" (see `withFollowUp`); what changed status follows it.
+  heading(`${sm.attention} (${formatNumber(locale, model.attention.length)})`);
+  const waiting = waitingText(model, locale);
+  if (waiting) add({ type: 'context', elements: [{ type: 'mrkdwn', text: waiting }] });
+  if (!model.attention.length) add(section(escapeMrkdwn(sm.attentionNone)));
+  for (const item of model.attention.slice(0, ATTENTION_SHOWN)) add(...attentionBlocks(locale, timeZone, model, item));
+  if (model.attention.length > ATTENTION_SHOWN) {
+    add({ type: 'context', elements: [{ type: 'mrkdwn', text: escapeMrkdwn(sm.attentionMore({ count: formatNumber(locale, model.attention.length - ATTENTION_SHOWN) })) }] });
+  }
+  const changes = statusChangesText(model, locale);
+  if (changes) add(section(changes));
+
+  if (model.themes.length) heading(sm.themes);
+  for (const theme of model.themes) {
+    const lines = [
+      `*${escapeMrkdwn(label(locale, 'topics', theme.topic))}* – ${escapeMrkdwn(themeCount(locale, theme))}`,
+      `_${escapeMrkdwn(areasText(locale, theme.areas))}_`,
+      ...theme.samples.map((x) => `• *${suggestionRef(x.id)}* ${escapedWithin(brief(x.text, 200), 300)}`),
+    ];
+    add({ ...section(lines.join('\n')), accessory: seeAllButton(locale, model, theme.topic, theme.count) });
   }
 
   if (model.polls.length) heading(c.polls);
   for (const p of model.polls) {
-    const status = `${p.closed ? c.pollClosed : c.pollOpen}, ${c.pollVoters({ count: formatNumber(locale, p.voters) })}`;
-    const lines = p.options.map((o) => `\`${bar(o.share)}\` ${percent(o.share)} (${formatNumber(locale, o.count)}) ${escapeMrkdwn(oneLine(o.label))}`);
-    add(section([`*${escapeMrkdwn(oneLine(p.question))}* (${escapeMrkdwn(status)})`, ...lines].join('\n')));
+    const note = pollNote(locale, p);
+    const lines = p.options.map((o) => `\`${bar(o.share)}\` ${escapeMrkdwn(oneLine(o.label))}: ${escapeMrkdwn(optionResult(locale, o, p))}`);
+    add(section([`*${escapeMrkdwn(oneLine(p.question))}* (${escapeMrkdwn(pollStatus(locale, p))})`, ...(note ? [`_${escapeMrkdwn(note)}_`] : []), ...lines].join('\n')));
   }
 
   const { byArea, byIndustry, bySize } = model.participation;
   if (byArea.length || byIndustry.length || bySize.length) {
     heading(c.participation);
-    const shares = (title: string, list: 'areas' | 'industries' | 'sizes', items: Share[]) => [
-      `_${escapeMrkdwn(title)}_`,
-      ...items.map((x) => `• ${escapeMrkdwn(label(locale, list, x.key))}: ${formatNumber(locale, x.count)} (${percent(x.share)})`),
-    ];
-    for (const [title, list, items] of [[c.byArea, 'areas', byArea], [c.byIndustry, 'industries', byIndustry], [c.bySize, 'sizes', bySize]] as const) {
-      if (items.length) add(...sections(shares(title, list, items)));
-    }
+    const line = (title: string, list: 'areas' | 'industries' | 'sizes', items: Share[]) =>
+      `*${escapeMrkdwn(title)}:* ${escapeMrkdwn(items.map((x) => `${shareName(locale, list, x)} ${shareAmount(locale, x)}`).join(' · '))}`;
+    const lines = ([[c.byArea, 'areas', byArea], [c.byIndustry, 'industries', byIndustry], [c.bySize, 'sizes', bySize]] as const).filter(([, , items]) => items.length).map(([t, l, items]) => line(t, l, items));
+    add(section(lines.join('\n')));
   }
   return units;
 }
@@ -152,13 +179,13 @@ export function textLength(node: unknown): number {
   return own + Object.values(o).reduce((n: number, v) => n + (typeof v === 'object' ? textLength(v) : 0), 0);
 }
 
-/** Room kept in every part for the "part 2 of 3" line. */
-const PART_NOTE = { blocks: 1, text: 100 };
+/** Room kept in every part for the "part 2 of 3" line and, after the first, the title again. */
+const PART_NOTE = { blocks: 2, text: 100 + LIMITS.header };
 
 /**
- * Fills parts in order, starting a new one whenever the next unit would break the budget; a part
- * that starts inside a topic repeats the topic's name. Every unit lands in exactly one part, so
- * nothing is cut: a digest too long for one message becomes several.
+ * Fills parts in order, starting a new one whenever the next unit would break the budget. Every
+ * unit lands in exactly one part, so nothing is cut: a summary too long for one message (which
+ * takes far more than a real week) becomes several.
  */
 function pack(units: Unit[]): Block[][] {
   const maxBlocks = DIGEST_BUDGET.blocks - PART_NOTE.blocks;
@@ -170,8 +197,8 @@ function pack(units: Unit[]): Block[][] {
     const cost = textLength(unit.blocks);
     if (current.length && (current.length + unit.blocks.length > maxBlocks || size + cost > maxText)) {
       parts.push(current);
-      current = unit.continues ? [unit.continues] : [];
-      size = textLength(current);
+      current = [];
+      size = 0;
     }
     current.push(...unit.blocks);
     size += cost;
@@ -181,17 +208,19 @@ function pack(units: Unit[]): Block[][] {
 }
 
 /**
- * The weekly digest in Block Kit: a header with the period, the figures with their change from the
- * previous period, new suggestions by topic with segment tags and a Reply button each, "see all"
- * where a topic has more than are listed, polls with bars, and participation by segment. User text
- * is escaped. A long digest comes back as several messages, to be posted in order.
+ * The weekly digest in Block Kit: the summary (see `digestUnits`) in one message, the full list of
+ * suggestions one "see all" away. User text is escaped. A summary too long for one message comes
+ * back as several, to be posted in order.
  */
 export function renderDigest(model: DigestModel, locale: Locale, timeZone: string): SlackMessage[] {
   const title = escapeMrkdwn(catalog(locale).digest.title(periodText(locale, model.period, timeZone)));
   const parts = pack(digestUnits(model, locale, timeZone));
   if (parts.length === 1) return [{ text: title, blocks: parts[0]! }];
+  const plainTitle = catalog(locale).digest.title(periodText(locale, model.period, timeZone));
   return parts.map((blocks, i) => {
     const note = catalog(locale).slack.digestPart({ part: formatNumber(locale, i + 1), total: formatNumber(locale, parts.length) });
-    return { text: `${title} (${escapeMrkdwn(note)})`, blocks: [...blocks, { type: 'context', elements: [{ type: 'mrkdwn', text: escapeMrkdwn(note) }] }] };
+    // A later part opens with the title too, so it never reads as a stray message.
+    const head = i > 0 ? [{ type: 'header', text: plain(`${plainTitle} (${note})`, LIMITS.header) }] : [];
+    return { text: `${title} (${escapeMrkdwn(note)})`, blocks: [...head, ...blocks, { type: 'context', elements: [{ type: 'mrkdwn', text: escapeMrkdwn(note) }] }] };
   });
 }

@@ -8,7 +8,8 @@ import { textMessage } from './messages.ts';
 import { DIGEST_ACTIONS } from './digest.ts';
 import { VALUE } from './modals.ts';
 import type { SlackMessage } from './poll.ts';
-import type { DigestModel } from '../../../src/digest/model.ts';
+import type { DigestModel, DigestSuggestion } from '../../../src/digest/model.ts';
+import { suggestionTags } from '../../../src/digest/phrases.ts';
 import { escapeMrkdwn, escapedWithin, LIMITS, plain, section } from './text.ts';
 
 export const FOLLOW_UP_ACTIONS = {
@@ -141,19 +142,33 @@ export function statusModal(locale: Locale, suggestion: Pick<Suggestion, 'id' | 
   ]);
 }
 
-/** The digest's follow-up section as mrkdwn texts: what waits for review, what changed status. */
-export function followUpSections(model: DigestModel, locale: Locale): string[] {
+/**
+ * A suggestion waiting for review in the digest's "needs you": its text and tags, and the queue's
+ * own Approve and Hide (which opens the reason form), so one click does it.
+ */
+export function reviewAttention(locale: Locale, s: DigestSuggestion): Record<string, unknown>[] {
   const f = catalog(locale).followUp;
-  const followUp = model.followUp;
-  if (!followUp) return [];
-  const out: string[] = [];
-  if (followUp.waitingCount) {
-    const lines = followUp.waiting.map((w) => `• ${suggestionRef(w.id)} · ${escapeMrkdwn(label(locale, 'topics', w.topic))}: ${escapedWithin(oneLine(w.text), 200)}`);
-    out.push([`*${escapeMrkdwn(f.digestWaiting({ count: followUp.waitingCount }))}*`, ...lines].join('\n'));
-  }
-  if (followUp.changed.length) {
-    const lines = followUp.changed.map((c) => `• ${suggestionRef(c.id)}: ${escapeMrkdwn(f.progress[c.progress])}${c.note ? ` – ${escapedWithin(oneLine(c.note), 200)}` : ''}`);
-    out.push([`*${escapeMrkdwn(f.digestStatusChanges)}*`, ...lines].join('\n'));
-  }
-  return out;
+  return [
+    section(`*${suggestionRef(s.id)}* ${escapedWithin(oneLine(s.text), 600)}\n_${escapeMrkdwn(`${suggestionTags(locale, s)} – ${f.reviewNote}`)}_`),
+    {
+      type: 'actions',
+      block_id: `review_${s.id}`,
+      elements: [button(f.approveButton, FOLLOW_UP_ACTIONS.approve, String(s.id), 'primary'), button(f.hideButton, FOLLOW_UP_ACTIONS.hide, String(s.id), 'danger')],
+    },
+  ];
+}
+
+/** How many wait for review in all (escaped mrkdwn), or null when none do. */
+export function waitingText(model: DigestModel, locale: Locale): string | null {
+  const count = model.followUp?.waitingCount ?? 0;
+  return count ? escapeMrkdwn(catalog(locale).followUp.digestWaiting({ count })) : null;
+}
+
+/** What changed status in the period as one mrkdwn text (notes escaped), or null. */
+export function statusChangesText(model: DigestModel, locale: Locale): string | null {
+  const f = catalog(locale).followUp;
+  const changed = model.followUp?.changed ?? [];
+  if (!changed.length) return null;
+  const lines = changed.map((c) => `• ${suggestionRef(c.id)}: ${escapeMrkdwn(f.progress[c.progress])}${c.note ? ` – ${escapedWithin(oneLine(c.note), 200)}` : ''}`);
+  return [`*${escapeMrkdwn(f.digestStatusChanges)}*`, ...lines].join('\n');
 }

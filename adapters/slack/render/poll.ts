@@ -1,5 +1,5 @@
 import { bar, formatDateTime, percent } from '../../../src/digest/format.ts';
-import { catalog, formatNumber, type Locale } from '../../../src/i18n/index.ts';
+import { catalog, countOf, formatNumber, type Locale } from '../../../src/i18n/index.ts';
 import type { PollView } from '../../../src/usecases/polls.ts';
 import { escapeMrkdwn, plain, section, LIMITS } from './text.ts';
 
@@ -23,13 +23,14 @@ export interface SlackMessage {
 export function renderPollMessage(view: PollView, locale: Locale, timeZone: string): SlackMessage {
   const c = catalog(locale);
   const { poll, tally } = view;
-  const total = tally ? tally.counts.reduce((a, b) => a + b, 0) : 0;
+  // Shares are of the people who voted: in multiple choice, of 55 voters 25 is 45 %, whatever the votes.
+  const of = tally ? Math.max(view.voters, ...tally.counts) : 0;
   const question = escapeMrkdwn(poll.question);
   const blocks: unknown[] = [section(`*${question}*`)];
   poll.options.forEach((option, i) => {
     const count = tally ? tally.counts[i]! : 0;
-    const share = total ? count / total : 0;
-    const line = tally ? `${escapeMrkdwn(option)}\n\`${bar(share)}\` ${formatNumber(locale, count)} (${percent(share)})` : escapeMrkdwn(option);
+    const share = of ? count / of : 0;
+    const line = tally ? `${escapeMrkdwn(option)}\n\`${bar(share)}\` ${countOf(locale, count, c.summary.nouns.vote)} (${percent(share, locale)})` : escapeMrkdwn(option);
     blocks.push({
       ...section(line),
       block_id: `poll:${poll.id}:option:${i}`,

@@ -1,31 +1,26 @@
 import type { DigestSuggestion } from '../../../src/digest/model.ts';
 import { catalog, formatNumber, label, type Locale } from '../../../src/i18n/index.ts';
 import { SEE_ALL_PAGE } from '../../../src/usecases/reports.ts';
-import { DIGEST_ACTIONS, periodText, seeAllValue, suggestionBlock, type SeeAllTarget } from './digest.ts';
+import { suggestionRef } from '../../../src/domain/suggestion.ts';
+import { DIGEST_ACTIONS, periodText, seeAllValue, suggestionBlock, suggestionLine, type SeeAllTarget } from './digest.ts';
 import { escapeMrkdwn, plain, section, LIMITS } from './text.ts';
 
 /**
- * How much of each suggestion a page shows: as much as fits a section with its tags, less when the
- * page would pass Slack's 250 kB per view (`view_too_large`), as fifty long texts of emoji could.
- */
-const TEXT_MAX = [2200, 1000, 400] as const;
-const VIEW_BYTES = 240_000;
-
-/**
- * One page of a digest topic's suggestions in a modal, each with its Reply button, and buttons to
- * the previous and next page. A page is 50 suggestions, so a view stays far under 100 blocks.
+ * One page of a digest topic's suggestions in a modal, one line each with its "…" menu (reply to
+ * the sender, read the whole text), and buttons to the previous and next page. A page is 50
+ * suggestions, so a view stays far under 100 blocks and Slack's 250 kB.
  */
 export function seeAllModal(locale: Locale, timeZone: string, target: SeeAllTarget, suggestions: DigestSuggestion[]) {
-  const [widest, ...narrower] = TEXT_MAX;
-  let view = seeAllPage(locale, timeZone, target, suggestions, widest);
-  for (const max of narrower) {
-    if (Buffer.byteLength(JSON.stringify(view)) <= VIEW_BYTES) break;
-    view = seeAllPage(locale, timeZone, target, suggestions, max);
-  }
-  return view;
+  return seeAllPage(locale, timeZone, target, suggestions);
 }
 
-function seeAllPage(locale: Locale, timeZone: string, target: SeeAllTarget, suggestions: DigestSuggestion[], textMax: number) {
+/** A suggestion's whole text, with the button to answer its sender: what the "…" menu's "show" opens. */
+export function fullTextModal(locale: Locale, suggestion: DigestSuggestion) {
+  const s = catalog(locale).slack;
+  return { type: 'modal' as const, title: plain(suggestionRef(suggestion.id), LIMITS.modalTitle), close: plain(s.close, LIMITS.modalTitle), blocks: [suggestionBlock(locale, suggestion, LIMITS.text - 400)] };
+}
+
+function seeAllPage(locale: Locale, timeZone: string, target: SeeAllTarget, suggestions: DigestSuggestion[]) {
   const s = catalog(locale).slack;
   const first = target.page * SEE_ALL_PAGE;
   const period = periodText(locale, { start: new Date(target.start), end: new Date(target.end) }, timeZone);
@@ -33,7 +28,7 @@ function seeAllPage(locale: Locale, timeZone: string, target: SeeAllTarget, sugg
   if (suggestions.length) {
     const range = { from: formatNumber(locale, first + 1), to: formatNumber(locale, first + suggestions.length), total: formatNumber(locale, Math.max(target.count, first + suggestions.length)) };
     blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: escapeMrkdwn(s.seeAllRange(range)) }] });
-    blocks.push(...suggestions.map((x) => suggestionBlock(locale, x, textMax)));
+    blocks.push(...suggestions.map((x) => suggestionLine(locale, x)));
   } else blocks.push(section(escapeMrkdwn(s.seeAllEmpty)));
 
   const page = (p: number, text: string) => ({ type: 'button', action_id: p < target.page ? DIGEST_ACTIONS.previous : DIGEST_ACTIONS.next, text: plain(text, LIMITS.buttonText), value: seeAllValue({ ...target, page: p }) });

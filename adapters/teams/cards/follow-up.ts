@@ -4,7 +4,9 @@ import { catalog, label as listLabel, type Locale } from '../../../src/i18n/inde
 import { adaptiveCard, choiceSet, execute, label, plain, problem, run, type AdaptiveCard, type Element } from './elements.ts';
 import { VERBS } from './forms.ts';
 import type { Section } from './pack.ts';
-import type { DigestModel } from '../../../src/digest/model.ts';
+import type { DigestModel, DigestSuggestion } from '../../../src/digest/model.ts';
+import { oneLine } from '../../../src/digest/format.ts';
+import { suggestionTags } from '../../../src/digest/phrases.ts';
 
 /** The follow-up loop's verbs; the data always carries `suggestionId`. */
 export const FOLLOW_UP_VERBS = {
@@ -94,23 +96,42 @@ export function answerCard(locale: Locale, suggestionId: number, text: string): 
   );
 }
 
-/** The digest's follow-up sections: what waits for review, what changed status (user text in TextRuns). */
-export function followUpSections(model: DigestModel, locale: Locale): Section[] {
+/**
+ * A suggestion waiting for review in the digest's "needs you": its text (TextRuns only) and tags,
+ * with the queue's own Approve and Hide, so one click does it; the answer is the queue card, where a
+ * reason can be given and the rest worked through.
+ */
+export function reviewAttention(locale: Locale, s: DigestSuggestion): Element {
   const f = catalog(locale).followUp;
-  const followUp = model.followUp;
-  if (!followUp) return [];
-  const sections: Section[] = [];
-  if (followUp.waitingCount) {
-    sections.push({
-      heading: [label(f.digestWaiting({ count: followUp.waitingCount }), { heading: true })],
-      items: followUp.waiting.map((w) => plain([run(`${suggestionRef(w.id)} · ${listLabel(locale, 'topics', w.topic)}: `, { weight: 'Bolder' }), run(w.text)])),
-    });
-  }
-  if (followUp.changed.length) {
-    sections.push({
+  return {
+    type: 'Container',
+    separator: true,
+    items: [
+      plain([run(`${suggestionRef(s.id)} `, { weight: 'Bolder' }), run(oneLine(s.text))]),
+      plain([run(`${suggestionTags(locale, s)} – ${f.reviewNote}`, { subtle: true, size: 'Small' })], { spacing: 'None' }),
+      {
+        type: 'ActionSet',
+        actions: [execute(f.approveButton, FOLLOW_UP_VERBS.approve, { suggestionId: s.id }, 'positive'), execute(f.hideButton, FOLLOW_UP_VERBS.hide, { suggestionId: s.id }, 'destructive')],
+      },
+    ],
+  };
+}
+
+/** How many wait for review in all: under "needs you", which lists the oldest. */
+export function waitingLine(model: DigestModel, locale: Locale): Element[] {
+  const count = model.followUp?.waitingCount ?? 0;
+  return count ? [label(catalog(locale).followUp.digestWaiting({ count }), { subtle: true })] : [];
+}
+
+/** What changed status in the period (notes in TextRuns). */
+export function statusChangeSections(model: DigestModel, locale: Locale): Section[] {
+  const f = catalog(locale).followUp;
+  const changed = model.followUp?.changed ?? [];
+  if (!changed.length) return [];
+  return [
+    {
       heading: [label(f.digestStatusChanges, { heading: true })],
-      items: followUp.changed.map((c) => plain([run(`${suggestionRef(c.id)}: ${f.progress[c.progress]}`, { weight: 'Bolder' }), ...(c.note ? [run(` – ${c.note}`)] : [])])),
-    });
-  }
-  return sections;
+      items: changed.map((c) => plain([run(`${suggestionRef(c.id)}: ${f.progress[c.progress]}`, { weight: 'Bolder' }), ...(c.note ? [run(` – ${c.note}`)] : [])])),
+    },
+  ];
 }

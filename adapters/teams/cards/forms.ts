@@ -19,6 +19,8 @@ export const VERBS = {
   digestReplySend: 'digest.reply.send',
   digestSeeAll: 'digest.seeAll',
   digestPage: 'digest.page',
+  /** From a digest's "needs you": close a poll that closes soon anyway. */
+  digestClosePoll: 'digest.closePoll',
 } as const;
 
 /** The label a person sees for a form input, to name it in a validation message. */

@@ -1,18 +1,40 @@
 import { bar, formatDateTime, percent } from '../../../src/digest/format.ts';
-import { catalog, formatNumber, type Locale } from '../../../src/i18n/index.ts';
+import { catalog, countOf, formatNumber, type Locale } from '../../../src/i18n/index.ts';
 import type { PollView } from '../../../src/usecases/polls.ts';
 import { adaptiveCard, execute, plain, problem, run, type AdaptiveCard, type Element } from './elements.ts';
 import { VERBS } from './forms.ts';
+
+/** Who the card is drawn for: whether they may close and reopen it, and whose views Teams refreshes. */
+export interface PollViewer {
+  /** The poll's creator or a project member: the card shows close or reopen, apart from the answers. */
+  manage: boolean;
+  /**
+   * Teams user ids (MRIs) whose own view Teams fetches by itself (`refresh.userIds`, at most 60). The
+   * creator is listed on the card they post, so they always see their own view with its buttons.
+   */
+  refreshFor: string[];
+}
+
+const SHARED: PollViewer = { manage: false, refreshFor: [] };
+
+/**
+ * The card a new poll is posted with, seen by everyone in the chat: no close button on it, and the
+ * creator's own view refreshed automatically, so they find theirs there.
+ */
+export function creatorView(turn: { userMri: string | undefined }): PollViewer {
+  return { manage: false, refreshFor: turn.userMri ? [turn.userMri] : [] };
+}
 
 /**
  * A poll as an Adaptive Card: one Universal Action per option, the counts when they may be shown, and
  * the viewer's own choice marked. `refresh` makes Teams ask for each viewer's card when they look at it
  * (in chats and channels up to 60 people), so everyone sees current counts and their own marks.
  */
-export function pollCard(view: PollView, mine: readonly number[], locale: Locale, timeZone: string, notice?: string): AdaptiveCard {
+export function pollCard(view: PollView, mine: readonly number[], locale: Locale, timeZone: string, notice?: string, viewer: PollViewer = SHARED): AdaptiveCard {
   const { messages: m, teams: t } = catalog(locale);
   const { poll, tally } = view;
-  const total = tally ? tally.counts.reduce((a, b) => a + b, 0) : 0;
+  // Shares are of the people who voted, so a multiple-choice poll reads right.
+  const of = tally ? Math.max(view.voters, ...tally.counts) : 0;
   const data = { pollId: poll.id };
 
   const status = [view.open ? m.pollOpen : m.pollClosed, m.pollVoters({ count: formatNumber(locale, view.voters) })];
@@ -26,7 +48,7 @@ export function pollCard(view: PollView, mine: readonly number[], locale: Locale
     const chosen = mine.includes(i);
     const count = tally?.counts[i] ?? 0;
     const result = tally
-      ? [run(`${bar(total ? count / total : 0)} `, { monospace: true }), run(`${percent(total ? count / total : 0)} · ${t.votes({ count: formatNumber(locale, count) })}`)]
+      ? [run(`${bar(of ? count / of : 0)} `, { monospace: true }), run(`${percent(of ? count / of : 0, locale)} · ${countOf(locale, count, catalog(locale).summary.nouns.vote)}`)]
       : [];
     const mark = chosen ? [run(`  ✓ ${t.yourChoice}`, { weight: 'Bolder', color: 'Good' })] : [];
     const head: Element = view.open
@@ -42,8 +64,25 @@ export function pollCard(view: PollView, mine: readonly number[], locale: Locale
       plain([run(poll.question, { weight: 'Bolder', size: 'Medium' })]),
       plain([run(status.join(' · '), { subtle: true, size: 'Small' })]),
       ...rows,
+      // Closing is not an answer: it sits apart, under a line, named for whom it is, and only on their view.
+      ...(viewer.manage
+        ? [
+            {
+              type: 'Container',
+              separator: true,
+              spacing: 'Large',
+              items: [
+                plain([run(t.pollAdmin, { subtle: true, size: 'Small' })]),
+                { type: 'ActionSet', actions: [view.open ? execute(m.pollClose, VERBS.close, data, 'destructive') : execute(m.pollReopen, VERBS.reopen, data)] },
+              ],
+            },
+          ]
+        : []),
     ],
-    [view.open ? execute(m.pollClose, VERBS.close, data) : execute(m.pollReopen, VERBS.reopen, data)],
-    { action: { type: 'Action.Execute', title: t.refresh, verb: VERBS.refresh, data: { ...data, verb: VERBS.refresh } } },
+    [],
+    {
+      action: { type: 'Action.Execute', title: t.refresh, verb: VERBS.refresh, data: { ...data, verb: VERBS.refresh } },
+      ...(viewer.refreshFor.length ? { userIds: viewer.refreshFor.slice(0, 60) } : {}),
+    },
   );
 }

@@ -1,11 +1,12 @@
 import type { Profile } from '../../../src/domain/participant.ts';
+import type { Poll } from '../../../src/domain/poll.ts';
 import { suggestionRef } from '../../../src/domain/suggestion.ts';
 import { isInnspillError } from '../../../src/errors.ts';
 import type { ZodError } from 'zod';
 import { catalog, describePollSyntaxError, label, type Locale } from '../../../src/i18n/index.ts';
 import { checkPollTexts } from '../../../src/polls/syntax.ts';
 import { doneCard, inputLabel, pollForm, profileForm, suggestionForm, VERBS, type PollFormValues } from '../cards/forms.ts';
-import { pollCard } from '../cards/poll-card.ts';
+import { creatorView, pollCard } from '../cards/poll-card.ts';
 import type { Reply } from '../reply.ts';
 import {
   actionEnvelope,
@@ -16,9 +17,11 @@ import {
   suggestionSubmission,
   voteSubmission,
 } from '../submissions.ts';
-import { openReplyForm, sendReply, showTopicPage } from './digest.ts';
+import { closePollFromDigest, openReplyForm, sendReply, showTopicPage } from './digest.ts';
 import { reviewAction, sendAnswer } from './follow-up.ts';
 import { FOLLOW_UP_VERBS } from '../cards/follow-up.ts';
+import { SURVEY_VERBS } from '../cards/survey-card.ts';
+import { answerSurvey } from './surveys.ts';
 import { explain, type Turn } from './turn.ts';
 
 /** "<label>: invalid value", naming the input as the form shows it. */
@@ -62,6 +65,10 @@ export async function answerCardAction(turn: Turn, value: unknown): Promise<Repl
     case VERBS.digestSeeAll:
     case VERBS.digestPage:
       return showTopicPage(turn, value, envelope.data.verb === VERBS.digestPage);
+    case VERBS.digestClosePoll:
+      return closePollFromDigest(turn, value);
+    case SURVEY_VERBS.submit:
+      return answerSurvey(turn, value);
     default:
       return { text: t.staleCard };
   }
@@ -119,7 +126,7 @@ async function createPoll(turn: Turn, value: unknown): Promise<Reply> {
   if (!checked.ok) return { card: pollForm(locale, values, describePollSyntaxError(locale, checked.error)) };
   try {
     const poll = await core.createPoll(turn.actor, checked.draft, { channelId: turn.conversationId });
-    await turn.post({ card: pollCard(await core.viewPoll(poll), [], locale, core.settings.timeZone) });
+    await turn.post({ card: pollCard(await core.viewPoll(poll), [], locale, core.settings.timeZone, undefined, creatorView(turn)) });
     return { card: doneCard(catalog(locale).messages.pollCreated({ id: poll.id })) };
   } catch (error) {
     return { card: pollForm(locale, values, explain(turn, error)) };
@@ -131,15 +138,19 @@ async function pollAction(turn: Turn, verb: string, value: unknown): Promise<Rep
   const ref = pollRef.safeParse(value);
   if (!ref.success) return { text: catalog(locale).teams.staleCard };
   const { pollId } = ref.data;
-  const show = async (mine: readonly number[], notice?: string): Promise<Reply> => ({
-    card: pollCard(await core.viewPoll(pollId), mine, locale, core.settings.timeZone, notice),
-  });
+  // The answer to a click is this person's own view: close and reopen only if they may use them.
+  // `poll`: the poll a vote just read, so the card needs no second read of it.
+  const show = async (mine: readonly number[], notice?: string, poll: Poll | number = pollId): Promise<Reply> => {
+    const manage = await core.mayManagePoll(actor, pollId);
+    const viewer = { manage, refreshFor: manage && turn.userMri ? [turn.userMri] : [] };
+    return { card: pollCard(await core.viewPoll(poll), mine, locale, core.settings.timeZone, notice, viewer) };
+  };
   try {
     if (verb === VERBS.vote) {
       const vote = voteSubmission.safeParse(value);
       if (!vote.success) return show(await core.myChoices(actor, pollId), catalog(locale).errors.codes.poll_bad_option({}));
       const result = await core.vote(actor, pollId, vote.data.option, { dedupeKey: turn.dedupeKey });
-      return show(result.choices);
+      return show(result.choices, undefined, result.poll);
     }
     if (verb === VERBS.close) await core.closePoll(actor, pollId);
     if (verb === VERBS.reopen) await core.reopenPoll(actor, pollId);

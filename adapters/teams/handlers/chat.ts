@@ -2,7 +2,7 @@ import { formatDate } from '../../../src/digest/format.ts';
 import { suggestionRef } from '../../../src/domain/suggestion.ts';
 import { catalog, describePollSyntaxError, label } from '../../../src/i18n/index.ts';
 import { deleteConfirmation, pollForm, profileForm, suggestionForm } from '../cards/forms.ts';
-import { pollCard } from '../cards/poll-card.ts';
+import { creatorView, pollCard } from '../cards/poll-card.ts';
 import type { TeamsCommand } from '../parse.ts';
 import type { Reply } from '../reply.ts';
 import { explain, type Turn } from './turn.ts';
@@ -33,7 +33,7 @@ export async function answerCommand(turn: Turn, command: TeamsCommand): Promise<
         if (command.text === '') return { card: pollForm(turn.locale) };
         const result = await turn.core.createPollFromText(turn.actor, command.text, { channelId: turn.conversationId });
         if (!result.ok) return { text: describePollSyntaxError(turn.locale, result.syntax) };
-        return { card: pollCard(await turn.core.viewPoll(result.poll), [], turn.locale, turn.core.settings.timeZone) };
+        return { card: pollCard(await turn.core.viewPoll(result.poll), [], turn.locale, turn.core.settings.timeZone, undefined, creatorView(turn)) };
       }
       case 'mine':
         return { text: await mineText(turn) };

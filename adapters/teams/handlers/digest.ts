@@ -5,7 +5,7 @@ import { catalog } from '../../../src/i18n/index.ts';
 import { replyForm, topicPageCards } from '../cards/digest-actions.ts';
 import { doneCard } from '../cards/forms.ts';
 import type { Reply } from '../reply.ts';
-import { replySubmission, suggestionRefData, topicPageRef } from '../submissions.ts';
+import { pollRef, replySubmission, suggestionRefData, topicPageRef } from '../submissions.ts';
 import { explain, type Turn } from './turn.ts';
 
 /*
@@ -73,4 +73,19 @@ export async function showTopicPage(turn: Turn, value: unknown, inPlace: boolean
   }
   for (const card of cards) await turn.post({ card });
   return { text: t.seeAllPosted };
+}
+
+/**
+ * "Close now" on a poll in the digest's "needs you". The core decides who may (the creator and
+ * members); the digest card stays as it is, and the answer is a short note.
+ */
+export async function closePollFromDigest(turn: Turn, value: unknown): Promise<Reply> {
+  const ref = pollRef.safeParse(value);
+  if (!ref.success) return { text: catalog(turn.locale).teams.staleCard };
+  try {
+    const poll = await turn.core.closePoll(turn.actor, ref.data.pollId);
+    return { text: catalog(turn.locale).summary.pollClosedNow({ question: poll.question }) };
+  } catch (error) {
+    return { text: explain(turn, error) };
+  }
 }

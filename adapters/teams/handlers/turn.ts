@@ -19,6 +19,8 @@ export interface Turn {
   dedupeKey: string | undefined;
   /** The message whose card was clicked: the same for every click on one form, so a double click is seen. */
   cardMessageId: string | undefined;
+  /** The clicker's Teams user id (MRI, `29:…`), for a card's user-specific refresh. */
+  userMri: string | undefined;
   /** Posts one more message in the conversation (a new poll's card). */
   post(reply: Reply): Promise<void>;
 }

@@ -4,13 +4,9 @@ import { defineSection } from '../define.ts';
 export const digest = defineSection(
   {
     title: (p: { from: string; to: string }) => `Innspill – ukesoppsummering ${p.from}–${p.to}`,
-    totals: 'Tall for perioden',
     newSuggestions: 'Nye innspill',
-    votes: 'Stemmer',
-    participants: 'Aktive deltakere',
     change: (p: { delta: string }) => `${p.delta} fra forrige periode`,
     noPrevious: 'ingen forrige periode å sammenligne med',
-    suggestionsByTopic: 'Nye innspill etter tema',
     anonymous: 'anonym',
     polls: 'Avstemninger',
     pollVoters: (p: { count: string }) => `${p.count} har stemt`,
@@ -27,13 +23,9 @@ export const digest = defineSection(
   },
   {
     title: (p: { from: string; to: string }) => `Innspill – weekly digest ${p.from}–${p.to}`,
-    totals: 'Figures for the period',
     newSuggestions: 'New suggestions',
-    votes: 'Votes',
-    participants: 'Active participants',
     change: (p: { delta: string }) => `${p.delta} from the previous period`,
     noPrevious: 'no previous period to compare with',
-    suggestionsByTopic: 'New suggestions by topic',
     anonymous: 'anonymous',
     polls: 'Polls',
     pollVoters: (p: { count: string }) => `${p.count} voted`,

@@ -1,6 +1,7 @@
 import { defineSection } from '../define.ts';
 import type { ErrorCode } from '../../errors.ts';
 import type { PollSyntaxCode } from '../../polls/syntax.ts';
+import { SEND_REFUSALS } from './surveys.ts';
 
 type Params = Readonly<Record<string, string | number>>;
 type Messages<K extends string> = Record<K, (p: Params) => string>;
@@ -24,6 +25,11 @@ const nbErrors: Messages<ErrorCode> = {
   note_too_long: (p) => `Merknaden er for lang (${p.length} tegn). Den kan være høyst ${p.max} tegn.`,
   not_sender: () => 'Bare den som sendte innspillet, kan svare på det.',
   nobody_to_answer: () => 'Ingen i prosjektgruppen har svart på dette innspillet ennå, så det er ingen å svare.',
+  reply_window_passed: (p) => `Innspillet er eldre enn ${p.days} dager, og den anonyme avsenderen kan ikke lenger nås.`,
+  survey_not_found: () => 'Fant ikke undersøkelsen.',
+  survey_closed: () => 'Undersøkelsen er stengt, så svaret ble ikke lagret.',
+  survey_not_for_you: () => 'Denne undersøkelsen er ikke sendt til deg.',
+  survey_invalid: (p) => `Undersøkelsen kan ikke sendes: ${SEND_REFUSALS.nb[String(p.reason)] ?? p.reason}.`,
 };
 
 const enErrors: Messages<ErrorCode> = {
@@ -45,6 +51,11 @@ const enErrors: Messages<ErrorCode> = {
   note_too_long: (p) => `The note is too long (${p.length} characters). It can be at most ${p.max} characters.`,
   not_sender: () => 'Only the person who sent the suggestion can answer it.',
   nobody_to_answer: () => 'No one in the project group has answered this suggestion yet, so there is no one to answer.',
+  reply_window_passed: (p) => `The suggestion is older than ${p.days} days, and its anonymous sender can no longer be reached.`,
+  survey_not_found: () => 'The survey was not found.',
+  survey_closed: () => 'The survey is closed, so your answer was not saved.',
+  survey_not_for_you: () => 'This survey was not sent to you.',
+  survey_invalid: (p) => `The survey cannot be sent: ${SEND_REFUSALS.en[String(p.reason)] ?? p.reason}.`,
 };
 
 const EXAMPLE_NB = 'Eksempel: /poll "Hvilken dag passer?" "Tirsdag" "Torsdag"';

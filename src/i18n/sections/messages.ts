@@ -1,4 +1,5 @@
 import { defineSection } from '../define.ts';
+import { countOf } from '../plural.ts';
 
 /** What the bot says in conversation, on every platform. `cmd` is how the platform spells a command. */
 export const messages = defineSection(
@@ -35,7 +36,7 @@ export const messages = defineSection(
     deleteCancelButton: 'Avbryt',
     deleteCancelled: 'Ingenting ble slettet.',
     deleted: (p: { suggestions: number; votes: number }) =>
-      `Slettet: ${p.suggestions} innspill og ${p.votes} stemmer, og profilen din.`,
+      `Slettet: ${countOf('nb', p.suggestions, { one: 'innspill', other: 'innspill' })} og ${countOf('nb', p.votes, { one: 'stemme', other: 'stemmer' })}, og profilen din.`,
     profileSaved: 'Takk! Profilen er lagret. Nye innspill og stemmer tar med område, bransje og størrelse.',
     profileNone: 'Du har ikke fylt ut profil.',
     profileSummary: (p: { company: string; area: string; industry: string; size: string }) =>
@@ -88,7 +89,7 @@ export const messages = defineSection(
     deleteCancelButton: 'Cancel',
     deleteCancelled: 'Nothing was deleted.',
     deleted: (p: { suggestions: number; votes: number }) =>
-      `Deleted: ${p.suggestions} suggestions and ${p.votes} votes, and your profile.`,
+      `Deleted: ${countOf('en', p.suggestions, { one: 'suggestion', other: 'suggestions' })} and ${countOf('en', p.votes, { one: 'vote', other: 'votes' })}, and your profile.`,
     profileSaved: 'Thank you! Your profile is saved. New suggestions and votes carry your area, industry and size.',
     profileNone: 'You have not filled in a profile.',
     profileSummary: (p: { company: string; area: string; industry: string; size: string }) =>

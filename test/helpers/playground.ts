@@ -3,8 +3,8 @@ import { runPlayground } from '../../adapters/console/playground.ts';
 import type { Actor } from '../../src/domain/participant.ts';
 import type { Innspill } from '../../src/innspill.ts';
 
-/** Types the lines into the playground as `me` and returns everything it printed. */
-export async function typeLines(core: Innspill, me: Actor, lines: string[]): Promise<string> {
+/** Types the lines into the terminal playground as `me` and returns everything it printed. */
+export async function playgroundSession(core: Innspill, me: Actor, lines: string[]): Promise<string> {
   const input = new PassThrough();
   const output = new PassThrough();
   let text = '';

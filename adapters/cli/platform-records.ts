@@ -1,0 +1,21 @@
+import type { PlatformRecords } from '../../src/usecases/context.ts';
+import { DM_NAMESPACE } from '../slack/dm-channels.ts';
+import { PARTS_NAMESPACE as SLACK_PARTS } from '../slack/digest-progress.ts';
+import { REFERENCE_NAMESPACE, referenceKey } from '../teams/references.ts';
+import { PARTS_NAMESPACE as TEAMS_PARTS } from '../teams/digest-progress.ts';
+
+/**
+ * What the Slack and Teams adapters keep about a person (the DM channel; the 1:1 conversation
+ * reference and where they were last seen), so erasure removes it, and which of their records are
+ * only needed for days, so retention prunes them.
+ */
+export const platformRecords: PlatformRecords = {
+  personal(ref) {
+    if (ref.platform === 'slack') return [{ namespace: DM_NAMESPACE, key: `${ref.workspaceId}:${ref.userId}` }];
+    if (ref.platform === 'teams') {
+      return (['user', 'member'] as const).map((kind) => ({ namespace: REFERENCE_NAMESPACE, key: referenceKey({ kind, tenantId: ref.workspaceId, userId: ref.userId }) }));
+    }
+    return [];
+  },
+  shortLived: [SLACK_PARTS, TEAMS_PARTS],
+};

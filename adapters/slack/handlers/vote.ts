@@ -1,0 +1,46 @@
+import type { Actor } from '../../../src/domain/participant.ts';
+import { isInnspillError } from '../../../src/errors.ts';
+import { catalog } from '../../../src/i18n/index.ts';
+import { parseVoteValue } from '../parse.ts';
+import { ACTIONS } from '../render/poll.ts';
+import { clickAnswers, type Answerable } from './answers.ts';
+import type { HandlerDeps } from './deps.ts';
+
+/** A poll option's button: `innspill_vote_<n>`. */
+export const VOTE_ACTION = new RegExp(`^${ACTIONS.vote}_\\d{1,2}$`);
+
+/** What a vote needs of a click, whether Bolt routed it or the direct route read it (see direct-votes.ts). */
+export interface VoteClick {
+  body: Answerable;
+  action: { action_id: string; value?: string | undefined; action_ts: string };
+  ack(): Promise<void>;
+}
+
+/**
+ * The one vote handler. A vote is acknowledged only once it is committed; the voter's confirmation
+ * goes through `response_url`, and the poll message is left to the updater, which folds a burst of
+ * clicks into a few updates. No Web API call and no bot token are needed on this path.
+ */
+export function createVoteHandler(deps: Pick<HandlerDeps, 'core' | 'updater' | 'logger' | 'responder'>) {
+  const { core, updater, logger } = deps;
+  const { privately, refuse } = clickAnswers(deps);
+  return async ({ body, action, ack }: VoteClick, actor: Actor): Promise<void> => {
+    const target = parseVoteValue(action.value);
+    if (!target) {
+      logger.warn({ actionId: action.action_id }, 'vote button with an unreadable value ignored');
+      return ack();
+    }
+    try {
+      const result = await core.vote(actor, target.pollId, target.option, { dedupeKey: `${actor.id}:${action.action_ts}` });
+      await ack();
+      updater.schedule(target.pollId);
+      const m = catalog(actor.locale).messages;
+      privately(body, result.choices.length ? m.voteRecorded({ options: result.choices.map((i) => result.poll.options[i]).join(', ') }) : m.voteRemoved);
+    } catch (error) {
+      await ack();
+      // A vote on a poll that closed by its clock: the message still shows buttons, so refresh it.
+      if (isInnspillError(error) && error.code === 'poll_closed') updater.schedule(target.pollId);
+      refuse(body, actor, error);
+    }
+  };
+}

@@ -1,0 +1,66 @@
+import type { Segment } from '../domain/participant.ts';
+import type { Answers } from '../surveys/answers.ts';
+import type { SurveyDefinition } from '../surveys/definition.ts';
+import type { ResponseForResults } from '../surveys/results.ts';
+import type { SurveyTarget } from '../surveys/target.ts';
+import type { NewOutboxMessage } from './outbox.ts';
+
+export interface Survey {
+  id: number;
+  definition: SurveyDefinition;
+  creatorId: string;
+  createdAt: Date;
+  /** When it closes: the closing time of the latest send that gave one. */
+  closesAt: Date | null;
+  /** Set when a member closed it. */
+  closedAt: Date | null;
+}
+
+export interface SurveySend {
+  id: number;
+  surveyId: number;
+  target: SurveyTarget;
+  startsAt: Date;
+  closesAt: Date | null;
+  remindAt: Date[];
+  /** How many this send reached first, for the response rate. */
+  recipients: number;
+  createdAt: Date;
+}
+
+export interface StoredResponse {
+  answers: Answers;
+  complete: boolean;
+  updatedAt: Date;
+}
+
+/** A message queued for a moment: the send itself, or a reminder. */
+export interface TimedOutboxMessage extends NewOutboxMessage {
+  at: Date;
+}
+
+/**
+ * Surveys, their sends and responses. A response is stored under the respondent's pseudonym
+ * (`IdentityVault.key`), never their id, with the segment they had when answering; so is an opt-out.
+ */
+export interface SurveyStore {
+  create(definition: SurveyDefinition, creatorId: string, now: Date): Promise<Survey>;
+  get(id: number): Promise<Survey | null>;
+  list(): Promise<Survey[]>;
+  /**
+   * Records the send and queues its messages and reminders in one transaction. Its `recipients` are
+   * those whose invitation was newly queued: a person an earlier send reached is not counted twice.
+   */
+  send(send: Omit<SurveySend, 'id' | 'recipients'>, messages: TimedOutboxMessage[]): Promise<SurveySend>;
+  sends(surveyId: number): Promise<SurveySend[]>;
+  close(id: number, now: Date): Promise<Survey | null>;
+  response(surveyId: number, respondentKey: string): Promise<StoredResponse | null>;
+  /** Creates or replaces the one response of this respondent. */
+  saveResponse(input: { surveyId: number; respondentKey: string; answers: Answers; complete: boolean; segment: Segment; now: Date }): Promise<void>;
+  responses(surveyId: number): Promise<ResponseForResults[]>;
+  /** Survey messages off (true) or on again (false) for a person, by pseudonym. */
+  setOptOut(personKey: string, off: boolean, now: Date): Promise<void>;
+  isOptedOut(personKey: string): Promise<boolean>;
+  /** Erasure: deletes every survey response and opt-out held under this pseudonym; returns responses deleted. */
+  forgetRespondent(personKey: string): Promise<number>;
+}
