@@ -9,7 +9,7 @@ export function exportJson(data: ExportData): string {
 }
 
 /** Quotes a CSV cell and defuses spreadsheet formulas, since the file is meant to be opened in Excel. */
-function csvCell(value: string | number | null): string {
+export function csvCell(value: string | number | null): string {
   if (value === null) return '';
   let text = String(value);
   if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;

@@ -130,12 +130,13 @@ export function createReportStore(db: Database): ReportStore {
           area: s.area,
           industry: s.industry,
           sizeBand: s.size_band,
+          createdAt: new Date(s.created_at).toISOString(),
         })),
         polls: allPolls.all().flatMap((row) => {
           const p = toPoll(row);
           if (!resultsVisible(p, now)) return [];
           const c = counts(p.id, p.options.length);
-          return [{ id: p.id, question: p.question, closed: !isPollOpen(p, now), voters: row.voters, options: p.options.map((label, i) => ({ label, votes: c[i]! })) }];
+          return [{ id: p.id, question: p.question, closed: !isPollOpen(p, now), voters: row.voters, createdAt: p.createdAt.toISOString(), options: p.options.map((label, i) => ({ label, votes: c[i]! })) }];
         }),
       };
     },
