@@ -8,6 +8,8 @@ import * as polls from './usecases/polls.ts';
 import * as reports from './usecases/reports.ts';
 import * as suggestions from './usecases/suggestions.ts';
 import * as delivery from './usecases/delivery.ts';
+import * as documents from './usecases/documents.ts';
+import * as publicSite from './usecases/public-site.ts';
 
 /**
  * The one surface every adapter talks to (Slack, Teams, console, CLI). Each method is a use case;
@@ -44,6 +46,13 @@ export function createInnspill(deps: CoreDeps) {
     outbox: deps.store.outbox,
     latestDigestRun: () => deps.store.digestRuns.latest(),
     firstDelivery: (source: string, key: string) => deps.store.events.firstDelivery(source, key, deps.clock()),
+    addDocument: (input: documents.DocumentInput) => documents.addDocument(deps, input),
+    shareDocumentLink: (actor: Actor, url: string, title: string) => documents.shareDocumentLink(deps, actor, url, title),
+    listDocuments: () => deps.store.documents.list(),
+    removeDocument: (id: number) => deps.store.documents.remove(id),
+    documentFile: (name: string) => documents.documentFile(deps, name),
+    publicSiteSource: () => publicSite.publicSiteSource(deps),
+    publicSiteVersion: () => deps.store.publicSite.version(),
   };
 }
 

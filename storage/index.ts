@@ -11,6 +11,8 @@ import { createPollStore } from './repositories/polls.ts';
 import { createPrivacyStore } from './repositories/privacy.ts';
 import { createReportStore } from './repositories/reports.ts';
 import { createSuggestionStore } from './repositories/suggestions.ts';
+import { createDocumentStore } from './repositories/documents.ts';
+import { createPublicSiteStore } from './repositories/public-site.ts';
 
 export { migrate, schemaVersion, LATEST_VERSION, DatabaseFromFutureError } from './migrations/index.ts';
 export { openDatabase } from './open.ts';
@@ -47,6 +49,8 @@ export function openSqliteStore(path: string, options: OpenOptions = {}): Store 
     platformState: createPlatformStateStore(db),
     outbox: createOutboxStore(db),
     digestRuns: createDigestRunStore(db),
+    documents: createDocumentStore(db),
+    publicSite: createPublicSiteStore(db),
     schemaVersion: () => schemaVersion(db),
     close: () => {
       void checkpointer?.stop();

@@ -12,6 +12,10 @@ import { createDelivery, type Delivery } from './delivery.ts';
 import { createPlatforms } from './platforms.ts';
 import { loadOrCreateSecret } from './secret.ts';
 import { VERSION } from './version.ts';
+import { publicSiteRoutes } from '../http/public-site.ts';
+import { createPublicSite } from '../site/public-site.ts';
+import { pageSettings } from '../site/settings.ts';
+import { watchPublishDir } from '../site/write-dir.ts';
 
 /**
  * The composition root: the one place that knows every concrete piece (SQLite, Slack, Teams, the
@@ -65,6 +69,12 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   const { store, core, secrets } = createCore(config, { ...options, server: true });
   const platforms = createPlatforms(config, { core, store, secrets }, logger);
   const routes: Route[] = [healthRoute(() => ({ schemaVersion: store.schemaVersion() }), VERSION), ...platforms.routes];
+  const site = config.publicPage || config.publishDir ? pageSettings(config) : null;
+  if (site && config.publicPage) routes.push(...publicSiteRoutes(createPublicSite(core, site, 'served')));
+  const publisher =
+    site && config.publishDir
+      ? watchPublishDir(createPublicSite(core, site, 'static'), config.publishDir, { onError: (error) => logger.error({ err: error, dir: config.publishDir }, 'writing PUBLISH_DIR failed') })
+      : null;
   const delivery = createDelivery({ config, core, store, senders: platforms.senders, logger, ...(options.clock ? { clock: options.clock } : {}) });
 
   const http = createHttpServer(routes, logger);
@@ -80,6 +90,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       const address = await http.listen(config.port, config.host);
       await platforms.start();
       await delivery.start();
+      await publisher?.start();
       logger.info({ port: address.port, host: address.address, slack: Boolean(config.slack), teamsAuth: Boolean(config.teams.appId) }, 'innspill is listening');
       return address;
     },
@@ -87,6 +98,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       stopping ??= (async () => {
         await http.close();
         await delivery.stop();
+        await publisher?.stop();
         await platforms.stop();
         store.close();
         logger.info('innspill stopped');

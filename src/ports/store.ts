@@ -4,6 +4,7 @@ import type { Poll, PollAudience, PollSettings, Tally } from '../domain/poll.ts'
 import type { Suggestion, SuggestionStatus } from '../domain/suggestion.ts';
 import type { ExportData } from '../export/model.ts';
 import type { DigestRunStore, NewOutboxMessage, OutboxStore } from './outbox.ts';
+import type { DocumentStore, PublicSiteStore } from './public-site.ts';
 
 /**
  * The storage ports. Every method is one atomic step; where a rule needs a read and a write together
@@ -150,6 +151,8 @@ export interface Store {
   platformState: PlatformStateStore;
   outbox: OutboxStore;
   digestRuns: DigestRunStore;
+  documents: DocumentStore;
+  publicSite: PublicSiteStore;
   schemaVersion(): number;
   close(): void;
 }

@@ -124,7 +124,8 @@ export function buildSiteModel(source: SiteSource, period: Period, now: Date): P
     .map((p) => poll(p, source.minGroupSize))
     .sort((a, b) => b.id - a.id);
   return {
-    generatedAt: now.toISOString(),
+    // The moment the data was read, not the moment of rendering: the same data renders the same page.
+    generatedAt: source.data.generatedAt.toISOString(),
     period,
     since,
     minGroupSize: source.minGroupSize,

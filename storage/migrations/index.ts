@@ -3,9 +3,10 @@ import type { Migration } from './migration.ts';
 import { migration0001 } from './0001-initial.ts';
 import { migration0002 } from './0002-platform-records.ts';
 import { migration0003 } from './0003-outbox.ts';
+import { migration0004 } from './0004-documents.ts';
 
 /** Every migration in order. Add new ones at the end with the next number; never edit a released one. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];
 
 export const LATEST_VERSION = MIGRATIONS.length;
 

@@ -8,6 +8,8 @@ import { registerMigrate } from './migrate.ts';
 import { registerConsole } from './console.ts';
 import { registerTeamsPackage } from './teams-package.ts';
 import { registerOutbox } from './outbox.ts';
+import { registerDocuments } from './documents.ts';
+import { registerPublish } from './publish.ts';
 
 export function registerCommands(program: Command, ctx: CliContext): void {
   registerServe(program, ctx);
@@ -18,4 +20,6 @@ export function registerCommands(program: Command, ctx: CliContext): void {
   registerMigrate(program, ctx);
   registerTeamsPackage(program, ctx);
   registerOutbox(program, ctx);
+  registerDocuments(program, ctx);
+  registerPublish(program, ctx);
 }
