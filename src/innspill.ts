@@ -47,7 +47,7 @@ export function createInnspill(deps: CoreDeps) {
     latestDigestRun: () => deps.store.digestRuns.latest(),
     firstDelivery: (source: string, key: string) => deps.store.events.firstDelivery(source, key, deps.clock()),
     addDocument: (input: documents.DocumentInput) => documents.addDocument(deps, input),
-    shareDocumentLink: (actor: Actor, url: string, title: string) => documents.shareDocumentLink(deps, actor, url, title),
+    documentCommand: (actor: Actor, text: string) => documents.documentCommand(deps, actor, text),
     listDocuments: () => deps.store.documents.list(),
     removeDocument: (id: number) => deps.store.documents.remove(id),
     documentFile: (name: string) => documents.documentFile(deps, name),

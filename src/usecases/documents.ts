@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Actor } from '../domain/participant.ts';
-import { DocumentInputError, documentDate, documentIdOf, documentTitle, documentUrl, fileKind, documentFileName } from '../domain/document.ts';
+import { DocumentInputError, documentDate, documentIdOf, documentTitle, documentUrl, fileKind, documentFileName, parseDocumentCommand } from '../domain/document.ts';
+import { catalog, describeError } from '../i18n/index.ts';
 import { InnspillError } from '../errors.ts';
 import type { StoredDocument } from '../ports/public-site.ts';
 import type { CoreDeps } from './context.ts';
@@ -50,4 +51,22 @@ export async function documentFile(deps: CoreDeps, name: string): Promise<{ docu
   if (!document || documentFileName(document) !== name) return null;
   const bytes = await deps.store.documents.content(id);
   return bytes ? { document, name, bytes } : null;
+}
+
+/**
+ * `/innspill dokument <url> <title>` on any platform: the reply in the member's language, or null
+ * when the text is not this command (then it is an ordinary suggestion).
+ */
+export async function documentCommand(deps: CoreDeps, actor: Actor, text: string): Promise<string | null> {
+  const parsed = parseDocumentCommand(text);
+  if (!parsed) return null;
+  const t = catalog(actor.locale).publicSite;
+  if ('usage' in parsed) return t.documentUsage;
+  try {
+    const doc = await shareDocumentLink(deps, actor, parsed.url, parsed.title);
+    return t.documentAdded({ id: String(doc.id), title: doc.title });
+  } catch (error) {
+    if (error instanceof DocumentInputError) return `${t.documentUsage} (${error.message})`;
+    return describeError(actor.locale, error);
+  }
 }

@@ -29,6 +29,11 @@ export function registerCommands(app: App, deps: HandlerDeps): void {
         background.run('views.open', () => client.views.open({ trigger_id: command.trigger_id, view: view as never }));
         return;
       }
+      const shared = await core.documentCommand(actor, text);
+      if (shared !== null) {
+        await ack(ephemeral(textMessage(shared)) as never);
+        return;
+      }
       switch (subcommandOf(text)) {
         case 'help':
           answer = ephemeral(helpMessage(actor.locale));
