@@ -79,7 +79,7 @@ export function documentIdOf(name: string): number | null {
 
 /**
  * `/innspill dokument <url> <title>` (or `document`): a member shares a link from chat. The words
- * count as this command only with a link or nothing after them, so a suggestion that starts with
+ * count as this command only with a link (or nothing) after them, so a suggestion that starts with
  * "dokument" stays a suggestion. `usage` means the command was meant but written wrongly.
  */
 export function parseDocumentCommand(text: string): { url: string; title: string } | { usage: true } | null {
@@ -87,7 +87,8 @@ export function parseDocumentCommand(text: string): { url: string; title: string
   if (!m) return null;
   const [, url, title] = m;
   if (url === undefined) return { usage: true };
-  if (!/^https?:\/\//i.test(url)) return null;
+  // Anything with a scheme was meant as a link (and is checked as one); a plain word starts a suggestion.
+  if (!/^[a-z][a-z0-9+.-]*:/i.test(url)) return null;
   if (!title?.trim()) return { usage: true };
   return { url, title: title.trim() };
 }

@@ -14,6 +14,7 @@ describe('/innspill dokument <url> <title>', () => {
     expect(parseDocumentCommand('dokument https://example.org')).toEqual({ usage: true });
     expect(parseDocumentCommand('dokumenter fra kommunen er vanskelige å finne')).toBeNull();
     expect(parseDocumentCommand('dokument fra kommunen er vanskelig å finne')).toBeNull();
+    expect(parseDocumentCommand('dokument javascript:alert(1) X')).toEqual({ url: 'javascript:alert(1)', title: 'X' });
   });
 
   it('publishes a member’s link from the playground and refuses everyone else', async () => {
