@@ -9,7 +9,7 @@ import { escapeHtml } from '../export/render.ts';
 const WIDTH = 400;
 /** Width of 100 %: the rest of the row holds the percentage. */
 const SCALE = 340;
-const ROW = 40;
+const ROW = 36;
 const LABEL_MAX = 52;
 
 export interface BarRow {

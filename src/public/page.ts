@@ -211,7 +211,10 @@ export function siteTitle(settings: PageSettings, locale: Locale): string {
   return settings.title ?? catalog(locale).publicSite.defaultTitle;
 }
 
-/** One page of the public site: self-contained (inline style, one small script, inline SVG), readable without JavaScript. */
+/**
+ * One page of the public site: the figures and charts first, the (long) list of suggestions last.
+ * Self-contained (inline style, one small script, inline SVG), readable without JavaScript.
+ */
 export function renderPage(model: PublicSiteModel, ctx: PageContext): string {
   const { locale } = ctx.page;
   const { settings } = ctx;
@@ -241,6 +244,7 @@ export function renderPage(model: PublicSiteModel, ctx: PageContext): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
+<link rel="icon" href="data:,">
 <link rel="alternate" type="application/atom+xml" title="${escapeHtml(t.feed)}" href="${escapeHtml(linkFrom(ctx.page, 'feed.atom', ctx.mode))}">
 <style>${STYLE}${filterStyle(model.topics.length)}</style>
 </head>
@@ -256,11 +260,11 @@ ${members}
 </header>
 <main id="main">
 <section aria-labelledby="h-totals"><h2 id="h-totals">${escapeHtml(t.totals)}</h2><dl class="totals">${totals}</dl></section>
-${suggestionsSection(model, locale, settings.timeZone)}
 ${pollsSection(model, locale)}
-${breakdownSection(model, locale)}
 ${participationSection(model, locale, settings.timeZone)}
+${breakdownSection(model, locale)}
 ${documentsSection(model, ctx)}
+${suggestionsSection(model, locale, settings.timeZone)}
 </main>
 <footer>
 <p>${escapeHtml(t.openData)}: ${escapeHtml(t.openDataText)} ${data('data.json', 'JSON')}, ${data('data.csv', 'CSV')} · ${data('feed.atom', t.feed)}</p>

@@ -83,7 +83,9 @@ export async function seedPublicData(core: Innspill, clock: FakeClock, options: 
     const voters = 12 + ((p * 13) % people.length);
     for (let v = 0; v < Math.min(voters, people.length); v++) {
       clock.advance(60_000);
-      await core.vote(people[(v + p) % people.length]!, poll.id, (v * (p + 1)) % answers.length);
+      // A skewed but varied spread: earlier options are more popular, as in real polls.
+      const pick = Math.floor(answers.length * ((((v + 1) * 7919 + p * 104729) % 1000) / 1000) ** 1.6);
+      await core.vote(people[(v + p) % people.length]!, poll.id, pick);
     }
     if (p % 3 === 0) await core.closePoll(member, poll.id);
   }
