@@ -3,12 +3,13 @@ import { benchDigest } from './digest.ts';
 import { benchBroadcast } from './broadcast.ts';
 import { benchSlack } from './slack.ts';
 import { benchTeams } from './teams.ts';
+import { benchPublicSite } from './public-site.ts';
 
 /**
  * `npm run bench` runs every part; `npm run bench -- slack digest` only those named. Each part
  * starts what it measures in processes of its own and returns rows for one table.
  */
-const PARTS: Record<string, () => Promise<BenchRow[]>> = { slack: benchSlack, teams: benchTeams, digest: benchDigest, broadcast: benchBroadcast };
+const PARTS: Record<string, () => Promise<BenchRow[]>> = { slack: benchSlack, teams: benchTeams, digest: benchDigest, broadcast: benchBroadcast, 'public-site': benchPublicSite };
 
 const asked = process.argv.slice(2);
 const unknown = asked.filter((name) => !(name in PARTS));

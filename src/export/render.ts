@@ -26,8 +26,10 @@ export function exportCsv(data: ExportData): string {
   return `${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
 
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
+  return text.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch]!);
 }
 
 /** A self-contained page (no scripts, no external files) for the municipality's web site. */

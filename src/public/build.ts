@@ -35,7 +35,7 @@ export function publicStatus(status: string | undefined): PublicStatus {
 
 /** Monday (UTC) of the week an instant falls in, as YYYY-MM-DD. */
 export function weekOf(iso: string): string {
-  const d = new Date(iso);
+  const d = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
   const monday = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) - ((d.getUTCDay() + 6) % 7) * DAY_MS;
   return new Date(monday).toISOString().slice(0, 10);
 }
@@ -78,7 +78,13 @@ function weeks(suggestions: PublicSuggestion[], voters: WeeklyVoters[], since: s
   const byWeek = new Map<string, { suggestions: number; voters: number }>();
   const at = (week: string) => byWeek.get(week) ?? byWeek.set(week, { suggestions: 0, voters: 0 }).get(week)!;
   const first = since ? weekOf(since) : null;
-  for (const s of suggestions) at(weekOf(s.createdAt)).suggestions += 1;
+  // Thousands of suggestions fall on a few hundred days: each day's week is worked out once.
+  const weekOfDay = new Map<string, string>();
+  for (const s of suggestions) {
+    const day = s.createdAt.slice(0, 10);
+    const week = weekOfDay.get(day) ?? weekOfDay.set(day, weekOf(day)).get(day)!;
+    at(week).suggestions += 1;
+  }
   for (const v of voters) if (!first || v.week >= first) at(v.week).voters += v.voters;
   if (byWeek.size === 0) return [];
   // Every week from the first to the last, so quiet weeks show as gaps rather than vanish.
@@ -117,7 +123,8 @@ export function buildSiteModel(source: SiteSource, period: Period, now: Date): P
       text: s.text,
       note: s.note ?? null,
     }))
-    .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || Number(b.id) - Number(a.id));
+    // ISO times order as plain strings; localeCompare would run the collator on every comparison.
+    .sort((a, b) => (a.createdAt === b.createdAt ? Number(b.id) - Number(a.id) : a.createdAt < b.createdAt ? 1 : -1));
   const polls = source.data.polls
     // A period shows the polls created in it and those still open.
     .filter((p) => !since || !p.closed || !p.createdAt || p.createdAt >= since)

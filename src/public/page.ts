@@ -71,6 +71,37 @@ function filterStyle(topicCount: number): string {
   return [...topics, ...statuses].length ? `${[...topics, ...statuses].join(',')}{display:none}` : '';
 }
 
+const DAY_MS = 24 * 3600 * 1000;
+
+/**
+ * The local date of many instants, as the digest writes dates, for the price of one formatter call
+ * per day rather than per instant (thousands of suggestions). The zone's offset is read once per UTC
+ * day at noon; daylight saving changes in the small hours, far from midnight, so the day is exact.
+ */
+export function dayFormatter(locale: Locale, timeZone: string): (iso: string) => string {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' });
+  const offsets = new Map<number, number>();
+  const texts = new Map<string, string>();
+  return (iso) => {
+    const t = Date.parse(iso);
+    const utcDay = Math.floor(t / DAY_MS);
+    let offset = offsets.get(utcDay);
+    if (offset === undefined) {
+      const noon = utcDay * DAY_MS + DAY_MS / 2;
+      const p = Object.fromEntries(parts.formatToParts(new Date(noon)).map((x) => [x.type, Number(x.value)]));
+      offset = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!) - noon;
+      offsets.set(utcDay, offset);
+    }
+    const day = new Date(t + offset).toISOString().slice(0, 10);
+    let text = texts.get(day);
+    if (text === undefined) {
+      text = formatDate(locale, new Date(`${day}T12:00:00Z`), 'UTC');
+      texts.set(day, text);
+    }
+    return text;
+  };
+}
+
 export interface PageContext {
   page: PageKey;
   mode: LinkMode;
@@ -81,18 +112,19 @@ function countText(locale: Locale, c: PublishedCount, min: (p: { min: string }) 
   return c.kind === 'count' ? formatNumber(locale, c.value) : min({ min: formatNumber(locale, c.than) });
 }
 
-function suggestionItem(s: PublicSuggestion, locale: Locale, timeZone: string): string {
+function suggestionItem(s: PublicSuggestion, locale: Locale, day: (iso: string) => string): string {
   const t = catalog(locale).publicSite;
   const note = s.note ? `<div class="note"><strong>${escapeHtml(t.note)}:</strong> ${escapeHtml(s.note)}</div>` : '';
   return (
     `<li id="i${escapeHtml(s.id)}" class="st-${s.status}"><p>${escapeHtml(s.text)}</p>` +
-    `<p class="meta">${escapeHtml(s.ref)} · <time datetime="${escapeHtml(s.createdAt)}">${escapeHtml(formatDate(locale, new Date(s.createdAt), timeZone))}</time> · ` +
+    `<p class="meta">${escapeHtml(s.ref)} · <time datetime="${escapeHtml(s.createdAt)}">${escapeHtml(day(s.createdAt))}</time> · ` +
     `<span class="status">${escapeHtml(t.statuses[s.status] ?? s.status)}</span></p>${note}</li>`
   );
 }
 
 function suggestionsSection(model: PublicSiteModel, locale: Locale, timeZone: string): string {
   const t = catalog(locale).publicSite;
+  const day = dayFormatter(locale, timeZone);
   const byTopic = new Map<string, PublicSuggestion[]>(model.topics.map((topic) => [topic, []]));
   for (const s of model.suggestions) byTopic.get(s.topic)!.push(s);
   const topics = model.topics.map((topic, i) => ({ topic, i, list: byTopic.get(topic)! })).filter((x) => x.list.length > 0);
@@ -110,7 +142,7 @@ function suggestionsSection(model: PublicSiteModel, locale: Locale, timeZone: st
     .map(
       (x) =>
         `<section class="topic tp-${x.i}" aria-labelledby="h-t${x.i}"><h3 id="h-t${x.i}">${escapeHtml(label(locale, 'topics', x.topic))} (${formatNumber(locale, x.list.length)})</h3>` +
-        `<ol class="items">${x.list.map((s) => suggestionItem(s, locale, timeZone)).join('')}</ol></section>`,
+        `<ol class="items">${x.list.map((s) => suggestionItem(s, locale, day)).join('')}</ol></section>`,
     )
     .join('');
   const body = model.suggestions.length
