@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { formatDate, formatDateTime } from '../digest/format.ts';
-import { escapeHtml } from '../export/render.ts';
+import { escapeHtml, htmlStart } from '../export/render.ts';
 import { catalog, formatNumber, label, type Locale } from '../i18n/index.ts';
 import type { PublishedCount } from '../privacy/small-groups.ts';
 import { barChart, percentText, weeklyChart, type BarRow } from './charts.ts';
@@ -270,12 +270,7 @@ export function renderPage(model: PublicSiteModel, ctx: PageContext): string {
     .join('');
   const updated = formatDateTime(locale, new Date(model.generatedAt), settings.timeZone);
   const data = (file: string, text: string) => `<a href="${escapeHtml(linkFrom(ctx.page, file, ctx.mode))}">${escapeHtml(text)}</a>`;
-  return `<!doctype html>
-<html lang="${locale}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title>
+  return `${htmlStart(locale, title)}
 <link rel="icon" href="data:,">
 <link rel="alternate" type="application/atom+xml" title="${escapeHtml(t.feed)}" href="${escapeHtml(linkFrom(ctx.page, 'feed.atom', ctx.mode))}">
 <style>${STYLE}${filterStyle(model.topics.length)}</style>
