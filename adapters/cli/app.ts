@@ -64,17 +64,25 @@ export function createCore(config: Config, options: AppOptions & { server?: bool
   return { store, core, secrets: createSecretBox(secret) };
 }
 
+/** The public site on a core: its routes (unless `PUBLIC_PAGE=off`) and the `PUBLISH_DIR` writer (when set). */
+export function publicSite(config: Config, core: Innspill, logger: Logger): { routes: Route[]; publisher: ReturnType<typeof watchPublishDir> | null } {
+  const site = config.publicPage || config.publishDir ? pageSettings(config) : null;
+  return {
+    routes: site && config.publicPage ? publicSiteRoutes(createPublicSite(core, site, 'served')) : [],
+    publisher:
+      site && config.publishDir
+        ? watchPublishDir(createPublicSite(core, site, 'static'), config.publishDir, { onError: (error) => logger.error({ err: error, dir: config.publishDir }, 'writing PUBLISH_DIR failed') })
+        : null,
+  };
+}
+
 export async function createApp(config: Config, options: AppOptions): Promise<App> {
   const { logger } = options;
   const { store, core, secrets } = createCore(config, { ...options, server: true });
   const platforms = createPlatforms(config, { core, store, secrets }, logger);
   const routes: Route[] = [healthRoute(() => ({ schemaVersion: store.schemaVersion() }), VERSION), ...platforms.routes];
-  const site = config.publicPage || config.publishDir ? pageSettings(config) : null;
-  if (site && config.publicPage) routes.push(...publicSiteRoutes(createPublicSite(core, site, 'served')));
-  const publisher =
-    site && config.publishDir
-      ? watchPublishDir(createPublicSite(core, site, 'static'), config.publishDir, { onError: (error) => logger.error({ err: error, dir: config.publishDir }, 'writing PUBLISH_DIR failed') })
-      : null;
+  const { routes: siteRoutes, publisher } = publicSite(config, core, logger);
+  routes.push(...siteRoutes);
   const delivery = createDelivery({ config, core, store, senders: platforms.senders, logger, ...(options.clock ? { clock: options.clock } : {}) });
 
   const http = createHttpServer(routes, logger);

@@ -4,7 +4,10 @@ import { actorFrom, participantIdSchema, type ParticipantRef } from '../../../sr
 import { LOCALES, type Locale } from '../../../src/i18n/index.ts';
 import { runPlayground } from '../../console/playground.ts';
 import type { CliContext } from '../program.ts';
-import { createCore } from '../app.ts';
+import { createCore, publicSite } from '../app.ts';
+import type { Config } from '../config.ts';
+import { createHttpServer } from '../../http/server.ts';
+import type { Innspill } from '../../../src/innspill.ts';
 
 function defaultUser(): string {
   const name = (() => {
@@ -23,13 +26,37 @@ function participant(value: string): ParticipantRef {
   return parsed.data;
 }
 
-export async function runConsole(ctx: CliContext, opts: { as?: ParticipantRef; locale?: Locale }): Promise<void> {
+/**
+ * What `npm start` adds to the playground: the public site on `PORT`, so a newcomer sees the page fill
+ * as they type. A port already taken only costs the page, never the playground.
+ */
+async function servePublicSite(ctx: CliContext, config: Config, core: Innspill): Promise<(() => Promise<void>) | null> {
+  const logger = ctx.logger(config);
+  const { routes, publisher } = publicSite(config, core, logger);
+  if (!routes.length && !publisher) return null;
+  const http = createHttpServer(routes, logger);
+  try {
+    const { port } = await http.listen(config.port, config.host);
+    if (routes.length) ctx.stderr.write(`Den offentlige siden / the public page: http://localhost:${port}/\n`);
+  } catch (error) {
+    ctx.stderr.write(`The public page is not served: port ${config.port} is not free (${(error as NodeJS.ErrnoException).code ?? 'error'}).\n`);
+  }
+  await publisher?.start();
+  return async () => {
+    await publisher?.stop();
+    await http.close(0);
+  };
+}
+
+export async function runConsole(ctx: CliContext, opts: { as?: ParticipantRef; locale?: Locale; publicSite?: boolean }): Promise<void> {
   const config = ctx.config();
   const { store, core } = createCore(config, { logger: ctx.logger(config) });
+  const stopSite = opts.publicSite ? await servePublicSite(ctx, config, core) : null;
   try {
     const ref = opts.as ?? participant(defaultUser());
     await runPlayground(core, actorFrom(ref, opts.locale ?? config.defaultLocale), { input: process.stdin, output: ctx.stdout });
   } finally {
+    await stopSite?.();
     store.close();
   }
 }

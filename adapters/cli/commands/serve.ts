@@ -33,7 +33,7 @@ export function registerServe(program: Command, ctx: CliContext): void {
       const configured = Boolean(config.slack || config.teams.appId);
       if (!configured && process.stdin.isTTY) {
         ctx.stderr.write('No Slack or Teams credentials are set: starting the terminal playground. Run `npx innspill serve` for the server.\n');
-        await runConsole(ctx, {});
+        await runConsole(ctx, { publicSite: true });
       } else {
         await serve(ctx);
       }
