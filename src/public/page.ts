@@ -74,24 +74,26 @@ function filterStyle(topicCount: number): string {
 const DAY_MS = 24 * 3600 * 1000;
 
 /**
- * The local date of many instants, as the digest writes dates, for the price of one formatter call
- * per day rather than per instant (thousands of suggestions). The zone's offset is read once per UTC
- * day at noon; daylight saving changes in the small hours, far from midnight, so the day is exact.
+ * The local date of many instants, as the digest writes dates, for the price of a few formatter calls
+ * per day rather than one per instant (thousands of suggestions). The zone's offset is read at the
+ * start of each UTC day; when the next day starts with the same offset, it held all day, and only on
+ * the rare day it differs (a daylight saving change) is the offset read for the instant itself.
  */
 export function dayFormatter(locale: Locale, timeZone: string): (iso: string) => string {
   const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' });
-  const offsets = new Map<number, number>();
+  const offsetAt = (ms: number) => {
+    const minute = Math.floor(ms / 60_000) * 60_000;
+    const p = Object.fromEntries(parts.formatToParts(new Date(minute)).map((x) => [x.type, Number(x.value)]));
+    return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!) - minute;
+  };
+  const dayStarts = new Map<number, number>();
+  const offsetAtDayStart = (utcDay: number) => dayStarts.get(utcDay) ?? dayStarts.set(utcDay, offsetAt(utcDay * DAY_MS)).get(utcDay)!;
   const texts = new Map<string, string>();
   return (iso) => {
     const t = Date.parse(iso);
     const utcDay = Math.floor(t / DAY_MS);
-    let offset = offsets.get(utcDay);
-    if (offset === undefined) {
-      const noon = utcDay * DAY_MS + DAY_MS / 2;
-      const p = Object.fromEntries(parts.formatToParts(new Date(noon)).map((x) => [x.type, Number(x.value)]));
-      offset = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!) - noon;
-      offsets.set(utcDay, offset);
-    }
+    const first = offsetAtDayStart(utcDay);
+    const offset = first === offsetAtDayStart(utcDay + 1) ? first : offsetAt(t);
     const day = new Date(t + offset).toISOString().slice(0, 10);
     let text = texts.get(day);
     if (text === undefined) {

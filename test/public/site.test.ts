@@ -158,3 +158,25 @@ describe('public page', () => {
     ]);
   });
 });
+
+describe('dates on the page', () => {
+  it('writes the same local day as the digest does, across daylight saving changes, for any instant', async () => {
+    const fc = await import('fast-check');
+    const { formatDate } = await import('../../src/digest/format.ts');
+    const { dayFormatter } = await import('../../src/public/page.ts');
+    for (const zone of ['Europe/Oslo', 'America/New_York', 'Asia/Kolkata']) {
+      const day = dayFormatter('nb', zone);
+      fc.assert(
+        fc.property(fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2030, 11, 31) }), (t) => {
+          const iso = new Date(t).toISOString();
+          expect(day(iso)).toBe(formatDate('nb', new Date(t), zone));
+        }),
+        { numRuns: 2000 },
+      );
+      // The hours around the changes themselves, where an offset read at the wrong moment would show.
+      for (const iso of ['2026-03-29T00:30:00.000Z', '2026-03-29T01:30:00.000Z', '2026-10-25T00:30:00.000Z', '2026-10-25T23:30:00.000Z', '2026-03-08T06:30:00.000Z', '2026-11-01T04:30:00.000Z']) {
+        expect(day(iso), `${zone} ${iso}`).toBe(formatDate('nb', new Date(iso), zone));
+      }
+    }
+  });
+});
