@@ -33,7 +33,8 @@ function send(req: IncomingMessage, res: ServerResponse, file: RenderedFile): vo
 
 /** The path inside the site a request names, or null. */
 function sitePath(urlPath: string): string | null {
-  const page = pageAt(urlPath);
+  // `/en/` and `/en` are the same page, as people type either.
+  const page = pageAt(urlPath.length > 1 ? urlPath.replace(/\/$/, '') : urlPath);
   if (page) return pageFile(page);
   if (['/data.json', '/data.csv', '/feed.atom'].includes(urlPath)) return urlPath.slice(1);
   if (urlPath.startsWith('/files/')) {
@@ -56,7 +57,7 @@ export function publicSiteRoutes(site: PublicSite): Route[] {
     else send(req, res, file);
   };
   return [
-    ...['/', '/30d', '/en', '/en/30d', '/data.json', '/data.csv', '/feed.atom'].map((path) => ({ method: 'GET' as const, path, handle })),
+    ...['/', '/30d', '/30d/', '/en', '/en/', '/en/30d', '/en/30d/', '/data.json', '/data.csv', '/feed.atom'].map((path) => ({ method: 'GET' as const, path, handle })),
     { method: 'GET', path: '/files', prefix: true, handle },
   ];
 }

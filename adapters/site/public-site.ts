@@ -46,7 +46,8 @@ const PAGE_HEADERS = { 'content-security-policy': PAGE_CSP };
  * The public site over the core, rendered on change and cached between changes. Each request asks
  * the store for its change token (two pragmas, no table read); only when that moved is the published
  * data read again, and only when the data differs are pages rendered again, one at a time as asked.
- * The 30-day view moves with time, so the files are also remade once a minute (from the same data).
+ * Time alone changes what is shown too (the 30-day view, a poll closing at its time), so the data is
+ * also read once a minute.
  */
 export function createPublicSite(core: SiteCore, settings: PageSettings, mode: LinkMode): PublicSite {
   let state: { version: string; minute: number; source: SiteSource; fingerprint: string; files: Map<string, SiteFile> } | null = null;
@@ -60,7 +61,8 @@ export function createPublicSite(core: SiteCore, settings: PageSettings, mode: L
     if (state && state.version === version && state.minute === minute) return;
     let source = state?.source;
     let fingerprint = state?.fingerprint;
-    if (!state || state.version !== version) {
+    // Data is read again after a write, and once a minute: a poll that closes at its time changes nothing in the database.
+    if (!state || state.version !== version || state.minute !== minute) {
       const fresh = await core.publicSiteSource();
       const print = fingerprintOf(fresh);
       // Writes that change nothing published (a digest sent, a delivery logged) keep the old data and its time.
@@ -82,11 +84,18 @@ export function createPublicSite(core: SiteCore, settings: PageSettings, mode: L
     return state!;
   }
 
-  function renderFile(path: string, f: SiteFile, lastModified: Date): RenderedFile {
+  // When each path's content last changed: the data's time, or later when only time changed it (the 30-day view).
+  const changedAt = new Map<string, { etag: string; at: Date }>();
+
+  function renderFile(path: string, f: SiteFile, dataTime: Date): RenderedFile {
     const previous = rendered.get(path);
     if (previous) return previous;
     const body = Buffer.from(f.render());
-    const file = { body, contentType: f.contentType, etag: etagOf(body), lastModified, headers: f.contentType.startsWith('text/html') ? PAGE_HEADERS : {} };
+    const etag = etagOf(body);
+    const known = changedAt.get(path);
+    const lastModified = known?.etag === etag ? known.at : new Date(Math.max(dataTime.getTime(), known ? core.clock().getTime() : 0));
+    changedAt.set(path, { etag, at: lastModified });
+    const file = { body, contentType: f.contentType, etag, lastModified, headers: f.contentType.startsWith('text/html') ? PAGE_HEADERS : {} };
     rendered.set(path, file);
     return file;
   }

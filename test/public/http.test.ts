@@ -12,10 +12,10 @@ const silent = pino({ level: 'silent' });
 const tmp = useTmpDir();
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
-async function withApp(env: Record<string, string>, fn: (app: App, base: string) => Promise<void>): Promise<void> {
+async function withApp(env: Record<string, string>, fn: (app: App, base: string) => Promise<void>, clock = fakeClock('2026-09-01T08:00:00Z')): Promise<void> {
   const dir = tmp();
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATABASE_PATH: join(dir, 'innspill.db'), ...env });
-  const app = await createApp(config, { logger: silent, clock: fakeClock('2026-09-01T08:00:00Z') });
+  const app = await createApp(config, { logger: silent, clock });
   const { port } = await app.start();
   try {
     await fn(app, `http://127.0.0.1:${port}`);
@@ -64,6 +64,7 @@ describe('the public site served by serve', () => {
       expect(en).toContain('Suggestions (31)');
       expect((await fetch(`${base}/en/30d`)).status).toBe(200);
       expect((await fetch(`${base}/30d`)).status).toBe(200);
+      expect(await (await fetch(`${base}/en/`)).text()).toContain('<html lang="en">');
 
       const data = (await (await fetch(`${base}/data.json`)).json()) as { suggestions: unknown[]; title: string };
       expect(data.suggestions).toHaveLength(31);
@@ -123,6 +124,26 @@ describe('the public site served by serve', () => {
       expect(page).toContain('<a href="/files/1-referat-fra-mote-1.pdf">Referat fra møte 1</a>');
       expect(page).toContain('<a href="https://example.org/presentasjon" rel="noopener noreferrer nofollow">Presentasjon</a>');
     });
+  });
+
+  it('moves the 30-day view on with time alone, with a later Last-Modified, and keeps the full view as it was', async () => {
+    const clock = fakeClock('2026-09-01T08:00:00Z');
+    await withApp(
+      {},
+      async (app, base) => {
+        await app.core.submitSuggestion(actor('U1'), { text: 'Snart en måned gammelt', publishable: true });
+        const recent = await fetch(`${base}/30d`);
+        expect(await recent.text()).toContain('Snart en måned gammelt');
+        const all = await fetch(`${base}/`);
+        clock.advance(31 * 24 * 3600 * 1000);
+        const later = await fetch(`${base}/30d`, { headers: { 'if-modified-since': recent.headers.get('last-modified')! } });
+        expect(later.status).toBe(200);
+        expect(await later.text()).not.toContain('Snart en måned gammelt');
+        expect(Date.parse(later.headers.get('last-modified')!)).toBeGreaterThan(Date.parse(recent.headers.get('last-modified')!));
+        expect((await fetch(`${base}/`, { headers: { 'if-none-match': all.headers.get('etag')! } })).status).toBe(304);
+      },
+      clock,
+    );
   });
 
   it('answers none of it with PUBLIC_PAGE=off', async () => {
