@@ -59,22 +59,15 @@ export function createPublicSite(core: SiteCore, settings: PageSettings, mode: L
     const now = core.clock();
     const minute = Math.floor(now.getTime() / MINUTE_MS);
     if (state && state.version === version && state.minute === minute) return;
-    let source = state?.source;
-    let fingerprint = state?.fingerprint;
     // Data is read again after a write, and once a minute: a poll that closes at its time changes nothing in the database.
-    if (!state || state.version !== version || state.minute !== minute) {
-      const fresh = await core.publicSiteSource();
-      const print = fingerprintOf(fresh);
-      // Writes that change nothing published (a digest sent, a delivery logged) keep the old data and its time.
-      if (print !== fingerprint) {
-        source = fresh;
-        fingerprint = print;
-        rendered.clear();
-      }
-    }
-    if (state && state.minute !== minute) rendered.clear();
-    const files = new Map(siteFiles(source!, settings, now, mode).map((f) => [f.path, f]));
-    state = { version, minute, source: source!, fingerprint: fingerprint!, files };
+    const fresh = await core.publicSiteSource();
+    const fingerprint = fingerprintOf(fresh);
+    // Writes that change nothing published (a digest sent, a delivery logged) keep the old data, its time and its pages.
+    const same = state?.fingerprint === fingerprint;
+    const source = same ? state!.source : fresh;
+    if (!same || state!.minute !== minute) rendered.clear();
+    const files = new Map(siteFiles(source, settings, now, mode).map((f) => [f.path, f]));
+    state = { version, minute, source, fingerprint, files };
   }
 
   async function current() {
