@@ -22,7 +22,7 @@ export async function serve(ctx: CliContext): Promise<void> {
 export function registerServe(program: Command, ctx: CliContext): void {
   program
     .command('serve')
-    .description('run the bot: one HTTP server for Slack (/slack/events), Teams (/api/messages) and /healthz')
+    .description('run the bot: one HTTP server for Slack (/slack/events), Teams (/api/messages), /healthz and the public site (/, /en, /data.json, /data.csv, /feed.atom, /files/…)')
     .action(() => serve(ctx));
 
   program
