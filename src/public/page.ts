@@ -59,7 +59,7 @@ li.st-considering{border-color:#b35900}li.st-recommended{border-color:#1f5f8b}li
 .k1{background:#1f5f8b}.k2{background:#b35900}
 table{border-collapse:collapse;margin:.4rem 0}th,td{padding:.2rem .6rem;text-align:left;border-bottom:1px solid #d8d8d8}td.n,th.n{text-align:right}
 details{margin:.2rem 0 1rem}summary{cursor:pointer;color:#154a6e}
-.poll{margin-bottom:1.4rem}.grid3{display:grid;grid-template-columns:repeat(auto-fit,minmax(15rem,1fr));gap:0 1.5rem}
+.poll{margin-bottom:1.4rem}.grid3{display:grid;grid-template-columns:repeat(auto-fit,minmax(20rem,1fr));gap:0 1.5rem}
 footer{border-top:1px solid #c8c8c8;margin-top:2.5rem;padding-top:.6rem;font-size:.9rem}
 @media (max-width:30rem){h1{font-size:1.4rem}.lang{float:none}.totals div{min-width:0;flex:1 1 40%}}
 `;
