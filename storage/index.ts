@@ -12,6 +12,8 @@ import { createPrivacyStore } from './repositories/privacy.ts';
 import { createReportStore } from './repositories/reports.ts';
 import { createSuggestionStore } from './repositories/suggestions.ts';
 import { createSurveyStore } from './repositories/surveys.ts';
+import { createDocumentStore } from './repositories/documents.ts';
+import { createPublicSiteStore } from './repositories/public-site.ts';
 
 export { migrate, schemaVersion, LATEST_VERSION, DatabaseFromFutureError } from './migrations/index.ts';
 export { openDatabase, DatabaseUnusableError } from './open.ts';
@@ -51,6 +53,8 @@ export function openSqliteStore(path: string, options: OpenOptions = {}): Store 
     outbox: createOutboxStore(db),
     digestRuns: createDigestRunStore(db),
     surveys: createSurveyStore(db),
+    documents: createDocumentStore(db),
+    publicSite: createPublicSiteStore(db),
     schemaVersion: () => schemaVersion(db),
     close: () => {
       void checkpointer?.stop();

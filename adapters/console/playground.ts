@@ -57,6 +57,11 @@ export async function runPlayground(core: Innspill, actor: Actor, io: Playground
         say('/stem [avstemning] <nr> · /vote · /steng · /close · /gjenåpne · /reopen · /avstemninger · /polls · /digest · /avslutt · /quit');
         return true;
       case 'suggest': {
+        const shared = await core.documentCommand(actor, command.text);
+        if (shared !== null) {
+          say(shared);
+          return true;
+        }
         const { suggestion } = await core.submitSuggestion(actor, { text: command.text });
         say(c.messages.suggestionStored({ ref: suggestionRef(suggestion.id) }));
         return true;

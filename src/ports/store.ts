@@ -6,6 +6,7 @@ import type { ExportSource } from '../export/model.ts';
 import type { SegmentGroup } from '../privacy/published.ts';
 import type { DigestRunStore, NewOutboxMessage, OutboxStore } from './outbox.ts';
 import type { SurveyStore } from './surveys.ts';
+import type { DocumentStore, PublicSiteStore } from './public-site.ts';
 
 /**
  * The storage ports. Every method is one atomic step; where a rule needs a read and a write together
@@ -229,6 +230,8 @@ export interface Store {
   outbox: OutboxStore;
   digestRuns: DigestRunStore;
   surveys: SurveyStore;
+  documents: DocumentStore;
+  publicSite: PublicSiteStore;
   schemaVersion(): number;
   close(): void;
 }

@@ -6,9 +6,10 @@ import { migration0003 } from './0003-outbox.ts';
 import { migration0004 } from './0004-privacy.ts';
 import { migration0005 } from './0005-hardening.ts';
 import { migration0006 } from './0006-surveys.ts';
+import { migration0007 } from './0007-documents.ts';
 
 /** Every migration in order. Add new ones at the end with the next number; never edit a released one. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007];
 
 export const LATEST_VERSION = MIGRATIONS.length;
 

@@ -148,13 +148,22 @@ export function createReportStore(db: Database): ReportStore {
           industry: s.industry,
           sizeBand: s.size_band,
           anonymous: s.anonymous === 1,
+          createdAt: new Date(s.created_at).toISOString(),
         })),
         polls: allPolls.all().flatMap((row) => {
           const p = toPoll(row);
           if (!resultsVisible(p, now)) return [];
           const c = counts(p.id, p.options.length);
           return [
-            { id: p.id, question: p.question, closed: !isPollOpen(p, now), anonymous: p.anonymous, voters: row.voters, options: p.options.map((label, i) => ({ label, votes: c[i]! })) },
+            {
+              id: p.id,
+              question: p.question,
+              closed: !isPollOpen(p, now),
+              anonymous: p.anonymous,
+              voters: row.voters,
+              createdAt: p.createdAt.toISOString(),
+              options: p.options.map((label, i) => ({ label, votes: c[i]! })),
+            },
           ];
         }),
       };

@@ -10,6 +10,8 @@ import { registerTeamsPackage } from './teams-package.ts';
 import { registerOutbox } from './outbox.ts';
 import { registerPrivacy } from './privacy.ts';
 import { registerSurvey } from './survey.ts';
+import { registerDocuments } from './documents.ts';
+import { registerPublish } from './publish.ts';
 
 export function registerCommands(program: Command, ctx: CliContext): void {
   registerServe(program, ctx);
@@ -22,4 +24,6 @@ export function registerCommands(program: Command, ctx: CliContext): void {
   registerOutbox(program, ctx);
   registerPrivacy(program, ctx);
   registerSurvey(program, ctx);
+  registerDocuments(program, ctx);
+  registerPublish(program, ctx);
 }

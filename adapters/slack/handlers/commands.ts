@@ -34,6 +34,11 @@ export function registerCommands(app: App, deps: HandlerDeps): void {
         await ack(ephemeral(textMessage(surveyAnswer)) as never);
         return;
       }
+      const shared = await core.documentCommand(actor, text);
+      if (shared !== null) {
+        await ack(ephemeral(textMessage(shared)) as never);
+        return;
+      }
       switch (subcommandOf(text)) {
         case 'help':
           answer = ephemeral(helpMessage(actor.locale));

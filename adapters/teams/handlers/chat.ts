@@ -23,6 +23,8 @@ export async function answerCommand(turn: Turn, command: TeamsCommand): Promise<
       case 'form':
         return { card: suggestionForm(turn.locale, turn.core.settings.topics) };
       case 'suggest': {
+        const shared = await turn.core.documentCommand(turn.actor, command.text);
+        if (shared !== null) return { text: shared };
         const { suggestion } = await turn.core.submitSuggestion(turn.actor, { text: command.text }, { dedupeKey: turn.dedupeKey });
         return { text: `${c.messages.suggestionStored({ ref: suggestionRef(suggestion.id) })}\n${c.messages.suggestionTopicHint({ cmd: CMD })}` };
       }
