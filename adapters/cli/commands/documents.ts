@@ -24,7 +24,7 @@ export function registerDocuments(program: Command, ctx: CliContext): void {
       withStore(ctx, async (core) => {
         if (!opts.file && !opts.url) {
           ctx.stderr.write('innspill: give --file FILE or --url URL\n');
-          process.exitCode = 2;
+          ctx.exitCode = 2;
           return;
         }
         const file = opts.file ? { name: basename(opts.file), bytes: readFileSync(opts.file) } : undefined;
@@ -41,7 +41,7 @@ export function registerDocuments(program: Command, ctx: CliContext): void {
         for (const d of await core.listDocuments()) {
           ctx.stdout.write(`${d.id}\t${d.date}\t${d.kind}\t${d.title}\t${d.url ?? `/files/${documentFileName(d)}`}\n`);
         }
-      }),
+      }, { readOnly: true }),
     );
   documents
     .command('remove')
@@ -52,7 +52,7 @@ export function registerDocuments(program: Command, ctx: CliContext): void {
         if (await core.removeDocument(id)) ctx.stdout.write(`removed document ${id}\n`);
         else {
           ctx.stderr.write(`no document ${id}\n`);
-          process.exitCode = 1;
+          ctx.exitCode = 1;
         }
       }),
     );

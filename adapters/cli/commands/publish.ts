@@ -16,6 +16,6 @@ export function registerPublish(program: Command, ctx: CliContext): void {
         const site = createPublicSite(core, pageSettings(ctx.config()), 'static');
         const { written } = await createSiteWriter(site, opts.out).write();
         ctx.stderr.write(`wrote ${written} files to ${opts.out}\n`);
-      }),
+      }, { readOnly: true }),
     );
 }
