@@ -1,8 +1,7 @@
-import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runPlayground } from '../../adapters/console/playground.ts';
 import { parseDocumentCommand } from '../../src/domain/document.ts';
 import { actor, testCore } from '../helpers/core.ts';
+import { playgroundSession } from '../helpers/playground.ts';
 import { slackHarness, type SlackHarness } from '../slack/harness.ts';
 import { message, startTeams, type TeamsHarness } from '../teams/harness.ts';
 
@@ -22,15 +21,7 @@ describe('/innspill dokument <url> <title>', () => {
     const kari = actor('kari', { platform: 'console', workspaceId: 'local' });
     const ola = actor('ola', { platform: 'console', workspaceId: 'local', locale: 'en' });
     await core.members.add(kari.id, new Date());
-    const talk = async (who: typeof kari, lines: string[]) => {
-      const input = new PassThrough();
-      const output = new PassThrough();
-      let text = '';
-      output.on('data', (d: Buffer) => (text += d.toString()));
-      input.end(`${lines.join('\n')}\n`);
-      await runPlayground(core, who, { input, output });
-      return text;
-    };
+    const talk = (who: typeof kari, lines: string[]) => playgroundSession(core, who, lines);
     const mine = await talk(kari, ['/innspill dokument https://example.org/referat.pdf Referat 1. møte', '/innspill dokument javascript:alert(1) X', 'dokument']);
     expect(mine).toContain('Dokument 1 er publisert: Referat 1. møte');
     expect(mine).toContain('Bruk: /innspill dokument <lenke> <tittel>');
