@@ -4,6 +4,7 @@ import type { Actor } from '../../src/domain/participant.ts';
 import { AREAS, INDUSTRIES, SIZE_BANDS } from '../../src/domain/participant.ts';
 import { suggestionRef } from '../../src/domain/suggestion.ts';
 import { renderDigestMarkdown } from '../../src/digest/markdown.ts';
+import { asksForPollHelp } from '../../src/polls/help.ts';
 import { catalog, describeError, describePollSyntaxError, label } from '../../src/i18n/index.ts';
 import { parseConsoleLine, type ConsoleCommand } from './parse.ts';
 import { renderMine, renderPoll } from './render.ts';
@@ -86,6 +87,10 @@ export async function runPlayground(core: Innspill, actor: Actor, io: Playground
         return true;
       }
       case 'poll': {
+        if (!command.text.trim() || asksForPollHelp(command.text)) {
+          say(c.pollHelp.text({ cmd: '/poll', member: await core.isMember(actor.id) }));
+          return true;
+        }
         const result = await core.createPollFromText(actor, command.text, { channelId: 'playground' });
         if (!result.ok) say(describePollSyntaxError(actor.locale, result.syntax));
         else {
