@@ -7,13 +7,14 @@ import { messages } from './sections/messages.ts';
 import { teams } from './sections/teams.ts';
 import { slack } from './sections/slack.ts';
 import { pollHelp } from './sections/poll-help.ts';
+import { playground } from './sections/playground.ts';
 import { isInnspillError } from '../errors.ts';
 import type { PollSyntaxError } from '../polls/syntax.ts';
 
 export { LOCALES, resolveLocale, isLocale, type Locale } from './locale.ts';
 export { formatNumber } from './define.ts';
 
-const sections = { messages, forms, labels, digest, errors, slack, teams, pollHelp } as const;
+const sections = { messages, forms, labels, digest, errors, slack, teams, pollHelp, playground } as const;
 
 export type Catalog = { [K in keyof typeof sections]: (typeof sections)[K]['nb'] };
 
