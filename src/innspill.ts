@@ -44,6 +44,7 @@ export function createInnspill(deps: CoreDeps) {
     outbox: deps.store.outbox,
     latestDigestRun: () => deps.store.digestRuns.latest(),
     firstDelivery: (source: string, key: string) => deps.store.events.firstDelivery(source, key, deps.clock()),
+    storedLocales: (platform: string) => participants.storedLocales(deps, platform),
   };
 }
 
