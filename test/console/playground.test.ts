@@ -1,20 +1,5 @@
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { runPlayground } from '../../adapters/console/playground.ts';
-import { actor, testCore } from '../helpers/core.ts';
-
-async function chat(lines: string[], options: { member?: boolean; locale?: 'nb' | 'en' } = {}) {
-  const { core } = testCore();
-  const me = actor('kari', { platform: 'console', workspaceId: 'local', locale: options.locale ?? 'nb' });
-  if (options.member) await core.members.add(me.id, new Date());
-  const input = new PassThrough();
-  const output = new PassThrough();
-  let text = '';
-  output.on('data', (d: Buffer) => (text += d.toString()));
-  input.end(`${lines.join('\n')}\n`);
-  await runPlayground(core, me, { input, output });
-  return { text, core, me };
-}
+import { chat } from '../helpers/playground.ts';
 
 describe('terminal playground', () => {
   it('creates a poll, votes, changes the vote and closes it', async () => {

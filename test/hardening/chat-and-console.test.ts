@@ -1,7 +1,5 @@
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { runPlayground } from '../../adapters/console/playground.ts';
-import { actor, testCore } from '../helpers/core.ts';
+import { chat } from '../helpers/playground.ts';
 import { slackHarness } from '../slack/harness.ts';
 import { message, startTeams } from '../teams/harness.ts';
 
@@ -40,34 +38,16 @@ describe('/poll help', () => {
   });
 
   it('in the console, for /poll alone and /poll help', async () => {
-    const { core } = testCore();
-    const me = actor('kari', { platform: 'console', workspaceId: 'local' });
-    const input = new PassThrough();
-    const output = new PassThrough();
-    let text = '';
-    output.on('data', (d: Buffer) => (text += d.toString()));
-    input.end('/poll\n/poll help\n');
-    await runPlayground(core, me, { input, output });
+    const { text } = await chat(['/poll', '/poll help']);
     expect(text.match(/--stenger 3d/g)).toHaveLength(2);
     expect(text).not.toContain('anførselstegn»');
   });
 });
 
-async function playground(lines: string[], locale: 'nb' | 'en' = 'nb') {
-  const { core } = testCore();
-  const me = actor('kari', { platform: 'console', workspaceId: 'local', locale });
-  const input = new PassThrough();
-  const output = new PassThrough();
-  let text = '';
-  output.on('data', (d: Buffer) => (text += d.toString()));
-  input.end(`${lines.join('\n')}\n`);
-  await runPlayground(core, me, { input, output });
-  return { text, core, me };
-}
 
 describe('console forms', () => {
   it('ask again when an answer does not fit: "kanskje" to yes/no, area 8 of 6', async () => {
-    const { text, core, me } = await playground(['/innspill', '9', '1', 'Bedre vei', 'kanskje', 'j', 'n', '/profil', 'AS', '8', '2', '', '', '/mine']);
+    const { text, core, me } = await chat(['/innspill', '9', '1', 'Bedre vei', 'kanskje', 'j', 'n', '/profil', 'AS', '8', '2', '', '', '/mine']);
     expect(text).toContain('Svar j (ja) eller n (nei), eller /avbryt.');
     expect(text).toContain('Velg et tall fra 1 til 6, trykk Enter for å hoppe over, eller /avbryt.');
     const mine = await core.mine(me);
@@ -77,16 +57,16 @@ describe('console forms', () => {
   });
 
   it('are cancelled by /avbryt at any prompt, and nothing is stored', async () => {
-    const { text, core, me } = await playground(['/innspill', '1', 'Halvferdig', '/avbryt', 'hjelp']);
+    const { text, core, me } = await chat(['/innspill', '1', 'Halvferdig', '/avbryt', 'hjelp']);
     expect(text).toContain('Avbrutt – ingenting ble lagret.');
     expect((await core.mine(me)).suggestions).toHaveLength(0);
   });
 
   it('"hjelp" or "help" shows help instead of storing a suggestion, and English mode is English throughout', async () => {
-    const nb = await playground(['hjelp']);
+    const nb = await chat(['hjelp']);
     expect((await nb.core.mine(nb.me)).suggestions).toHaveLength(0);
     expect(nb.text).toContain('/avstemninger');
-    const en = await playground(['help', '/innspill', '1', 'x', 'maybe', '/cancel'], 'en');
+    const en = await chat(['help', '/innspill', '1', 'x', 'maybe', '/cancel'], { locale: 'en' });
     expect((await en.core.mine(en.me)).suggestions).toHaveLength(0);
     expect(en.text).toContain('/innspill help · /quit');
     expect(en.text).toContain('/vote [poll] <no>');
