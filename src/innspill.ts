@@ -65,6 +65,7 @@ export function createInnspill(deps: CoreDeps) {
     documentFile: (name: string) => documents.documentFile(deps, name),
     publicSiteSource: () => publicSite.publicSiteSource(deps),
     publicSiteVersion: () => deps.store.publicSite.version(),
+    storedLocales: (platform: string) => participants.storedLocales(deps, platform),
   };
 }
 

@@ -15,15 +15,24 @@ export function csvCell(value: string | number | null): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** One table for both kinds, so one file opens in a spreadsheet: a row per suggestion and per poll option. */
-export function exportCsv(data: ExportData): string {
-  const rows: (string | number | null)[][] = [['kind', 'id', 'date', 'topic', 'text', 'area', 'industry', 'size_band', 'option', 'votes']];
-  for (const s of data.suggestions) rows.push(['suggestion', s.ref, s.date, s.topic, s.text, s.area, s.industry, s.sizeBand, null, null]);
-  // A withheld count (an anonymous poll with too few voters) reads "<5", never a number.
-  for (const p of data.polls) {
-    for (const o of p.options) rows.push(['poll', p.id, null, null, p.question, null, null, null, o.label, o.votes ?? `<${p.votersFewerThan}`]);
+/**
+ * One table for both kinds, so one file opens in a spreadsheet: a row per suggestion and per poll
+ * option, each poll row with the poll's voters and state. Topics, segments and states read in the
+ * chosen language; the byte-order mark makes Excel read the file as UTF-8 (æøå), not as ANSI.
+ */
+export function exportCsv(data: ExportData, locale: Locale): string {
+  const c = catalog(locale);
+  const rows: (string | number | null)[][] = [['kind', 'id', 'date', 'topic', 'text', 'area', 'industry', 'size_band', 'option', 'votes', 'voters', 'state']];
+  for (const s of data.suggestions) {
+    rows.push(['suggestion', s.ref, s.date, label(locale, 'topics', s.topic), s.text, label(locale, 'areas', s.area), label(locale, 'industries', s.industry), label(locale, 'sizes', s.sizeBand), null, null, null, null]);
   }
-  return `${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  for (const p of data.polls) {
+    const state = p.closed ? c.messages.pollClosed : c.messages.pollOpen;
+    // A withheld count (an anonymous poll with too few voters) reads "<5", never a number.
+    const voters = p.voters ?? `<${p.votersFewerThan}`;
+    for (const o of p.options) rows.push(['poll', p.id, null, null, p.question, null, null, null, o.label, o.votes ?? `<${p.votersFewerThan}`, voters, state]);
+  }
+  return `\uFEFF${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

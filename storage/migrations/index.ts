@@ -35,11 +35,19 @@ export function migrate(db: Database, target = LATEST_VERSION): { from: number; 
   const from = schemaVersion(db);
   if (from > LATEST_VERSION) throw new DatabaseFromFutureError(from, LATEST_VERSION);
   for (const m of MIGRATIONS.slice(from, target)) {
-    db.transaction(() => {
-      if (typeof m.up === 'string') db.exec(m.up);
-      else m.up(db);
-      db.pragma(`user_version = ${m.version}`);
-    }).immediate();
+    // Foreign keys can only be switched outside a transaction.
+    const foreignKeys = db.pragma('foreign_keys', { simple: true }) === 1;
+    if (m.rebuildsTables) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        if (typeof m.up === 'string') db.exec(m.up);
+        else m.up(db);
+        if (m.rebuildsTables && (db.pragma('foreign_key_check') as unknown[]).length > 0) throw new Error(`migration ${m.name} broke a foreign key`);
+        db.pragma(`user_version = ${m.version}`);
+      }).immediate();
+    } finally {
+      if (m.rebuildsTables && foreignKeys) db.pragma('foreign_keys = ON');
+    }
   }
   return { from, to: Math.max(from, Math.min(target, LATEST_VERSION)) };
 }

@@ -92,10 +92,10 @@ describe('innspill command', () => {
     // Not a terminal: Markdown, escaped only where it would become markup.
     expect(preview.stdout).toContain('### Stedsutvikling (1 innspill)');
     expect(preview.stdout).toContain('Julegate i Mysen &lt;!channel>');
-    expect(preview.stdout).toContain('`░░░░░░░░░░░░` 0 % av 1 som stemte (0 stemmer) Tirsdag');
-    expect(preview.stdout).toContain('`████████████` 100 % av 1 som stemte (1 stemme) Torsdag');
+    expect(preview.stdout).toContain('`░░░░░░░░░░░░` 0 % av færre enn 5 som stemte (0 stemmer) Tirsdag');
+    expect(preview.stdout).toContain('`████████████` 100 % av færre enn 5 som stemte (1 stemme) Torsdag');
     const plain = await runCli(['digest', '--preview', '--format', 'text'], { env });
-    expect(plain.stdout).toContain('████████████ 100 % av 1 som stemte (1 stemme) Torsdag');
+    expect(plain.stdout).toContain('████████████ 100 % av færre enn 5 som stemte (1 stemme) Torsdag');
     expect(plain.stdout).toContain('Julegate i Mysen <!channel>');
     expect(plain.stdout).not.toMatch(/`|\*\*|^#/mu);
     const english = await runCli(['digest', '--preview', '--locale', 'en', '--since', '2020-01-01'], { env });

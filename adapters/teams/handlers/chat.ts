@@ -1,5 +1,6 @@
 import { formatDate } from '../../../src/digest/format.ts';
 import { suggestionRef } from '../../../src/domain/suggestion.ts';
+import { asksForPollHelp } from '../../../src/polls/help.ts';
 import { catalog, describePollSyntaxError, label } from '../../../src/i18n/index.ts';
 import { deleteConfirmation, pollForm, profileForm, suggestionForm } from '../cards/forms.ts';
 import { creatorView, pollCard } from '../cards/poll-card.ts';
@@ -30,6 +31,7 @@ export async function answerCommand(turn: Turn, command: TeamsCommand): Promise<
       }
       case 'poll': {
         if (command.text === '') return { card: pollForm(turn.locale) };
+        if (asksForPollHelp(command.text)) return { text: catalog(turn.locale).pollHelp.text({ cmd: 'poll', member: await turn.core.isMember(turn.actor.id) }) };
         const result = await turn.core.createPollFromText(turn.actor, command.text, { channelId: turn.conversationId });
         if (!result.ok) return { text: describePollSyntaxError(turn.locale, result.syntax) };
         return { card: pollCard(await turn.core.viewPoll(result.poll), [], turn.locale, turn.core.settings.timeZone, undefined, creatorView(turn)) };
