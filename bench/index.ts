@@ -5,6 +5,7 @@ import { benchCli } from './cli.ts';
 import { benchSlack } from './slack.ts';
 import { benchTeams } from './teams.ts';
 import { benchSurveys } from './surveys.ts';
+import { benchPublicSite } from './public-site.ts';
 
 /**
  * `npm run bench` runs every part; `npm run bench -- slack digest` only those named. Each part
@@ -18,6 +19,7 @@ const PARTS: Record<string, () => Promise<BenchRow[]>> = {
   broadcast: () => benchBroadcast(),
   surveys: benchSurveys,
   'survey-broadcast': () => benchBroadcast('survey'),
+  'public-site': benchPublicSite,
 };
 
 const asked = process.argv.slice(2);

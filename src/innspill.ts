@@ -15,6 +15,8 @@ import type { ParticipantRef } from './domain/participant.ts';
 import * as digestItems from './usecases/digest-items.ts';
 import * as pollManagers from './usecases/poll-managers.ts';
 import * as surveys from './usecases/surveys.ts';
+import * as documents from './usecases/documents.ts';
+import * as publicSite from './usecases/public-site.ts';
 
 /**
  * The one surface every adapter talks to (Slack, Teams, console, CLI). Each method is a use case;
@@ -67,6 +69,14 @@ export function createInnspill(deps: CoreDeps) {
     runMaintenance: () => privacy.runMaintenance(deps),
     openRecipient: (sealed: string) => privacy.openRecipient(deps, sealed),
     surveys: surveys.surveyUseCases(deps),
+    addDocument: (input: documents.DocumentInput) => documents.addDocument(deps, input),
+    documentCommand: (actor: Actor, text: string) => documents.documentCommand(deps, actor, text),
+    listDocuments: () => deps.store.documents.list(),
+    removeDocument: (id: number) => deps.store.documents.remove(id),
+    documentFile: (name: string) => documents.documentFile(deps, name),
+    publicSiteSource: () => publicSite.publicSiteSource(deps),
+    publicSiteVersion: () => deps.store.publicSite.version(),
+    storedLocales: (platform: string) => participants.storedLocales(deps, platform),
   };
 }
 

@@ -13,6 +13,8 @@ import { createReportStore } from './repositories/reports.ts';
 import { createSuggestionStore } from './repositories/suggestions.ts';
 import { createFollowUpStore } from './repositories/follow-up.ts';
 import { createSurveyStore } from './repositories/surveys.ts';
+import { createDocumentStore } from './repositories/documents.ts';
+import { createPublicSiteStore } from './repositories/public-site.ts';
 
 export { migrate, schemaVersion, LATEST_VERSION, DatabaseFromFutureError } from './migrations/index.ts';
 export { openDatabase, DatabaseUnusableError } from './open.ts';
@@ -53,6 +55,8 @@ export function openSqliteStore(path: string, options: OpenOptions = {}): Store 
     digestRuns: createDigestRunStore(db),
     followUp: createFollowUpStore(db),
     surveys: createSurveyStore(db),
+    documents: createDocumentStore(db),
+    publicSite: createPublicSiteStore(db),
     schemaVersion: () => schemaVersion(db),
     close: () => {
       void checkpointer?.stop();

@@ -18,6 +18,10 @@ import { platformRecords } from './platform-records.ts';
 import { loadTopicKeywords } from './topic-keywords.ts';
 import { VERSION } from './version.ts';
 import { startMaintenance } from '../scheduler/maintenance.ts';
+import { publicSiteRoutes } from '../http/public-site.ts';
+import { createPublicSite } from '../site/public-site.ts';
+import { pageSettings } from '../site/settings.ts';
+import { watchPublishDir } from '../site/write-dir.ts';
 
 /**
  * The composition root: the one place that knows every concrete piece (SQLite, Slack, Teams, the
@@ -80,6 +84,18 @@ export function createCore(config: Config, options: AppOptions & { server?: bool
   return { store, core, secrets: createSecretBox(secret) };
 }
 
+/** The public site on a core: its routes (unless `PUBLIC_PAGE=off`) and the `PUBLISH_DIR` writer (when set). */
+export function publicSite(config: Config, core: Innspill, logger: Logger): { routes: Route[]; publisher: ReturnType<typeof watchPublishDir> | null } {
+  const site = config.publicPage || config.publishDir ? pageSettings(config) : null;
+  return {
+    routes: site && config.publicPage ? publicSiteRoutes(createPublicSite(core, site, 'served')) : [],
+    publisher:
+      site && config.publishDir
+        ? watchPublishDir(createPublicSite(core, site, 'static'), config.publishDir, { onError: (error) => logger.error({ err: error, dir: config.publishDir }, 'writing PUBLISH_DIR failed') })
+        : null,
+  };
+}
+
 export async function createApp(config: Config, options: AppOptions): Promise<App> {
   const { logger } = options;
   const { store, core, secrets } = createCore(config, { ...options, server: true });
@@ -97,6 +113,8 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     readyRoute(createReadinessProbe(store.db), options.clock ?? (() => new Date()), (failed) => logger.error({ failed }, 'not ready')),
     ...platforms.routes,
   ];
+  const { routes: siteRoutes, publisher } = publicSite(config, core, logger);
+  routes.push(...siteRoutes);
 
   const http = createHttpServer(routes, logger);
   let stopping: Promise<void> | null = null;
@@ -113,6 +131,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       await platforms.start();
       await delivery.start();
       maintenance = startMaintenance(core.runMaintenance, logger.child({ part: 'retention' }));
+      await publisher?.start();
       logger.info({ port: address.port, host: address.address, slack: Boolean(config.slack), teamsAuth: Boolean(config.teams.appId) }, 'innspill is listening');
       return address;
     },
@@ -121,6 +140,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
         await http.close();
         await delivery.stop();
         await maintenance?.stop();
+        await publisher?.stop();
         await platforms.stop();
         store.close();
         logger.info('innspill stopped');

@@ -35,6 +35,8 @@ const POLL_REF = /^(?:#?(\d+)\s+)?(\d+)$/;
 export function parseConsoleLine(raw: string): ConsoleCommand {
   const line = raw.trim();
   if (line === '') return { kind: 'empty' };
+  // A newcomer types "hjelp" before they know the commands; that is no suggestion.
+  if (/^(hjelp|help)$/i.test(line)) return { kind: 'help' };
   if (!line.startsWith('/')) return { kind: 'suggest', text: line };
   const [head, ...rest] = line.split(/\s+/);
   const args = line.slice(head!.length).trim();

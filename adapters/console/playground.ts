@@ -4,6 +4,7 @@ import type { Actor } from '../../src/domain/participant.ts';
 import { AREAS, INDUSTRIES, SIZE_BANDS } from '../../src/domain/participant.ts';
 import { suggestionRef } from '../../src/domain/suggestion.ts';
 import { renderDigestMarkdown } from '../../src/digest/markdown.ts';
+import { asksForPollHelp } from '../../src/polls/help.ts';
 import { catalog, describeError, describePollSyntaxError, label } from '../../src/i18n/index.ts';
 import { parseConsoleLine, type ConsoleCommand } from './parse.ts';
 import { renderMine, renderPoll } from './render.ts';
@@ -21,14 +22,21 @@ const CMD = '/innspill';
  * The terminal playground: one person chatting with the bot as a participant, on the same use cases
  * as Slack and Teams. Lines come from a terminal or a pipe, so tests drive it through stdin.
  */
+/** `/avbryt` or `/cancel` typed at a form's prompt. */
+const CANCEL = /^\/(avbryt|cancel)$/i;
+
+class FormCancelled extends Error {}
+
 export async function runPlayground(core: Innspill, actor: Actor, io: PlaygroundIo): Promise<void> {
   const rl = createInterface({ input: io.input, terminal: false });
   const lines = rl[Symbol.asyncIterator]();
   const say = (text: string) => io.output.write(`${text}\n`);
-  const ask = async (question: string): Promise<string | null> => {
+  /** A form's question; `/avbryt` (or the input ending) abandons the form at any prompt. */
+  const ask = async (question: string): Promise<string> => {
     io.output.write(`${question} `);
     const next = await lines.next();
-    return next.done ? null : next.value.trim();
+    if (next.done || CANCEL.test(next.value.trim())) throw new FormCancelled();
+    return next.value.trim();
   };
   const c = catalog(actor.locale);
   const tz = core.settings.timeZone;
@@ -37,11 +45,23 @@ export async function runPlayground(core: Innspill, actor: Actor, io: Playground
   const choose = async (title: string, keys: readonly string[], list: 'topics' | 'areas' | 'industries' | 'sizes'): Promise<string | undefined> => {
     say(`${title}:`);
     keys.forEach((k, i) => say(`  ${i + 1}. ${label(actor.locale, list, k)}`));
-    const answer = await ask('>');
-    const index = Number(answer) - 1;
-    return Number.isInteger(index) && keys[index] !== undefined ? keys[index] : undefined;
+    for (;;) {
+      const answer = await ask('>');
+      if (answer === '') return undefined;
+      const index = /^\d{1,3}$/.test(answer) ? Number(answer) - 1 : -1;
+      if (keys[index] !== undefined) return keys[index];
+      say(c.playground.pickNumber({ max: keys.length }));
+    }
   };
-  const yes = (answer: string | null) => /^(j|ja|y|yes)$/i.test(answer ?? '');
+  /** Asks until the answer is yes or no: "kanskje" is neither. */
+  const yes = async (question: string): Promise<boolean> => {
+    for (;;) {
+      const answer = await ask(`${question} ${c.playground.yesNo}`);
+      if (/^(j|ja|y|yes)$/i.test(answer)) return true;
+      if (/^(n|nei|no)$/i.test(answer)) return false;
+      say(c.playground.answerYesNo);
+    }
+  };
 
   const showPoll = async (pollId: number) => {
     say(renderPoll(await core.viewPoll(pollId), await core.myChoices(actor, pollId), actor.locale, tz));
@@ -55,10 +75,15 @@ export async function runPlayground(core: Innspill, actor: Actor, io: Playground
         return false;
       case 'help':
         say(c.messages.help({ cmd: CMD, poll: '/poll' }));
-        say('/stem [avstemning] <nr> · /vote · /steng · /close · /gjenåpne · /reopen · /avstemninger · /polls · /digest · /avslutt · /quit');
+        say(c.playground.commands);
         say(c.followUp.moderateUsage({ cmd: '/' }));
         return true;
       case 'suggest': {
+        const shared = await core.documentCommand(actor, command.text);
+        if (shared !== null) {
+          say(shared);
+          return true;
+        }
         const { suggestion } = await core.submitSuggestion(actor, { text: command.text });
         say(c.messages.suggestionStored({ ref: suggestionRef(suggestion.id) }));
         return true;
@@ -66,9 +91,9 @@ export async function runPlayground(core: Innspill, actor: Actor, io: Playground
       case 'form': {
         const topic = await choose(c.forms.topic, core.settings.topics, 'topics');
         const text = await ask(`${c.forms.text}:`);
-        const anonymous = yes(await ask(`${c.forms.anonymous}? (j/n)`));
-        const publishable = yes(await ask(`${c.forms.publishable}? (j/n)`));
-        const { suggestion } = await core.submitSuggestion(actor, { text: text ?? '', topic, anonymous, publishable });
+        const anonymous = await yes(`${c.forms.anonymous}?`);
+        const publishable = await yes(`${c.forms.publishable}?`);
+        const { suggestion } = await core.submitSuggestion(actor, { text, topic, anonymous, publishable });
         say((anonymous ? c.messages.suggestionStoredAnonymous : c.messages.suggestionStored)({ ref: suggestionRef(suggestion.id) }));
         return true;
       }
@@ -76,7 +101,7 @@ export async function runPlayground(core: Innspill, actor: Actor, io: Playground
         say(renderMine(await core.mine(actor), actor.locale, tz));
         return true;
       case 'delete':
-        if (yes(await ask(`${c.messages.deleteConfirmQuestion} (j/n)`))) say(c.messages.deleted(await core.forgetMe(actor)));
+        if (await yes(c.messages.deleteConfirmQuestion)) say(c.messages.deleted(await core.forgetMe(actor)));
         else say(c.messages.deleteCancelled);
         return true;
       case 'profile': {
@@ -89,6 +114,10 @@ export async function runPlayground(core: Innspill, actor: Actor, io: Playground
         return true;
       }
       case 'poll': {
+        if (!command.text.trim() || asksForPollHelp(command.text)) {
+          say(c.pollHelp.text({ cmd: '/poll', member: await core.isMember(actor.id) }));
+          return true;
+        }
         const result = await core.createPollFromText(actor, command.text, { channelId: 'playground' });
         if (!result.ok) say(describePollSyntaxError(actor.locale, result.syntax));
         else {
@@ -148,7 +177,7 @@ export async function runPlayground(core: Innspill, actor: Actor, io: Playground
   const surveys = surveyConsole(core, actor, { say, ask });
 
   say(`Innspill – ${actor.id} (${actor.locale}). ${c.messages.help({ cmd: CMD, poll: '/poll' }).split('\n')[0]}`);
-  say(`${CMD} hjelp · /avslutt`);
+  say(c.playground.banner({ cmd: CMD }));
   for (;;) {
     io.output.write('> ');
     const next = await lines.next();
@@ -157,7 +186,7 @@ export async function runPlayground(core: Innspill, actor: Actor, io: Playground
       if (await surveys(next.value)) continue;
       if (!(await handle(parseConsoleLine(next.value)))) break;
     } catch (error) {
-      say(describeError(actor.locale, error));
+      say(error instanceof FormCancelled ? c.playground.cancelled : describeError(actor.locale, error));
     }
   }
   rl.close();

@@ -187,6 +187,8 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       defaultLocale: options.defaultLocale,
     }),
     start: async () => {
+      // The database is where locales live; the cache must not answer a restart in the default language.
+      locales.remember(await core.storedLocales('slack'));
       if (socket) await app.start();
     },
     async stop() {

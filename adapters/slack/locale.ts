@@ -15,6 +15,8 @@ export interface LocaleCache {
   cachedLocale(teamId: string, userId: string): Locale;
   /** The locale once known: for background work that may wait, such as App Home. */
   fetchLocale(teamId: string, userId: string): Promise<Locale>;
+  /** Starts from what the database holds; each entry is used at once and refreshed from Slack on its next request. */
+  remember(entries: { workspaceId: string; userId: string; locale: Locale }[]): void;
 }
 
 /**
@@ -76,5 +78,11 @@ export function createLocaleCache(deps: {
     },
     cachedLocale,
     fetchLocale,
+    remember(entries) {
+      for (const e of entries.slice(0, MAX_ENTRIES)) {
+        const key = `${e.workspaceId}:${e.userId}`;
+        if (!known.has(key)) known.set(key, { locale: e.locale, until: 0 });
+      }
+    },
   };
 }

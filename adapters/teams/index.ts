@@ -6,6 +6,7 @@ import type { PlatformSender } from '../../src/ports/delivery.ts';
 import type { PlatformStateStore } from '../../src/ports/store.ts';
 import type { Route } from '../http/server.ts';
 import { buildAuthConfiguration, fromLoopback, throughProxy, type AuthorityOverrides, type TeamsAuthSettings } from './auth.ts';
+import { checkActivity } from './activity-shape.ts';
 import { TeamsBot } from './bot.ts';
 import { authorize, BodyError, isActivityShapeError, readJsonObject, refuse, sdkRequest, sdkResponse } from './http-bridge.ts';
 import { createDigestProgress } from './digest-progress.ts';
@@ -89,6 +90,11 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
     } catch (error) {
       if (error instanceof BodyError) return refuse(res, error.status, error.code);
       throw error;
+    }
+    const shape = checkActivity(request.body);
+    if (!shape.ok) {
+      logger.debug({ issue: shape.issue }, 'Teams activity of an unexpected shape refused');
+      return refuse(res, 400, 'invalid_activity');
     }
     try {
       await adapter.process(request, response, (context) => bot.run(context));

@@ -25,8 +25,17 @@ export function signed(locale: Locale, delta: number): string {
   return `${delta > 0 ? '+' : '−'}${formatNumber(locale, Math.abs(delta))}`;
 }
 
+/** Making an Intl formatter costs far more than using one; the public page formats thousands of dates. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function formatDate(locale: Locale, date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale === 'nb' ? 'nb-NO' : 'en-GB', { timeZone, day: 'numeric', month: 'short', year: 'numeric' }).format(date);
+  const key = `${locale}|${timeZone}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale === 'nb' ? 'nb-NO' : 'en-GB', { timeZone, day: 'numeric', month: 'short', year: 'numeric' });
+    dateFormats.set(key, format);
+  }
+  return format.format(date);
 }
 
 export function formatDateTime(locale: Locale, date: Date, timeZone: string): string {

@@ -1,4 +1,3 @@
-import type { Progress } from '../domain/follow-up.ts';
 import type { SegmentReport } from '../report/model.ts';
 import type { SegmentGroup } from '../privacy/published.ts';
 
@@ -13,9 +12,14 @@ export interface ExportData {
     area: string | null;
     industry: string | null;
     sizeBand: string | null;
-    /** Where the suggestion stands, and the members' public note on it. */
-    status: Progress;
-    note: string | null;
+    /** When it was sent (ISO 8601): orders the public page newest first and dates its feed. */
+    createdAt?: string;
+    /**
+     * The members' follow-up status (`Progress`; the core always sets it, and a reader counts one
+     * missing or unknown as received) and their public note ("you said, we did").
+     */
+    status?: string;
+    note?: string | null;
   }[];
   /** Suggestion counts and poll results by area, industry and size, under the small-group rule. */
   segments?: SegmentReport;
@@ -25,6 +29,8 @@ export interface ExportData {
     closed: boolean;
     /** Null when fewer than the small-group threshold voted; `votersFewerThan` then says the threshold. */
     voters: number | null;
+    /** When it was created (ISO 8601): which polls a period of the public page shows. */
+    createdAt?: string;
     votersFewerThan?: number;
     /** Set when an anonymous poll's per-option counts are withheld (too few voters); the votes are then null. */
     withheld?: 'too_few_voters';

@@ -15,6 +15,7 @@ export function publishedSuggestions(consented: readonly Suggestion[], mode: Pub
     .map((s) => ({
       ref: suggestionRef(s.id),
       date: s.createdAt.toISOString().slice(0, 10),
+      createdAt: s.createdAt.toISOString(),
       topic: s.topic,
       text: scrubPersonalData(s.text),
       area: s.segment.area,

@@ -17,20 +17,48 @@ export function csvCell(value: string | number | null): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** One table for both kinds, so one file opens in a spreadsheet: a row per suggestion and per poll option. */
-export function exportCsv(data: ExportData): string {
-  const rows: (string | number | null)[][] = [['kind', 'id', 'date', 'topic', 'text', 'area', 'industry', 'size_band', 'option', 'votes', 'status', 'note']];
-  for (const s of data.suggestions) rows.push(['suggestion', s.ref, s.date, s.topic, s.text, s.area, s.industry, s.sizeBand, null, null, s.status, s.note]);
-  // A withheld count (an anonymous poll with too few voters) reads "<5", never a number.
+/**
+ * One table for both kinds, so one file opens in a spreadsheet: a row per suggestion (with its
+ * follow-up status and public note) and per poll option (with the poll's voters and state), then the
+ * results by segment. Topics, segments, states and statuses read in the chosen language; the
+ * byte-order mark makes Excel read the file as UTF-8 (æøå), not as ANSI.
+ */
+export function exportCsv(data: ExportData, locale: Locale): string {
+  const c = catalog(locale);
+  const header = ['kind', 'id', 'date', 'topic', 'text', 'area', 'industry', 'size_band', 'option', 'votes', 'voters', 'state', 'status', 'note'];
+  const rows: (string | number | null)[][] = [header];
+  for (const s of data.suggestions) {
+    rows.push([
+      'suggestion', s.ref, s.date, label(locale, 'topics', s.topic), s.text, label(locale, 'areas', s.area), label(locale, 'industries', s.industry), label(locale, 'sizes', s.sizeBand),
+      null, null, null, null, s.status === undefined ? null : ((c.followUp.progress as Record<string, string>)[s.status] ?? s.status), s.note ?? null,
+    ]);
+  }
   for (const p of data.polls) {
-    for (const o of p.options) rows.push(['poll', p.id, null, null, p.question, null, null, null, o.label, o.votes ?? `<${p.votersFewerThan}`]);
+    const state = p.closed ? c.messages.pollClosed : c.messages.pollOpen;
+    // A withheld count (an anonymous poll with too few voters) reads "<5", never a number.
+    const voters = p.voters ?? `<${p.votersFewerThan}`;
+    for (const o of p.options) rows.push(['poll', p.id, null, null, p.question, null, null, null, o.label, o.votes ?? `<${p.votersFewerThan}`, voters, state]);
   }
   rows.push(...segmentRows(data));
-  return `${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  // Every row as wide as the header, so a spreadsheet lines the columns up.
+  const full = rows.map((r) => [...r, ...Array<null>(Math.max(0, header.length - r.length)).fill(null)]);
+  return `\uFEFF${full.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
 
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
+  return text.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch]!);
+}
+
+/** The start of every self-contained page: doctype, language, character set, phone viewport and title. */
+export function htmlStart(locale: Locale, title: string): string {
+  return `<!doctype html>
+<html lang="${locale}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>`;
 }
 
 /** A self-contained page (no scripts, no external files) for the municipality's web site. */
@@ -65,12 +93,7 @@ export function exportHtml(data: ExportData, locale: Locale): string {
       .join('');
     return `${head}<table>${rows}</table></section>`;
   });
-  return `<!doctype html>
-<html lang="${locale}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title>
+  return `${htmlStart(locale, title)}
 <style>
 body{font-family:system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#1b1b1b}
 h1{font-size:1.6rem}h2{border-bottom:2px solid #1b1b1b;padding-bottom:.2rem;margin-top:2rem}h3{margin-bottom:.4rem}li{margin-bottom:.8rem}li p{margin:0}

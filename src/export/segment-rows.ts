@@ -15,7 +15,7 @@ export function segmentRows(data: ExportData): (string | number | null)[][] {
   if (!s) return [];
   const rows: (string | number | null)[][] = [];
   const row = (kind: string, id: string | number | null, text: string | null, segment: string, option: string | null, value: string | number) =>
-    rows.push([kind, id, null, null, text, kind.endsWith('area') ? segment : null, kind.endsWith('industry') ? segment : null, kind.endsWith('size') ? segment : null, option, value, null, null]);
+    rows.push([kind, id, null, null, text, kind.endsWith('area') ? segment : null, kind.endsWith('industry') ? segment : null, kind.endsWith('size') ? segment : null, option, value]);
   for (const d of DIMENSIONS) {
     const cut = s.suggestions.bySegment[d];
     for (const g of cut.shown) row(`suggestions_by_${d}`, null, null, g.key, null, g.count);

@@ -7,6 +7,7 @@ import type { SegmentGroup } from '../privacy/published.ts';
 import type { DigestRunStore, NewOutboxMessage, OutboxStore } from './outbox.ts';
 import type { FollowUpStore } from './follow-up.ts';
 import type { SurveyStore } from './surveys.ts';
+import type { DocumentStore, PublicSiteStore } from './public-site.ts';
 
 /**
  * The storage ports. Every method is one atomic step; where a rule needs a read and a write together
@@ -235,6 +236,8 @@ export interface Store {
   digestRuns: DigestRunStore;
   followUp: FollowUpStore;
   surveys: SurveyStore;
+  documents: DocumentStore;
+  publicSite: PublicSiteStore;
   schemaVersion(): number;
   close(): void;
 }

@@ -40,8 +40,9 @@ export interface TimedOutboxMessage extends NewOutboxMessage {
 }
 
 /**
- * Surveys, their sends and responses. A response is stored under the respondent's pseudonym
- * (`IdentityVault.key`), never their id, with the segment they had when answering; so is an opt-out.
+ * Surveys, their sends and responses. A response is stored under a pseudonym of its own survey
+ * (`IdentityVault.respondentKey`), never the person's id, with the segment they had when answering;
+ * an opt-out under `IdentityVault.optOutKey`.
  */
 export interface SurveyStore {
   create(definition: SurveyDefinition, creatorId: string, now: Date): Promise<Survey>;
@@ -61,6 +62,8 @@ export interface SurveyStore {
   /** Survey messages off (true) or on again (false) for a person, by pseudonym. */
   setOptOut(personKey: string, off: boolean, now: Date): Promise<void>;
   isOptedOut(personKey: string): Promise<boolean>;
-  /** Erasure: deletes every survey response and opt-out held under this pseudonym; returns responses deleted. */
-  forgetRespondent(personKey: string): Promise<number>;
+  /** Erasure: deletes the person's response to every survey (their key per survey) and their opt-out; returns responses deleted. */
+  forgetRespondent(respondentKey: (surveyId: number) => string, optOutKey: string): Promise<number>;
+  /** An access request: the person's responses, found by their key per survey. */
+  responsesOf(respondentKey: (surveyId: number) => string): Promise<(StoredResponse & { surveyId: number })[]>;
 }

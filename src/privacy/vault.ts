@@ -5,7 +5,8 @@ import { deriveKey, sealBox } from './seal.ts';
  * Keeps identities unreadable where the rules say so. Every pseudonym is an HMAC with a key of its
  * own purpose, so no two kinds of record share a value a reader of the database file could join on:
  * `key` marks a person's named suggestions, `anonymousKey` their anonymous ones, `voterKey` their
- * vote in one poll (a different value in every poll), `activityKey` the hours they were active.
+ * vote in one poll (a different value in every poll), `respondentKey` their response to one survey,
+ * `optOutKey` their "no survey messages", `activityKey` the hours they were active.
  * With the key file the person (and the operator's erasure) recomputes them all and finds
  * everything; without it, none of them leads anywhere. `seal` encrypts an id (AES-256-GCM) so a
  * member's reply can reach an anonymous sender without anyone reading who it is.
@@ -15,6 +16,10 @@ export interface IdentityVault {
   anonymousKey(participantId: string): string;
   voterKey(pollId: number, participantId: string): string;
   activityKey(participantId: string): string;
+  /** A person's response to one survey (a different value in every survey, like `voterKey`). */
+  respondentKey(surveyId: number, participantId: string): string;
+  /** A person's "no survey messages" (`/innspill stopp`). */
+  optOutKey(participantId: string): string;
   /** A platform's delivery id that may name the person (Slack's vote clicks do), made unreadable. */
   deliveryKey(raw: string): string;
   seal(participantId: string): string;
@@ -31,12 +36,16 @@ export function createIdentityVault(secret: Buffer): IdentityVault {
   const voter = hmac('innspill poll voter');
   const activity = hmac('innspill activity');
   const delivery = hmac('innspill delivery');
+  const respondent = hmac('innspill survey respondent');
+  const optOut = hmac('innspill survey opt-out');
   const box = sealBox(deriveKey(secret, 'innspill seal'));
   return {
     key: named,
     anonymousKey: anonymous,
     voterKey: (pollId, id) => voter(`${pollId}\n${id}`),
     activityKey: activity,
+    respondentKey: (surveyId, id) => respondent(`${surveyId}\n${id}`),
+    optOutKey: optOut,
     deliveryKey: delivery,
     seal: (id) => box.seal(id),
     open: (sealed) => box.open(sealed),

@@ -2,6 +2,7 @@ import { InnspillError } from '../errors.ts';
 import { profileSchema, type Actor, type Profile } from '../domain/participant.ts';
 import type { CoreDeps } from './context.ts';
 import { forgetPerson } from './privacy.ts';
+import { isLocale, type Locale } from '../i18n/locale.ts';
 import type { Poll } from '../domain/poll.ts';
 import type { Suggestion } from '../domain/suggestion.ts';
 
@@ -39,4 +40,14 @@ export async function mine(deps: CoreDeps, actor: Actor): Promise<MyData> {
 /** "Delete my data": every row about the person goes, as with the operator's `innspill forget`. */
 export async function forgetMe(deps: CoreDeps, actor: Actor) {
   return forgetPerson(deps, actor);
+}
+
+/**
+ * Every locale the database holds for one platform's participants: what a platform adapter's
+ * in-memory cache starts from, so after a restart it answers people as the database knows them
+ * rather than in the default language until it has asked the platform again.
+ */
+export async function storedLocales(deps: CoreDeps, platform: string): Promise<{ workspaceId: string; userId: string; locale: Locale }[]> {
+  const all = await deps.store.participants.list(platform);
+  return all.flatMap((p) => (p.locale && isLocale(p.locale) ? [{ workspaceId: p.workspaceId, userId: p.userId, locale: p.locale }] : []));
 }

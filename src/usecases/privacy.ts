@@ -2,6 +2,7 @@ import type { ParticipantRef } from '../domain/participant.ts';
 import { formatParticipantId } from '../domain/participant.ts';
 import type { ErasureHooks, PersonKeys } from '../ports/store.ts';
 import type { CoreDeps } from './context.ts';
+import { forgetRespondent, responsesOf } from './surveys.ts';
 
 const DAY_MS = 86_400_000;
 /** Dead outbox rows stay this long, so an operator can still see and retry what failed. */
@@ -38,13 +39,15 @@ function hooksFor(deps: CoreDeps, ref: ParticipantRef): ErasureHooks {
 }
 
 /** Removes every row about the person (chat "delete my data", `innspill forget`). */
-export function forgetPerson(deps: CoreDeps, ref: ParticipantRef) {
-  return deps.store.privacy.forget(personKeys(deps, ref), hooksFor(deps, ref), deps.clock());
+export async function forgetPerson(deps: CoreDeps, ref: ParticipantRef) {
+  const erased = await deps.store.privacy.forget(personKeys(deps, ref), hooksFor(deps, ref), deps.clock());
+  return { ...erased, surveyResponses: await forgetRespondent(deps, formatParticipantId(ref)) };
 }
 
 /** Everything held about the person, anonymous records included: an access request's answer. */
-export function showPerson(deps: CoreDeps, ref: ParticipantRef) {
-  return deps.store.privacy.holdings(personKeys(deps, ref), hooksFor(deps, ref));
+export async function showPerson(deps: CoreDeps, ref: ParticipantRef) {
+  const held = await deps.store.privacy.holdings(personKeys(deps, ref), hooksFor(deps, ref));
+  return { ...held, surveyResponses: await responsesOf(deps, formatParticipantId(ref)) };
 }
 
 /** A reply's recipient as the outbox keeps it for an anonymous sender: sealed, with its workspace inside. */

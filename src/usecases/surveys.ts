@@ -131,7 +131,7 @@ export async function surveyForAnswering(deps: CoreDeps, actor: Actor, id: numbe
   if (!isSurveyOpen(survey, sends, now)) throw new InnspillError('survey_closed');
   const profile = (await deps.store.participants.get(actor.id))?.profile ?? null;
   if (!sends.some((s) => s.startsAt <= now && inTarget(s.target, profile))) throw new InnspillError('survey_not_for_you');
-  const stored = await deps.store.surveys.response(id, deps.vault.key(actor.id));
+  const stored = await deps.store.surveys.response(id, deps.vault.respondentKey(id, actor.id));
   return { survey, answers: stored?.answers ?? {}, complete: stored?.complete ?? false };
 }
 
@@ -176,7 +176,7 @@ export async function saveSurveyAnswers(
   const now = deps.clock();
   const participant = await deps.store.participants.touch({ ...actor, now });
   const complete = (options.finish || current.complete) && missing.length === 0;
-  await deps.store.surveys.saveResponse({ surveyId: id, respondentKey: deps.vault.key(actor.id), answers: merged, complete, segment: segmentWith(segmentOf(participant.profile), merged), now });
+  await deps.store.surveys.saveResponse({ surveyId: id, respondentKey: deps.vault.respondentKey(id, actor.id), answers: merged, complete, segment: segmentWith(segmentOf(participant.profile), merged), now });
   return { ok: true, complete, answers: merged };
 }
 
@@ -202,7 +202,7 @@ export async function openSurveysFor(deps: CoreDeps, actor: Actor): Promise<Surv
 
 /** `/innspill stopp` (off) and `/innspill start` (on): survey invitations and reminders for this person. */
 export async function setSurveyMessages(deps: CoreDeps, actor: Actor, on: boolean): Promise<void> {
-  await deps.store.surveys.setOptOut(deps.vault.key(actor.id), !on, deps.clock());
+  await deps.store.surveys.setOptOut(deps.vault.optOutKey(actor.id), !on, deps.clock());
 }
 
 export type SurveyDeliveryDecision =
@@ -219,12 +219,21 @@ export async function surveyDelivery(deps: CoreDeps, payload: { surveyId: number
   if (!survey) return { send: false, reason: 'gone' };
   const sends = await deps.store.surveys.sends(survey.id);
   if (!isSurveyOpen(survey, sends, deps.clock())) return { send: false, reason: 'closed' };
-  const key = deps.vault.key(payload.participantId);
-  if (await deps.store.surveys.isOptedOut(key)) return { send: false, reason: 'opted_out' };
-  const response = await deps.store.surveys.response(survey.id, key);
+  if (await deps.store.surveys.isOptedOut(deps.vault.optOutKey(payload.participantId))) return { send: false, reason: 'opted_out' };
+  const response = await deps.store.surveys.response(survey.id, deps.vault.respondentKey(survey.id, payload.participantId));
   if (payload.reminder && response?.complete) return { send: false, reason: 'answered' };
   const participant = await deps.store.participants.get(payload.participantId);
   return { send: true, survey, locale: resolveLocale(participant?.locale, deps.settings.defaultLocale), reminder: payload.reminder, answers: response?.answers ?? {} };
+}
+
+/** Erasure: the person's response to every survey (each under its own key) and their opt-out. */
+export function forgetRespondent(deps: CoreDeps, participantId: string): Promise<number> {
+  return deps.store.surveys.forgetRespondent((surveyId) => deps.vault.respondentKey(surveyId, participantId), deps.vault.optOutKey(participantId));
+}
+
+/** An access request: the person's survey responses, found with the key file. */
+export function responsesOf(deps: CoreDeps, participantId: string) {
+  return deps.store.surveys.responsesOf((surveyId) => deps.vault.respondentKey(surveyId, participantId));
 }
 
 /** The survey use cases on one set of ports, as `Innspill.surveys`. */
@@ -244,6 +253,6 @@ export function surveyUseCases(deps: CoreDeps) {
     /** `stopp`, `start`, `undersøkelse …` typed in chat: the answer, or null if the text is none of them. */
     chat: (actor: Actor, text: string, firstDelivery?: () => Promise<boolean>) => surveyChatCommand(deps, actor, text, firstDelivery),
     /** For erasure: a person's survey responses and opt-out, by their id. */
-    forgetRespondent: (participantId: string) => deps.store.surveys.forgetRespondent(deps.vault.key(participantId)),
+    forgetRespondent: (participantId: string) => forgetRespondent(deps, participantId),
   };
 }

@@ -6,10 +6,11 @@ import { migration0003 } from './0003-outbox.ts';
 import { migration0004 } from './0004-privacy.ts';
 import { migration0005 } from './0005-hardening.ts';
 import { migration0006 } from './0006-surveys.ts';
-import { migration0007 } from './0007-follow-up.ts';
+import { migration0007 } from './0007-documents.ts';
+import { migration0008 } from './0008-follow-up.ts';
 
 /** Every migration in order. Add new ones at the end with the next number; never edit a released one. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008];
 
 export const LATEST_VERSION = MIGRATIONS.length;
 
@@ -35,11 +36,19 @@ export function migrate(db: Database, target = LATEST_VERSION): { from: number; 
   const from = schemaVersion(db);
   if (from > LATEST_VERSION) throw new DatabaseFromFutureError(from, LATEST_VERSION);
   for (const m of MIGRATIONS.slice(from, target)) {
-    db.transaction(() => {
-      if (typeof m.up === 'string') db.exec(m.up);
-      else m.up(db);
-      db.pragma(`user_version = ${m.version}`);
-    }).immediate();
+    // Foreign keys can only be switched outside a transaction.
+    const foreignKeys = db.pragma('foreign_keys', { simple: true }) === 1;
+    if (m.rebuildsTables) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        if (typeof m.up === 'string') db.exec(m.up);
+        else m.up(db);
+        if (m.rebuildsTables && (db.pragma('foreign_key_check') as unknown[]).length > 0) throw new Error(`migration ${m.name} broke a foreign key`);
+        db.pragma(`user_version = ${m.version}`);
+      }).immediate();
+    } finally {
+      if (m.rebuildsTables && foreignKeys) db.pragma('foreign_keys = ON');
+    }
   }
   return { from, to: Math.max(from, Math.min(target, LATEST_VERSION)) };
 }

@@ -140,7 +140,15 @@ export function createReportStore(db: Database): ReportStore {
           if (!resultsVisible(p, now)) return [];
           const c = counts(p.id, p.options.length);
           return [
-            { id: p.id, question: p.question, closed: !isPollOpen(p, now), anonymous: p.anonymous, voters: row.voters, options: p.options.map((label, i) => ({ label, votes: c[i]! })) },
+            {
+              id: p.id,
+              question: p.question,
+              closed: !isPollOpen(p, now),
+              anonymous: p.anonymous,
+              voters: row.voters,
+              createdAt: p.createdAt.toISOString(),
+              options: p.options.map((label, i) => ({ label, votes: c[i]! })),
+            },
           ];
         }),
       };

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { Answers } from '../../src/surveys/answers.ts';
 import type { SurveyDefinition } from '../../src/surveys/definition.ts';
 import type { SurveyTarget } from '../../src/surveys/target.ts';
-import type { Survey, SurveySend, SurveyStore } from '../../src/ports/surveys.ts';
+import type { StoredResponse, Survey, SurveySend, SurveyStore } from '../../src/ports/surveys.ts';
 import { fromMs, segmentFromRow, toMs, type SegmentColumns } from './rows.ts';
 import { outboxInserter } from './outbox.ts';
 
@@ -102,9 +102,14 @@ export function createSurveyStore(db: Database): SurveyStore {
     updateRecipients.run(recipients, row.id);
     return toSend({ ...row, recipients });
   });
-  const forget = db.transaction((key: string) => {
-    optIn.run(key);
-    return forgetResponses.run(key).changes;
+  const surveyIds = db.prepare<[], { id: number }>('SELECT id FROM surveys');
+  const storedResponse = (surveyId: number, respondentKey: string): StoredResponse | null => {
+    const row = responseOf.get(surveyId, respondentKey);
+    return row ? { answers: JSON.parse(row.answers) as Answers, complete: row.complete === 1, updatedAt: new Date(row.updated_at) } : null;
+  };
+  const forget = db.transaction((keyFor: (surveyId: number) => string, optOutKey: string) => {
+    optIn.run(optOutKey);
+    return surveyIds.all().reduce((n, { id }) => n + forgetResponses.run(keyFor(id)).changes, 0);
   });
 
   return {
@@ -121,10 +126,7 @@ export function createSurveyStore(db: Database): SurveyStore {
       const row = byId.get(id);
       return row ? toSurvey(row) : null;
     },
-    async response(surveyId, respondentKey) {
-      const row = responseOf.get(surveyId, respondentKey);
-      return row ? { answers: JSON.parse(row.answers) as Answers, complete: row.complete === 1, updatedAt: new Date(row.updated_at) } : null;
-    },
+    response: async (surveyId, respondentKey) => storedResponse(surveyId, respondentKey),
     async saveResponse(r) {
       upsert.run({
         surveyId: r.surveyId,
@@ -146,6 +148,11 @@ export function createSurveyStore(db: Database): SurveyStore {
       else optIn.run(key);
     },
     isOptedOut: async (key) => optedOut.get(key) !== undefined,
-    forgetRespondent: async (key) => forget.immediate(key),
+    forgetRespondent: async (keyFor, optOutKey) => forget.immediate(keyFor, optOutKey),
+    responsesOf: async (keyFor) =>
+      surveyIds.all().flatMap(({ id }) => {
+        const r = storedResponse(id, keyFor(id));
+        return r ? [{ ...r, surveyId: id }] : [];
+      }),
   };
 }

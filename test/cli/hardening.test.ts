@@ -139,3 +139,17 @@ describe('outbox retry', () => {
     expect(result.stdout).toBe('message 1 is queued again: it goes out when `innspill serve` next runs (at once if it is running now)\n');
   });
 });
+
+describe('digest --send with no platform configured', () => {
+  it('says so in one line and queues nothing', async () => {
+    const dir = tmp();
+    const env = { DATABASE_PATH: join(dir, 'innspill.db') };
+    const result = await runCli(['digest', '--send'], { env });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(lines(result.stderr)).toEqual([expect.stringMatching(/^innspill: no platform to send the digest through: set SLACK_BOT_TOKEN/)]);
+    const store = openSqliteStore(env.DATABASE_PATH);
+    expect(await store.outbox.list(['pending'], 10)).toEqual([]);
+    store.close();
+  });
+});

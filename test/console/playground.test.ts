@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actor, testCore } from '../helpers/core.ts';
-import { playgroundSession } from '../helpers/playground.ts';
-
-async function chat(lines: string[], options: { member?: boolean; locale?: 'nb' | 'en' } = {}) {
-  const { core } = testCore();
-  const me = actor('kari', { platform: 'console', workspaceId: 'local', locale: options.locale ?? 'nb' });
-  if (options.member) await core.members.add(me.id, new Date());
-  return { text: await playgroundSession(core, me, lines), core, me };
-}
+import { chat } from '../helpers/playground.ts';
 
 describe('terminal playground', () => {
   it('creates a poll, votes, changes the vote and closes it', async () => {

@@ -7,7 +7,8 @@ import { afterEach } from 'vitest';
 export function useTmpDir(): () => string {
   const dirs: string[] = [];
   afterEach(() => {
-    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+    // Retries: a server's WAL checkpointer thread can still be closing its files as the test ends.
+    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
   });
   return () => {
     const dir = mkdtempSync(join(tmpdir(), 'innspill-test-'));

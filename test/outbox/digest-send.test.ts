@@ -23,7 +23,8 @@ describe('sending the digest now', () => {
   });
 
   it('delivers to every member once, reports whom it cannot reach, and exits 1 when someone is missed', async () => {
-    const env = envFor(tmp());
+    // Teams in anonymous mode (TEAMS_LOCAL) is mounted but knows no conversation with aad-1.
+    const env = { ...envFor(tmp()), TEAMS_LOCAL: '1' };
     await runCli(['console', '--as', 'kari'], { env, input: 'Bedre skilting til Askim sentrum <!channel>\n' });
     for (const id of ['slack:T1:U1', 'teams:tenant-1:aad-1', 'console:local:kari']) await runCli(['members', 'add', id], { env });
     const result = await runCli(['digest', '--send'], { env });

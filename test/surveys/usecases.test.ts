@@ -108,6 +108,29 @@ describe('survey use cases', () => {
     expect(db.prepare('SELECT count(*) AS n FROM survey_responses').get()).toEqual({ n: 0 });
   });
 
+  it('keys a response by its survey, never by the person’s other pseudonyms, and the operator’s erasure and access request find it', async () => {
+    const { core, store, per, survey } = await setup();
+    await core.surveys.send('cli', survey.id, { target: { kind: 'everyone' } });
+    await core.submitSuggestion(per, { text: 'Et navngitt innspill', topic: 'other', anonymous: false, publishable: false });
+    await core.surveys.save(per, survey.id, FULL_ANSWERS, { finish: true });
+    await core.surveys.setMessages(per, false);
+    const db = (store as unknown as { db: import('better-sqlite3').Database }).db;
+    const { respondent_key: respondent } = db.prepare('SELECT respondent_key FROM survey_responses').get() as { respondent_key: string };
+    const { person_key: optOut } = db.prepare('SELECT person_key FROM survey_optouts').get() as { person_key: string };
+    // No value a reader of the file could join on: not the named suggestions' key, not each other.
+    const everything = JSON.stringify(db.prepare('SELECT * FROM suggestions').all());
+    expect(everything).not.toContain(respondent);
+    expect(everything).not.toContain(optOut);
+    expect(respondent).not.toBe(optOut);
+
+    const shown = await core.showPerson(per);
+    expect(shown.surveyResponses).toEqual([expect.objectContaining({ surveyId: survey.id, complete: true })]);
+    const erased = await core.forgetPerson(per);
+    expect(erased.surveyResponses).toBe(1);
+    expect(db.prepare('SELECT count(*) AS n FROM survey_responses').get()).toEqual({ n: 0 });
+    expect(db.prepare('SELECT count(*) AS n FROM survey_optouts').get()).toEqual({ n: 0 });
+  });
+
   it('holds a scheduled send in the outbox until its time, and takes answers only from then', async () => {
     const { core, store, clock, kari, survey } = await setup();
     const at = new Date(clock().getTime() + DAY);

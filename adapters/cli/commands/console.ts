@@ -3,6 +3,8 @@ import { Option, type Command } from 'commander';
 import type { ParticipantRef } from '../../../src/domain/participant.ts';
 import { LOCALES, type Locale } from '../../../src/i18n/locale.ts';
 import { refuseArgument, type CliContext } from '../program.ts';
+import type { Config } from '../config.ts';
+import type { Innspill } from '../../../src/innspill.ts';
 
 function defaultUser(): string {
   const name = (() => {
@@ -24,7 +26,30 @@ async function participant(value: string, command: Command | null): Promise<Part
   return refuseArgument(command, "option '--as <id>' argument", value, parsed.error.issues[0]!.message);
 }
 
-export async function runConsole(ctx: CliContext, opts: { as?: string; locale?: Locale }, command: Command | null = null): Promise<void> {
+/**
+ * What `npm start` adds to the playground: the public site on `PORT`, so a newcomer sees the page fill
+ * as they type. A port already taken only costs the page, never the playground.
+ */
+async function servePublicSite(ctx: CliContext, config: Config, core: Innspill): Promise<(() => Promise<void>) | null> {
+  const logger = ctx.logger(config);
+  const [{ publicSite }, { createHttpServer }] = await Promise.all([import('../app.ts'), import('../../http/server.ts')]);
+  const { routes, publisher } = publicSite(config, core, logger);
+  if (!routes.length && !publisher) return null;
+  const http = createHttpServer(routes, logger);
+  try {
+    const { port } = await http.listen(config.port, config.host);
+    if (routes.length) ctx.stderr.write(`Den offentlige siden / the public page: http://localhost:${port}/\n`);
+  } catch (error) {
+    ctx.stderr.write(`The public page is not served: port ${config.port} is not free (${(error as NodeJS.ErrnoException).code ?? 'error'}).\n`);
+  }
+  await publisher?.start();
+  return async () => {
+    await publisher?.stop();
+    await http.close(0);
+  };
+}
+
+export async function runConsole(ctx: CliContext, opts: { as?: string; locale?: Locale; publicSite?: boolean }, command: Command | null = null): Promise<void> {
   const config = ctx.config();
   const ref = await participant(opts.as ?? defaultUser(), opts.as === undefined ? null : command);
   const [{ actorFrom }, { runPlayground }, { createCore }] = await Promise.all([
@@ -33,9 +58,11 @@ export async function runConsole(ctx: CliContext, opts: { as?: string; locale?: 
     import('../app.ts'),
   ]);
   const { store, core } = createCore(config, { logger: ctx.logger(config) });
+  const stopSite = opts.publicSite ? await servePublicSite(ctx, config, core) : null;
   try {
     await runPlayground(core, actorFrom(ref, opts.locale ?? config.defaultLocale), { input: ctx.stdin, output: ctx.stdout });
   } finally {
+    await stopSite?.();
     store.close();
   }
 }

@@ -21,6 +21,10 @@ async function sendNow(ctx: CliContext): Promise<void> {
   ]);
   const { store, core, secrets } = createCore(config, { logger });
   const platforms = await createPlatforms(config, { core, store, secrets }, logger);
+  if (platforms.senders.length === 0) {
+    store.close();
+    throw new Error('no platform to send the digest through: set SLACK_BOT_TOKEN (or the Slack OAuth variables) or MicrosoftAppId; `digest --preview` shows it meanwhile');
+  }
   const delivery = createDelivery({ config, core, store, senders: platforms.senders, logger });
   try {
     const result = await core.runDigest({ slot: core.clock(), manual: true });

@@ -11,13 +11,13 @@ export function registerExport(program: Command, ctx: CliContext): void {
     .description('export published (consented, anonymised) suggestions and poll results')
     .addOption(new Option('--format <format>', 'file format').choices(EXPORT_FORMATS).makeOptionMandatory())
     .addOption(new Option('--out <file>', 'write to a file instead of standard output'))
-    .addOption(new Option('--locale <locale>', 'language of the HTML page').choices(LOCALES))
+    .addOption(new Option('--locale <locale>', 'language of the labels in CSV and HTML').choices(LOCALES))
     .action((opts: { format: ExportFormat; out?: string; locale?: Locale }) =>
       withStore(ctx, async (core) => {
         const { exportCsv, exportHtml, exportJson } = await import('../../../src/export/render.ts');
         const data = await core.exportPublished();
         const text =
-          opts.format === 'json' ? exportJson(data) : opts.format === 'csv' ? exportCsv(data) : exportHtml(data, opts.locale ?? core.settings.defaultLocale);
+          opts.format === 'json' ? exportJson(data) : opts.format === 'csv' ? exportCsv(data, opts.locale ?? core.settings.defaultLocale) : exportHtml(data, opts.locale ?? core.settings.defaultLocale);
         if (opts.out) {
           // Only the operator reads it until they choose to publish it.
           writeFileSync(opts.out, text, { mode: 0o600 });

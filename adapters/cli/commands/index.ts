@@ -12,6 +12,8 @@ import { registerModerate } from './moderate.ts';
 import { registerReport } from './report.ts';
 import { registerPrivacy } from './privacy.ts';
 import { registerSurvey } from './survey.ts';
+import { registerDocuments } from './documents.ts';
+import { registerPublish } from './publish.ts';
 
 export function registerCommands(program: Command, ctx: CliContext): void {
   registerServe(program, ctx);
@@ -26,4 +28,6 @@ export function registerCommands(program: Command, ctx: CliContext): void {
   registerReport(program, ctx);
   registerPrivacy(program, ctx);
   registerSurvey(program, ctx);
+  registerDocuments(program, ctx);
+  registerPublish(program, ctx);
 }

@@ -7,11 +7,12 @@ import { memberId } from './members.ts';
 import { withStore } from './with-store.ts';
 
 /** What `forget` is about to remove, in lines an operator can check against the request. */
-export function holdingsSummary(id: string, h: Holdings): string {
+export function holdingsSummary(id: string, h: Holdings & { surveyResponses: readonly unknown[] }): string {
   const lines = [
     `participant row: ${h.participant ? 'yes' : 'no'}${h.member ? ' (also a project member)' : ''}`,
     `suggestions: ${h.suggestions.length} (${h.suggestions.filter((s) => s.anonymous).length} anonymous)`,
     `votes: ${h.votes.length}`,
+    `survey responses: ${h.surveyResponses.length}`,
     `activity hours: ${h.activity.length}`,
     `replies written as a member: ${h.replies.length}`,
     `answers to or from the project group: ${h.answers.length}`,
@@ -56,7 +57,7 @@ export function registerPrivacy(program: Command, ctx: CliContext): void {
         const erased = await core.forgetPerson(ref);
         ctx.stdout.write(
           `erased ${id}: participant ${erased.participant ? 'removed' : 'not found'}, ${erased.suggestions} suggestions, ${erased.votes} votes, ` +
-            `${erased.activity} activity hours, ${erased.replies} replies, ${erased.answers} answers, ${erased.outbox} outbox messages, ${erased.digests} digests cleaned, ` +
+            `${erased.surveyResponses} survey responses, ${erased.activity} activity hours, ${erased.replies} replies, ${erased.answers} answers, ${erased.outbox} outbox messages, ${erased.digests} digests cleaned, ` +
             `${erased.platformState} chat records\n`,
         );
       });

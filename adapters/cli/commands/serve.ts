@@ -28,7 +28,7 @@ export async function serve(ctx: CliContext): Promise<void> {
 export function registerServe(program: Command, ctx: CliContext): void {
   program
     .command('serve')
-    .description('run the bot: one HTTP server for Slack (/slack/events), Teams (/api/messages) and /healthz')
+    .description('run the bot: one HTTP server for Slack (/slack/events), Teams (/api/messages), /healthz and the public site (/, /en, /data.json, /data.csv, /feed.atom, /files/…)')
     .action(() => serve(ctx));
 
   program
@@ -39,7 +39,7 @@ export function registerServe(program: Command, ctx: CliContext): void {
       const configured = Boolean(config.slack || config.teams.appId);
       if (!configured && ctx.isTTY) {
         ctx.stderr.write('No Slack or Teams credentials are set: starting the terminal playground. Run `npx innspill serve` for the server.\n');
-        await runConsole(ctx, {});
+        await runConsole(ctx, { publicSite: true });
       } else {
         await serve(ctx);
       }

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { chmodSync, writeFileSync } from 'node:fs';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { isInnspillError } from '../../../src/errors.ts';
 import { describeError, LOCALES, type Locale } from '../../../src/i18n/index.ts';
@@ -65,7 +65,7 @@ export function registerSurvey(program: Command, ctx: CliContext): void {
         for (const o of all) {
           ctx.stdout.write(`${o.survey.id}  ${o.status}  ${o.responses} responses  ${textIn(o.survey.definition.title, core.settings.defaultLocale, core.settings.defaultLocale)}\n`);
         }
-      }),
+      }, { readOnly: true }),
     );
 
   survey
@@ -163,11 +163,15 @@ export function registerSurvey(program: Command, ctx: CliContext): void {
         try {
           const { survey: s, results } = await core.surveys.results(id);
           const text = renderSurveyResults(s, results, opts.format, { locale, fallback: core.settings.defaultLocale, minGroupSize: core.settings.minGroupSize });
-          if (opts.out) writeFileSync(opts.out, text);
+          // Results can hold free-text answers: readable by the operator alone, like every export.
+          if (opts.out) {
+            writeFileSync(opts.out, text, { mode: 0o600 });
+            chmodSync(opts.out, 0o600);
+          }
           else ctx.stdout.write(text);
         } catch (error) {
           fail(locale, error);
         }
-      }),
+      }, { readOnly: true }),
     );
 }

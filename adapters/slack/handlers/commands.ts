@@ -3,6 +3,7 @@ import { suggestionRef } from '../../../src/domain/suggestion.ts';
 import { catalog, describeError, describePollSyntaxError } from '../../../src/i18n/index.ts';
 import { classifySlackError } from '../api/errors.ts';
 import { subcommandOf } from '../../../src/domain/commands.ts';
+import { asksForPollHelp } from '../../../src/polls/help.ts';
 import { unescapeSlackText } from '../parse.ts';
 import { publishPoll } from '../publish.ts';
 import { COMMAND, POLL_COMMAND, deleteConfirmMessage, ephemeral, helpMessage, mineMessage, textMessage } from '../render/messages.ts';
@@ -34,6 +35,11 @@ export function registerCommands(app: App, deps: HandlerDeps): void {
       const surveyAnswer = await core.surveys.chat(actor, text);
       if (typeof surveyAnswer === 'string') {
         await ack(ephemeral(textMessage(surveyAnswer)) as never);
+        return;
+      }
+      const shared = await core.documentCommand(actor, text);
+      if (shared !== null) {
+        await ack(ephemeral(textMessage(shared)) as never);
         return;
       }
       switch (subcommandOf(text)) {
@@ -73,10 +79,15 @@ export function registerCommands(app: App, deps: HandlerDeps): void {
   app.command(POLL_COMMAND, async ({ command, ack, client }) => {
     const actor = actorOf(deps, command.team_id, command.user_id);
     const text = unescapeSlackText(command.text ?? '').trim();
-    if (!text) {
-      const view = pollModal(actor.locale, await core.isMember(actor.id), { channelId: command.channel_id });
-      await ack();
-      background.run('views.open', () => client.views.open({ trigger_id: command.trigger_id, view: view as never }));
+    if (!text || asksForPollHelp(text)) {
+      const member = await core.isMember(actor.id);
+      const help = ephemeral(textMessage(catalog(actor.locale).pollHelp.text({ cmd: POLL_COMMAND, member })));
+      // `/poll` alone also opens the form; the syntax comes with it for next time.
+      if (!text) {
+        const view = pollModal(actor.locale, member, { channelId: command.channel_id });
+        background.run('views.open', () => client.views.open({ trigger_id: command.trigger_id, view: view as never }));
+      }
+      await ack(help as never);
       return;
     }
     let pollId: number;

@@ -1,5 +1,6 @@
 import { formatDate } from '../../../src/digest/format.ts';
 import { suggestionRef } from '../../../src/domain/suggestion.ts';
+import { asksForPollHelp } from '../../../src/polls/help.ts';
 import { catalog, describePollSyntaxError, label } from '../../../src/i18n/index.ts';
 import { deleteConfirmation, pollForm, profileForm, suggestionForm } from '../cards/forms.ts';
 import { creatorView, pollCard } from '../cards/poll-card.ts';
@@ -26,11 +27,14 @@ export async function answerCommand(turn: Turn, command: TeamsCommand): Promise<
       case 'form':
         return { card: suggestionForm(turn.locale, turn.core.settings.topics) };
       case 'suggest': {
+        const shared = await turn.core.documentCommand(turn.actor, command.text);
+        if (shared !== null) return { text: shared };
         const { suggestion } = await turn.core.submitSuggestion(turn.actor, { text: command.text }, { dedupeKey: turn.dedupeKey });
         return { text: `${c.messages.suggestionStored({ ref: suggestionRef(suggestion.id) })}\n${c.messages.suggestionTopicHint({ cmd: CMD })}` };
       }
       case 'poll': {
         if (command.text === '') return { card: pollForm(turn.locale) };
+        if (asksForPollHelp(command.text)) return { text: catalog(turn.locale).pollHelp.text({ cmd: 'poll', member: await turn.core.isMember(turn.actor.id) }) };
         const result = await turn.core.createPollFromText(turn.actor, command.text, { channelId: turn.conversationId });
         if (!result.ok) return { text: describePollSyntaxError(turn.locale, result.syntax) };
         return { card: pollCard(await turn.core.viewPoll(result.poll), [], turn.locale, turn.core.settings.timeZone, undefined, creatorView(turn)) };

@@ -5,8 +5,8 @@ import type { Migration } from './migration.ts';
  * suggestion's status with its public note, whether its topic was only proposed, and the records
  * behind them (who moderated what, when a status changed, a sender's answers to a member).
  */
-export const migration0007: Migration = {
-  version: 7,
+export const migration0008: Migration = {
+  version: 8,
   name: 'follow-up',
   up: `
     -- Suggestions that were shown before moderation existed stay shown: they were published already.

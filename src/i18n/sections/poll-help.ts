@@ -1,0 +1,31 @@
+import { defineSection } from '../define.ts';
+
+/** `/poll help` (and `/poll` alone): the inline syntax and every flag, in the user's language. */
+export const pollHelp = defineSection(
+  {
+    text: (p: { cmd: string; member: boolean }) =>
+      [
+        `Avstemning: ${p.cmd} "Spørsmål?" "Svar 1" "Svar 2" … (2–10 svar, hvert i anførselstegn)`,
+        'Valg:',
+        '  --flere (--multiple): flere svar per person',
+        '  --anonym (--anonymous): ingen ser hvem som stemte hva',
+        '  --skjult (--hidden): resultatene vises først når avstemningen stenger',
+        '  --stenger 3d (--closes): stenger om 30m, 2t, 3d eller 1u, eller på en dato som 2026-12-01 12:00',
+        ...(p.member ? ['  --alle (--everyone): send til alle deltakere på Slack og Teams (bare prosjektgruppen)'] : []),
+        `Eksempel: ${p.cmd} "Hvilken dag passer?" "Mandag" "Tirsdag" --flere --stenger 2d`,
+      ].join('\n'),
+  },
+  {
+    text: (p: { cmd: string; member: boolean }) =>
+      [
+        `Poll: ${p.cmd} "Question?" "Option 1" "Option 2" … (2–10 options, each in quotes)`,
+        'Flags:',
+        '  --multiple (--flere): more than one answer per person',
+        '  --anonymous (--anonym): no one sees who voted for what',
+        '  --hidden (--skjult): results are shown only when the poll closes',
+        '  --closes 3d (--stenger): closes in 30m, 2h, 3d or 1w, or at a date such as 2026-12-01 12:00',
+        ...(p.member ? ['  --everyone (--alle): send to every participant on Slack and Teams (project members only)'] : []),
+        `Example: ${p.cmd} "Which day suits you?" "Monday" "Tuesday" --multiple --closes 2d`,
+      ].join('\n'),
+  },
+);

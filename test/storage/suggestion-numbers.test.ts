@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { migrate, openDatabase } from '../../storage/index.ts';
+import { actor, testCore } from '../helpers/core.ts';
+
+describe('suggestion numbers', () => {
+  it('are never given out again after the newest suggestion is deleted', async () => {
+    const { core } = testCore();
+    const kari = actor('kari');
+    await core.submitSuggestion(kari, { text: 'Første' });
+    const { suggestion: second } = await core.submitSuggestion(kari, { text: 'Andre' });
+    expect(second.id).toBe(2);
+    await core.forgetMe(kari);
+    expect((await core.mine(kari)).suggestions).toEqual([]);
+    const { suggestion: third } = await core.submitSuggestion(actor('ola'), { text: 'Tredje' });
+    expect(third.id).toBe(3);
+  });
+
+  it('keep their rows, indexes and the replies that point at them through the migration', () => {
+    const db = openDatabase(':memory:');
+    migrate(db, 3);
+    db.exec(`INSERT INTO suggestions (id, workspace_key, sender_key, topic, text, anonymous, publishable, created_at) VALUES (7, 'w', 'k', 'other', 'hei', 0, 0, 1)`);
+    db.exec(`INSERT INTO replies (suggestion_id, member_id, text, created_at) VALUES (7, 'slack:T1:M1', 'takk', 2)`);
+    const indexesBefore = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'suggestions' AND sql IS NOT NULL ORDER BY name").pluck().all();
+    migrate(db);
+    expect(db.prepare('SELECT id, text FROM suggestions').all()).toEqual([{ id: 7, text: 'hei' }]);
+    expect(db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'suggestions' AND sql IS NOT NULL ORDER BY name").pluck().all()).toEqual(indexesBefore);
+    expect(db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'suggestions'").pluck().get()).toContain('AUTOINCREMENT');
+    expect(db.prepare('SELECT suggestion_id FROM replies').pluck().all()).toEqual([7]);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    db.close();
+  });
+});
