@@ -11,8 +11,9 @@ export function publicDocument(d: StoredDocument): PublicDocument {
 
 /** Everything the public site shows, read at one moment: the published export, weekly voters and documents. */
 export async function publicSiteSource(deps: CoreDeps): Promise<SiteSource> {
-  const [data, weeklyVoters, documents] = await Promise.all([
+  const [{ segments: _segments, ...data }, weeklyVoters, documents] = await Promise.all([
     // The one source of what is published: the follow-up's moderation and statuses arrive through it.
+    // The export's results by segment (up to now, so they move with time alone) are not on the page.
     exportPublished(deps),
     deps.store.publicSite.weeklyVoters(),
     deps.store.documents.list(),

@@ -124,7 +124,7 @@ describe('statuses and answers', () => {
       label: 'status of #1',
     });
     // Sealed in the outbox like a reply: opened only by the worker as it sends.
-    expect(JSON.stringify(notice)).not.toContain('U2');
+    expect(notice!.recipient).not.toHaveProperty('userId');
     expect(core.openRecipient((notice!.recipient as { sealed: string }).sealed)).toEqual({ kind: 'user', userId: 'U2' });
     expect((await core.mine(sender)).suggestions[0]).toMatchObject({ progress: 'recommended', statusNote: 'Tatt med i anbefalingen' });
 

@@ -7,6 +7,7 @@ import { loadConfig } from '../../adapters/cli/config.ts';
 import { actor, fakeClock } from '../helpers/core.ts';
 import { useTmpDir } from '../helpers/tmp.ts';
 import { SECRET, seedPublicData } from './seed.ts';
+import { OPERATOR_ID } from '../../src/domain/follow-up.ts';
 
 const silent = pino({ level: 'silent' });
 const tmp = useTmpDir();
@@ -54,7 +55,9 @@ describe('the public site served by serve', () => {
       expect((await fetch(`${base}/`, { headers: { 'if-modified-since': lastModified } })).status).toBe(304);
       expect((await fetch(`${base}/`, { headers: { 'if-none-match': '"other"', 'if-modified-since': lastModified } })).status).toBe(200);
 
-      await app.core.submitSuggestion(actor('UNEW'), { text: 'Helt nytt innspill om parkering i Askim', topic: 'place', publishable: true });
+      const { suggestion } = await app.core.submitSuggestion(actor('UNEW'), { text: 'Helt nytt innspill om parkering i Askim', topic: 'place', publishable: true });
+      // Review mode (the default): shown once approved.
+      await app.core.approve({ id: OPERATOR_ID }, suggestion.id);
       const after = await fetch(`${base}/`, { headers: { 'if-none-match': etag } });
       expect(after.status).toBe(200);
       expect(await after.text()).toContain('Helt nytt innspill om parkering i Askim');
@@ -87,7 +90,9 @@ describe('the public site served by serve', () => {
       expect(await before.text()).toContain('Innspill (0)');
       const other = createCore(app.config, { logger: silent });
       try {
-        await other.core.submitSuggestion(actor('UOTHER'), { text: 'Skrevet fra en annen prosess', publishable: true });
+        const { suggestion } = await other.core.submitSuggestion(actor('UOTHER'), { text: 'Skrevet fra en annen prosess', publishable: true });
+        // Review mode (the default): shown once approved.
+        await other.core.approve({ id: OPERATOR_ID }, suggestion.id);
       } finally {
         other.store.close();
       }
@@ -131,7 +136,9 @@ describe('the public site served by serve', () => {
     await withApp(
       {},
       async (app, base) => {
-        await app.core.submitSuggestion(actor('U1'), { text: 'Snart en måned gammelt', publishable: true });
+        const { suggestion } = await app.core.submitSuggestion(actor('U1'), { text: 'Snart en måned gammelt', publishable: true });
+        // Review mode (the default): shown once approved.
+        await app.core.approve({ id: OPERATOR_ID }, suggestion.id);
         const recent = await fetch(`${base}/30d`);
         expect(await recent.text()).toContain('Snart en måned gammelt');
         const all = await fetch(`${base}/`);
@@ -163,7 +170,9 @@ describe('the public site served by serve', () => {
       expect(first).toContain('<h3>Om prosjektet</h3>');
       expect(first).toContain('&lt;img src=x onerror=alert(1)&gt;');
       expect(first).toContain('href="en/index.html"');
-      await app.core.submitSuggestion(actor('UPUB'), { text: 'Publisert til mappen', publishable: true });
+      const { suggestion } = await app.core.submitSuggestion(actor('UPUB'), { text: 'Publisert til mappen', publishable: true });
+      // Review mode (the default): shown once approved.
+      await app.core.approve({ id: OPERATOR_ID }, suggestion.id);
       const doc = await app.core.addDocument({ title: 'Referat', file: { name: 'r.pdf', bytes: PDF } });
       await eventually(() => readFileSync(join(out, 'index.html'), 'utf8').includes('Publisert til mappen'));
       await eventually(() => existsSync(join(out, 'files', '1-referat.pdf')));

@@ -64,7 +64,9 @@ export async function seedPublicData(core: Innspill, clock: FakeClock, options: 
   for (let i = 0; i < options.suggestions; i++) {
     clock.advance(step);
     const text = `${OPENINGS[i % OPENINGS.length]} ${ACTIONS[(i * 7) % ACTIONS.length]} ${PLACES[(i * 3) % PLACES.length]}, ${REASONS[i % REASONS.length]}`;
-    await core.submitSuggestion(people[i % people.length]!, { text, topic: DEFAULT_TOPICS[i % DEFAULT_TOPICS.length], anonymous: i % 3 === 0, publishable: true });
+    const { suggestion } = await core.submitSuggestion(people[i % people.length]!, { text, topic: DEFAULT_TOPICS[i % DEFAULT_TOPICS.length], anonymous: i % 3 === 0, publishable: true });
+    // Review mode (the default): published once a member approves it.
+    await core.approve(member, suggestion.id);
     published += 1;
   }
   // What the page must never show: no consent, and hidden by a member.
