@@ -57,8 +57,8 @@ export function openSqliteStore(path: string, options: OpenOptions = {}): Store 
     publicSite: createPublicSiteStore(db),
     schemaVersion: () => schemaVersion(db),
     close: () => {
-      void checkpointer?.stop();
       db.close();
+      return checkpointer?.stop() ?? Promise.resolve();
     },
   };
 }
