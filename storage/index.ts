@@ -59,8 +59,8 @@ export function openSqliteStore(path: string, options: OpenOptions = {}): Store 
     publicSite: createPublicSiteStore(db),
     schemaVersion: () => schemaVersion(db),
     close: () => {
-      void checkpointer?.stop();
       db.close();
+      return checkpointer?.stop() ?? Promise.resolve();
     },
   };
 }

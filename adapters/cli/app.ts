@@ -142,7 +142,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
         await maintenance?.stop();
         await publisher?.stop();
         await platforms.stop();
-        store.close();
+        await store.close();
         logger.info('innspill stopped');
       })();
       return stopping;

@@ -239,5 +239,9 @@ export interface Store {
   documents: DocumentStore;
   publicSite: PublicSiteStore;
   schemaVersion(): number;
-  close(): void;
+  /**
+   * Closes this connection at once; the promise settles when the store's other connections (a
+   * server's checkpoint worker) have closed too, and with them the last writes to the database's files.
+   */
+  close(): Promise<void>;
 }
