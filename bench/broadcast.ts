@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
-import { createCore } from '../adapters/cli/app.ts';
+import { createCore } from '../adapters/cli/core.ts';
 import { loadConfig } from '../adapters/cli/config.ts';
 import { createDelivery } from '../adapters/cli/delivery.ts';
 import { createPlatforms } from '../adapters/cli/platforms.ts';

@@ -55,7 +55,7 @@ export async function runConsole(ctx: CliContext, opts: { as?: string; locale?: 
   const [{ actorFrom }, { runPlayground }, { createCore }] = await Promise.all([
     import('../../../src/domain/participant.ts'),
     import('../../console/playground.ts'),
-    import('../app.ts'),
+    import('../core.ts'),
   ]);
   const { store, core } = createCore(config, { logger: ctx.logger(config) });
   const stopSite = opts.publicSite ? await servePublicSite(ctx, config, core) : null;

@@ -15,7 +15,7 @@ async function sendNow(ctx: CliContext): Promise<void> {
   const config = ctx.config();
   const logger = ctx.logger(config);
   const [{ createCore }, { createDelivery, recoverInterrupted }, { createPlatforms }] = await Promise.all([
-    import('../app.ts'),
+    import('../core.ts'),
     import('../delivery.ts'),
     import('../platforms.ts'),
   ]);

@@ -13,7 +13,7 @@ export async function withStore<T>(ctx: CliContext, fn: (core: Innspill) => Prom
     throw new Error(`no database at ${config.databasePath} (check DATABASE_PATH)`);
   }
   // Loaded here, not at the top: `innspill --help` needs neither SQLite nor the core.
-  const { createCore } = await import('../app.ts');
+  const { createCore } = await import('../core.ts');
   const { store, core } = createCore(config, { logger: ctx.logger(config) });
   try {
     return await fn(core);
