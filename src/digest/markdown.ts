@@ -55,6 +55,8 @@ function attentionLine(d: Dialect, locale: Locale, timeZone: string, item: Atten
   switch (item.kind) {
     case 'review':
       return `${d.bullet} ${ref(item.suggestion)} (${d.user(suggestionTags(locale, item.suggestion))}) – ${catalog(locale).followUp.reviewNote}`;
+    case 'answer':
+      return `${d.bullet} ${d.strong(suggestionRef(item.suggestion.id))} ${catalog(locale).followUp.answerNote}: «${d.user(oneLine(item.text))}»`;
     case 'addressed':
       return `${d.bullet} ${ref(item.suggestion)} (${d.user(suggestionTags(locale, item.suggestion))}) – ${reasonsText(locale, item.reasons)}`;
     case 'similar':

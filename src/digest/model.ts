@@ -112,6 +112,8 @@ export interface DigestPoll {
 export type AttentionItem =
   /** A suggestion whose sender consented to publishing, waiting for a member's approval (PUBLISH_MODE=review). */
   | { kind: 'review'; suggestion: DigestSuggestion }
+  /** A sender's answer to a member's reply or status note: the conversation goes on with the group. */
+  | { kind: 'answer'; suggestion: DigestSuggestion; text: string }
   /** A message written to the project group: a question, a request to be called or contacted. */
   | { kind: 'addressed'; suggestion: DigestSuggestion; reasons: AddressReason[] }
   /** A suggestion that many others this week resemble: a theme forming. */

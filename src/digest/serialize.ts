@@ -16,6 +16,7 @@ const group = z.object({ key: z.string(), count: z.number() });
 const publishedCount = z.discriminatedUnion('kind', [z.object({ kind: z.literal('count'), value: z.number() }), z.object({ kind: z.literal('fewer'), than: z.number() })]);
 const attentionItem = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('review'), suggestion }),
+  z.object({ kind: z.literal('answer'), suggestion, text: z.string() }),
   z.object({ kind: z.literal('addressed'), suggestion, reasons: z.array(z.enum(['question', 'request', 'contact', 'phone', 'email'])) }),
   z.object({ kind: z.literal('similar'), suggestion, similarIds: z.array(z.number()) }),
   z.object({ kind: z.literal('closingPoll'), pollId: z.number(), question: z.string(), closesAt: date, voters: z.number() }),

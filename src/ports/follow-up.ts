@@ -48,4 +48,6 @@ export interface FollowUpStore {
   reportInput(period: DigestPeriod): Promise<{ suggestions: ReportInput['suggestions']; polls: { poll: Poll; voters: number; counts: number[] }[]; votes: ReportInput['votes']; voters: ReportInput['voters'] }>;
   /** Suggestions whose status changed in the period, newest first. */
   statusChangesIn(period: DigestPeriod, limit: number): Promise<Suggestion[]>;
+  /** Senders' answers to a member's reply or status note in the period, newest first, with their suggestion. */
+  answersIn(period: DigestPeriod, limit: number): Promise<{ suggestion: Suggestion; text: string; createdAt: Date }[]>;
 }

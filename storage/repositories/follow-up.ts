@@ -37,6 +37,10 @@ export function createFollowUpStore(db: Database): FollowUpStore {
   const changes = db.prepare<[number, number, number], SuggestionRow>(
     'SELECT * FROM suggestions WHERE progress_at >= ? AND progress_at < ? ORDER BY progress_at DESC, id DESC LIMIT ?',
   );
+  const answers = db.prepare<[number, number, number], SuggestionRow & { answer_text: string; answered_at: number }>(
+    `SELECT s.*, a.text AS answer_text, a.created_at AS answered_at FROM sender_answers a JOIN suggestions s ON s.id = a.suggestion_id
+     WHERE a.created_at >= ? AND a.created_at < ? ORDER BY a.created_at DESC, a.id DESC LIMIT ?`,
+  );
   const enqueue = outboxInserter(db);
   type Range = { start: number; end: number };
   const reportSuggestions = db.prepare<Range, { area: string | null; industry: string | null; size_band: string | null; topic: string; progress: string; n: number }>(
@@ -120,6 +124,9 @@ export function createFollowUpStore(db: Database): FollowUpStore {
     },
     async statusChangesIn(period, limit) {
       return changes.all(period.start.getTime(), period.end.getTime(), limit).map(toSuggestion);
+    },
+    async answersIn(period, limit) {
+      return answers.all(period.start.getTime(), period.end.getTime(), limit).map((row) => ({ suggestion: toSuggestion(row), text: row.answer_text, createdAt: new Date(row.answered_at) }));
     },
   };
 }

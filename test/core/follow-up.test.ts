@@ -197,4 +197,24 @@ describe('the digest starts with the follow-up', () => {
     expect(teams).toContain(`"verb":"${FOLLOW_UP_VERBS.approve}"`);
     expect(teams).toContain('Status changed this period');
   });
+
+  it('puts a sender’s answer to the group in "needs you", with a reply to go on, in every renderer', async () => {
+    const { core, clock } = await setup();
+    const { suggestion } = await core.submitSuggestion(sender, { text: 'Fiber til Trøgstad', anonymous: true });
+    await core.setStatus(member, suggestion.id, 'considering', 'Vi ser på det');
+    clock.advance(60_000);
+    await core.answerMember(sender, suggestion.id, 'Takk! Når skjer det? <!channel>');
+    clock.advance(60_000);
+    const model = parseDigest(serializeDigest(await core.digestFor(core.previewPeriod())));
+    expect(model.attention[0]).toMatchObject({ kind: 'answer', suggestion: { id: suggestion.id, anonymous: true }, text: 'Takk! Når skjer det? <!channel>' });
+    const md = renderDigestMarkdown(model, { locale: 'nb', timeZone: 'Europe/Oslo' });
+    expect(md).toContain('- **#1** avsenderen svarte på prosjektgruppen: «Takk! Når skjer det? &lt;!channel>»');
+    const slack = JSON.stringify(renderDigest(model, 'en', 'Europe/Oslo'));
+    expect(slack).toContain('Takk! Når skjer det? &lt;!channel&gt;');
+    expect(slack).toContain('the sender answered the project group');
+    expect(slack).toMatch(/"action_id":"innspill_digest_reply","text":\{[^}]*\},"value":"1"/);
+    const teams = JSON.stringify(digestCards(model, { locale: 'en', timeZone: 'Europe/Oslo' }));
+    expect(teams).toContain('the sender answered the project group');
+    expect(teams).toContain('"suggestionId":1');
+  });
 });

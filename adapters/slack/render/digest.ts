@@ -94,6 +94,11 @@ function attentionBlocks(locale: Locale, timeZone: string, model: DigestModel, i
   switch (item.kind) {
     case 'review':
       return reviewAttention(locale, item.suggestion);
+    case 'answer': {
+      const s = item.suggestion;
+      const text = `*${suggestionRef(s.id)}* ${escapedWithin(oneLine(item.text), 600)}\n_${escapeMrkdwn(`${catalog(locale).followUp.answerNote} · ${brief(s.text, 120)}`)}_`;
+      return [{ ...section(text), accessory: replyButton(locale, s.id) }];
+    }
     case 'addressed': {
       const s = item.suggestion;
       const text = `*${suggestionRef(s.id)}* ${escapedWithin(oneLine(s.text), 600)}\n_${escapeMrkdwn(`${suggestionTags(locale, s)} – ${reasonsText(locale, item.reasons)}`)}_`;

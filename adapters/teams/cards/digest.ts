@@ -89,6 +89,10 @@ function attentionItem(locale: Locale, timeZone: string, model: DigestModel, ite
   switch (item.kind) {
     case 'review':
       return reviewAttention(locale, item.suggestion);
+    case 'answer': {
+      const s = item.suggestion;
+      return body([run(`${suggestionRef(s.id)} `, { weight: 'Bolder' }), run(oneLine(item.text))], `${catalog(locale).followUp.answerNote} · ${brief(s.text, 120)}`, execute(c.reply, VERBS.digestReply, { suggestionId: s.id }));
+    }
     case 'addressed': {
       const s = item.suggestion;
       return body([run(`${suggestionRef(s.id)} `, { weight: 'Bolder' }), run(oneLine(s.text))], `${suggestionTags(locale, s)} – ${reasonsText(locale, item.reasons)}`, execute(c.reply, VERBS.digestReply, { suggestionId: s.id }));
