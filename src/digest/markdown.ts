@@ -4,7 +4,7 @@ import { bar, formatDate, oneLine } from './format.ts';
 import type { AttentionItem, DigestModel, DigestSuggestion, Share } from './model.ts';
 import { pollNote, shareAmount, shareName } from './published-text.ts';
 import { followUpText } from './follow-up-markdown.ts';
-import { areasText, brief, closingText, optionResult, pollStatus, reasonsText, similarText, suggestionTags, themeCount, totalsLine } from './phrases.ts';
+import { areasText, brief, closingText, optionResult, pollSegmentText, pollStatus, reasonsText, similarText, suggestionTags, themeCount, totalsLine } from './phrases.ts';
 
 /**
  * Makes user text inert in CommonMark (and GitHub's extensions) while keeping it readable: only the
@@ -104,6 +104,7 @@ export function renderDigestMarkdown(model: DigestModel, { locale, timeZone, for
       const note = pollNote(locale, p);
       if (note) out.push(`${d.bullet} ${note}`);
       for (const o of p.options) out.push(`${d.bullet} ${d.code(bar(o.share))} ${optionResult(locale, o, p)} ${d.user(oneLine(o.label))}`);
+      for (const cut of p.segments ?? []) out.push(`${d.bullet} ${d.user(oneLine(pollSegmentText(locale, p, cut)))}`);
       out.push('');
     }
   }

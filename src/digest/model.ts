@@ -102,6 +102,14 @@ export interface DigestPoll {
   results?: Exclude<PollResults, 'shown'>;
   /** `share` is of the voters (0..1), so in a multiple-choice poll the shares add up to more than 1. */
   options: { label: string; count: number; share: number }[];
+  /** The result within each segment that has at least the small-group size of voters (none: absent). */
+  segments?: PollSegmentCut[];
+}
+
+/** One dimension's cut of a poll: per group large enough, its voters and each option's share of them. */
+export interface PollSegmentCut {
+  dimension: 'area' | 'industry' | 'size';
+  groups: { key: string; voters: number; shares: number[] }[];
 }
 
 /**

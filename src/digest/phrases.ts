@@ -2,7 +2,7 @@ import { catalog, countOf, formatNumber, label, type Locale } from '../i18n/inde
 import type { PublishedCount } from '../privacy/small-groups.ts';
 import type { AddressReason } from './addressed.ts';
 import { formatDateTime, oneLine, percent, signed } from './format.ts';
-import type { DigestModel, DigestPoll, DigestSuggestion, DigestTheme, Figure } from './model.ts';
+import type { DigestModel, DigestPoll, DigestSuggestion, DigestTheme, Figure, PollSegmentCut } from './model.ts';
 import { countText, segmentLabels, votersText } from './published-text.ts';
 
 /*
@@ -85,4 +85,16 @@ export function similarText(locale: Locale, count: number): string {
 
 export function closingText(locale: Locale, closesAt: Date, voters: number, timeZone: string): string {
   return catalog(locale).summary.closing({ when: formatDateTime(locale, closesAt, timeZone), voters: formatNumber(locale, voters) });
+}
+
+const CUT_LISTS = { area: ['areas', 'byArea'], industry: ['industries', 'byIndustry'], size: ['sizes', 'bySize'] } as const;
+
+/** "Etter område: Askim (12) Ja 58 % · Nei 42 %; Eidsberg (6) Ja 50 % · Nei 50 %": a poll within each segment large enough. */
+export function pollSegmentText(locale: Locale, poll: DigestPoll, cut: PollSegmentCut): string {
+  const [list, title] = CUT_LISTS[cut.dimension];
+  const groups = cut.groups.map((g) => {
+    const shares = g.shares.map((share, i) => `${poll.options[i]?.label ?? ''} ${percent(share, locale)}`).join(' · ');
+    return `${label(locale, list, g.key || null)} (${formatNumber(locale, g.voters)}) ${shares}`;
+  });
+  return `${catalog(locale).digest[title]}: ${groups.join('; ')}`;
 }

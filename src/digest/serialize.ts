@@ -55,6 +55,9 @@ const digestSchema = z.object({
       votersFewerThan: z.number().optional(),
       results: z.enum(['hidden_until_close', 'too_few_voters']).optional(),
       options: z.array(z.object({ label: z.string(), count: z.number(), share: z.number() })),
+      segments: z
+        .array(z.object({ dimension: z.enum(['area', 'industry', 'size']), groups: z.array(z.object({ key: z.string(), voters: z.number(), shares: z.array(z.number()) })) }))
+        .optional(),
     }),
   ),
   participation: z.object({ byArea: z.array(share), byIndustry: z.array(share), bySize: z.array(share) }),

@@ -1,6 +1,7 @@
 import { AREAS, INDUSTRIES, SIZE_BANDS } from '../domain/participant.ts';
 import { buildDigest } from '../digest/build.ts';
-import type { DigestModel, DigestPeriod, DigestSuggestion } from '../digest/model.ts';
+import type { DigestModel, DigestPeriod, DigestSuggestion, PollSegmentCut } from '../digest/model.ts';
+import { DIMENSIONS, type SegmentReport } from '../report/model.ts';
 import type { Actor } from '../domain/participant.ts';
 import { may } from '../domain/permissions.ts';
 import { InnspillError } from '../errors.ts';
@@ -19,7 +20,25 @@ export async function digestFor(deps: CoreDeps, period: DigestPeriod): Promise<D
   const previous = { start: new Date(period.start.getTime() - length), end: period.start };
   const input = await deps.store.reports.digestInput(period, previous);
   const model = buildDigest(input, { topics: deps.settings.topics, areas: AREAS, industries: INDUSTRIES, sizes: SIZE_BANDS, minGroupSize: deps.settings.minGroupSize });
-  return withFollowUp(model, await digestFollowUp(deps, period));
+  return withFollowUp(withPollSegments(model, await segmentReport(deps, period)), await digestFollowUp(deps, period));
+}
+
+/**
+ * Each poll whose results the digest shows, cut by area, industry and size where a group has at
+ * least the small-group size of voters: the report's cuts, so digest and report never disagree.
+ */
+function withPollSegments(model: DigestModel, report: SegmentReport): DigestModel {
+  const byId = new Map(report.polls.map((p) => [p.id, p]));
+  const polls = model.polls.map((poll) => {
+    const r = byId.get(poll.id);
+    if (!r || poll.results) return poll;
+    const segments: PollSegmentCut[] = DIMENSIONS.map((dimension) => ({
+      dimension,
+      groups: r.bySegment[dimension].shown.map((g) => ({ key: g.key, voters: g.voters, shares: g.options.map((n) => (g.voters ? n / g.voters : 0)) })),
+    })).filter((cut) => cut.groups.length > 0);
+    return segments.length ? { ...poll, segments } : poll;
+  });
+  return { ...model, polls };
 }
 
 /** The last seven days up to now, or from `since`: what `digest --preview` shows by default. */

@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { exportCsv, exportJson } from '../../src/export/render.ts';
 import { reportHtml, reportMarkdown } from '../../src/report/render.ts';
 import { actor, testCore } from '../helpers/core.ts';
+import { renderDigestMarkdown } from '../../src/digest/markdown.ts';
+import { parseDigest, serializeDigest } from '../../src/digest/serialize.ts';
+import { renderDigest } from '../../adapters/slack/render/digest.ts';
+import { digestCards } from '../../adapters/teams/cards/digest.ts';
 
 /** Six businesses in Askim and two in Trøgstad answer a poll and send suggestions. */
 async function community() {
@@ -21,6 +25,24 @@ async function community() {
 }
 
 describe('results by segment', () => {
+  it('breaks each poll down in the digest, in every renderer, only where a group is large enough', async () => {
+    const { core, clock } = await community();
+    const model = parseDigest(serializeDigest(await core.digestFor({ start: new Date(clock().getTime() - 3600_000), end: clock() })));
+    expect(model.polls[0]!.segments).toEqual([
+      { dimension: 'area', groups: [{ key: 'askim', voters: 6, shares: [5 / 6, 1 / 6] }] },
+      { dimension: 'industry', groups: [{ key: 'retail', voters: 8, shares: [7 / 8, 1 / 8] }] },
+      { dimension: 'size', groups: [{ key: '2-9', voters: 8, shares: [7 / 8, 1 / 8] }] },
+    ]);
+    const md = renderDigestMarkdown(model, { locale: 'nb', timeZone: 'Europe/Oslo' });
+    expect(md).toContain('- Etter område: Askim (6) Ja 83 % · Nei 17 %');
+    const slack = JSON.stringify(renderDigest(model, 'en', 'Europe/Oslo'));
+    expect(slack).toContain('By area: Askim (6) Ja 83% · Nei 17%');
+    const teams = JSON.stringify(digestCards(model, { locale: 'en', timeZone: 'Europe/Oslo' }));
+    expect(teams).toContain('By industry: Retail (8) Ja 88% · Nei 13%');
+    // Two voters in Trøgstad: never named, in any rendering.
+    for (const text of [md, slack, teams]) expect(text).not.toMatch(/Trøgstad \(/u);
+  });
+
   it('shows large groups by name and merges small ones, for suggestion counts and poll results', async () => {
     const { core, clock } = await community();
     const report = await core.segmentReport({ start: new Date(clock().getTime() - 3600_000), end: clock() });

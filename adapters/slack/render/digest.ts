@@ -1,6 +1,6 @@
 import { bar, formatDate, oneLine } from '../../../src/digest/format.ts';
 import type { AttentionItem, DigestModel, DigestPeriod, DigestSuggestion, Share } from '../../../src/digest/model.ts';
-import { areasText, brief, closingText, optionResult, pollStatus, reasonsText, similarText, suggestionTags, themeCount, totalsLine } from '../../../src/digest/phrases.ts';
+import { areasText, brief, closingText, optionResult, pollSegmentText, pollStatus, reasonsText, similarText, suggestionTags, themeCount, totalsLine } from '../../../src/digest/phrases.ts';
 import { pollNote, shareAmount, shareName } from '../../../src/digest/published-text.ts';
 import { suggestionRef } from '../../../src/domain/suggestion.ts';
 import { reviewAttention, statusChangesText, waitingText } from './follow-up.ts';
@@ -161,7 +161,9 @@ function digestUnits(model: DigestModel, locale: Locale, timeZone: string): Unit
   for (const p of model.polls) {
     const note = pollNote(locale, p);
     const lines = p.options.map((o) => `\`${bar(o.share)}\` ${escapeMrkdwn(oneLine(o.label))}: ${escapeMrkdwn(optionResult(locale, o, p))}`);
-    add(section([`*${escapeMrkdwn(oneLine(p.question))}* (${escapeMrkdwn(pollStatus(locale, p))})`, ...(note ? [`_${escapeMrkdwn(note)}_`] : []), ...lines].join('\n')));
+    // By segment, each cut bounded so a poll with many options and groups stays within a section's 3,000 characters.
+    const cuts = (p.segments ?? []).map((cut) => `_${escapedWithin(oneLine(pollSegmentText(locale, p, cut)), 500)}_`);
+    add(section([`*${escapeMrkdwn(oneLine(p.question))}* (${escapeMrkdwn(pollStatus(locale, p))})`, ...(note ? [`_${escapeMrkdwn(note)}_`] : []), ...lines, ...cuts].join('\n')));
   }
 
   const { byArea, byIndustry, bySize } = model.participation;

@@ -1,7 +1,7 @@
 import { suggestionRef } from '../../../src/domain/suggestion.ts';
 import { bar, formatDate, oneLine } from '../../../src/digest/format.ts';
 import type { AttentionItem, DigestModel, DigestPeriod, DigestSuggestion, DigestTheme, Share } from '../../../src/digest/model.ts';
-import { areasText, brief, closingText, optionResult, pollStatus, reasonsText, similarText, suggestionTags, themeCount, totalsLine } from '../../../src/digest/phrases.ts';
+import { areasText, brief, closingText, optionResult, pollSegmentText, pollStatus, reasonsText, similarText, suggestionTags, themeCount, totalsLine } from '../../../src/digest/phrases.ts';
 import { pollNote, shareAmount, shareName } from '../../../src/digest/published-text.ts';
 import { catalog, formatNumber, label as listLabel, type Locale } from '../../../src/i18n/index.ts';
 import { adaptiveCard, execute, label, plain, run, type AdaptiveCard, type Element } from './elements.ts';
@@ -133,6 +133,7 @@ function pollItem(locale: Locale, poll: DigestModel['polls'][number]): Element {
       plain([run(pollStatus(locale, poll), { subtle: true, size: 'Small' })], { spacing: 'None' }),
       ...(note ? [plain([run(note, { subtle: true })], { spacing: 'None' })] : []),
       ...poll.options.map((o) => plain([run(`${bar(o.share)} `, { monospace: true }), run(`${o.label}: `), run(optionResult(locale, o, poll), { subtle: true })], { spacing: 'None' })),
+      ...(poll.segments ?? []).map((cut) => plain([run(pollSegmentText(locale, poll, cut), { subtle: true, size: 'Small' })], { spacing: 'None' })),
     ],
   };
 }
