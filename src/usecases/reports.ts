@@ -2,6 +2,7 @@ import { AREAS, INDUSTRIES, SIZE_BANDS } from '../domain/participant.ts';
 import { buildDigest } from '../digest/build.ts';
 import type { DigestModel, DigestPeriod, DigestSuggestion, PollSegmentCut } from '../digest/model.ts';
 import { DIMENSIONS, type SegmentReport } from '../report/model.ts';
+import { NOT_GIVEN } from '../report/build.ts';
 import type { Actor } from '../domain/participant.ts';
 import { may } from '../domain/permissions.ts';
 import { InnspillError } from '../errors.ts';
@@ -34,7 +35,8 @@ function withPollSegments(model: DigestModel, report: SegmentReport): DigestMode
     if (!r || poll.results) return poll;
     const segments: PollSegmentCut[] = DIMENSIONS.map((dimension) => ({
       dimension,
-      groups: r.bySegment[dimension].shown.map((g) => ({ key: g.key, voters: g.voters, shares: g.options.map((n) => (g.voters ? n / g.voters : 0)) })),
+      // The report's "not given" key becomes the digest's empty one, which every renderer labels "not given".
+      groups: r.bySegment[dimension].shown.map((g) => ({ key: g.key === NOT_GIVEN ? '' : g.key, voters: g.voters, shares: g.options.map((n) => (g.voters ? n / g.voters : 0)) })),
     })).filter((cut) => cut.groups.length > 0);
     return segments.length ? { ...poll, segments } : poll;
   });

@@ -38,7 +38,10 @@ describe('results by segment', () => {
     const slack = JSON.stringify(renderDigest(model, 'en', 'Europe/Oslo'));
     expect(slack).toContain('By area: Askim (6) Ja 83% · Nei 17%');
     const teams = JSON.stringify(digestCards(model, { locale: 'en', timeZone: 'Europe/Oslo' }));
-    expect(teams).toContain('By industry: Retail (8) Ja 88% · Nei 13%');
+    expect(teams).toContain('By area: Askim (6) Ja 83% · Nei 17%');
+    // The summary card and message keep to area; industry and size are in the Markdown digest and the report.
+    expect(md).toContain('- Etter bransje: Handel (8) Ja 88 % · Nei 13 %');
+    expect(teams).not.toContain('By industry: Retail (8)');
     // Two voters in Trøgstad: never named, in any rendering.
     for (const text of [md, slack, teams]) expect(text).not.toMatch(/Trøgstad \(/u);
   });

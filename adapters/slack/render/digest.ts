@@ -161,8 +161,9 @@ function digestUnits(model: DigestModel, locale: Locale, timeZone: string): Unit
   for (const p of model.polls) {
     const note = pollNote(locale, p);
     const lines = p.options.map((o) => `\`${bar(o.share)}\` ${escapeMrkdwn(oneLine(o.label))}: ${escapeMrkdwn(optionResult(locale, o, p))}`);
-    // By segment, each cut bounded so a poll with many options and groups stays within a section's 3,000 characters.
-    const cuts = (p.segments ?? []).map((cut) => `_${escapedWithin(oneLine(pollSegmentText(locale, p, cut)), 500)}_`);
+    // By area (the five former municipalities) in the summary, bounded to stay within a section's
+    // 3,000 characters; industry and size are in the Markdown digest and `innspill report`.
+    const cuts = (p.segments ?? []).filter((cut) => cut.dimension === 'area').map((cut) => `_${escapedWithin(oneLine(pollSegmentText(locale, p, cut)), 500)}_`);
     add(section([`*${escapeMrkdwn(oneLine(p.question))}* (${escapeMrkdwn(pollStatus(locale, p))})`, ...(note ? [`_${escapeMrkdwn(note)}_`] : []), ...lines, ...cuts].join('\n')));
   }
 

@@ -133,7 +133,8 @@ function pollItem(locale: Locale, poll: DigestModel['polls'][number]): Element {
       plain([run(pollStatus(locale, poll), { subtle: true, size: 'Small' })], { spacing: 'None' }),
       ...(note ? [plain([run(note, { subtle: true })], { spacing: 'None' })] : []),
       ...poll.options.map((o) => plain([run(`${bar(o.share)} `, { monospace: true }), run(`${o.label}: `), run(optionResult(locale, o, poll), { subtle: true })], { spacing: 'None' })),
-      ...(poll.segments ?? []).map((cut) => plain([run(pollSegmentText(locale, poll, cut), { subtle: true, size: 'Small' })], { spacing: 'None' })),
+      // By area only: a week's summary must stay one card; industry and size are in the Markdown digest and the report.
+      ...(poll.segments ?? []).filter((cut) => cut.dimension === 'area').map((cut) => plain([run(pollSegmentText(locale, poll, cut), { subtle: true, size: 'Small' })], { spacing: 'None' })),
     ],
   };
 }

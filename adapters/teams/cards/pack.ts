@@ -3,9 +3,11 @@ import { adaptiveCard, type AdaptiveCard, type Element } from './elements.ts';
 /**
  * Teams refuses an activity over about 28 KB, card included. A card is kept to this many bytes of
  * JSON (its actions' data counted in), which leaves room for the activity around it (about 1 KB)
- * and the difference between UTF-8 here and what the connector counts.
+ * and the difference between UTF-8 here and what the connector counts. A real week's summary, its
+ * polls broken down by area included, is about 25 KB (the fixture-week test checks the whole
+ * activity stays under 28 KB).
  */
-export const CARD_BUDGET_BYTES = 24_000;
+export const CARD_BUDGET_BYTES = 26_000;
 
 /** A run of elements under one heading; when it spills onto the next card, that card opens with `continued`. */
 export interface Section {
