@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { Migration } from './migration.ts';
+import type { MigrationStep } from './step.ts';
 
 /**
  * Suggestion numbers are never given out twice: with a plain INTEGER PRIMARY KEY, deleting the
@@ -24,7 +24,7 @@ function rebuildWithAutoincrement(db: Database, table: string): void {
   for (const sql of dependents) db.exec(sql);
 }
 
-export const migration0005: Migration = {
+export const migration0005: MigrationStep = {
   version: 5,
   name: 'hardening',
   rebuildsTables: true,

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { Migration } from './migration.ts';
+import type { MigrationStep } from './step.ts';
 import { migration0001 } from './0001-initial.ts';
 import { migration0002 } from './0002-platform-records.ts';
 import { migration0003 } from './0003-outbox.ts';
@@ -10,7 +10,7 @@ import { migration0007 } from './0007-documents.ts';
 import { migration0008 } from './0008-follow-up.ts';
 
 /** Every migration in order. Add new ones at the end with the next number; never edit a released one. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008];
+export const MIGRATIONS: readonly MigrationStep[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008];
 
 export const LATEST_VERSION = MIGRATIONS.length;
 

@@ -4,7 +4,7 @@ import type { DocumentStore, StoredDocument } from '../../src/ports/public-site.
 
 type DocumentRow = { id: number; title: string; date: string; kind: string; url: string | null; size: number; created_at: number };
 
-const toDocument = (r: DocumentRow): StoredDocument => ({
+const documentFromRow = (r: DocumentRow): StoredDocument => ({
   id: r.id,
   title: r.title,
   date: r.date,
@@ -26,7 +26,7 @@ export function createDocumentStore(db: Database): DocumentStore {
   const content = db.prepare<[number], { content: Buffer | null }>('SELECT content FROM documents WHERE id = ?');
   return {
     add: async (input) =>
-      toDocument(
+      documentFromRow(
         insert.get({
           title: input.title,
           date: input.date,
@@ -36,10 +36,10 @@ export function createDocumentStore(db: Database): DocumentStore {
           created_at: input.createdAt.getTime(),
         })!,
       ),
-    list: async () => list.all().map(toDocument),
+    list: async () => list.all().map(documentFromRow),
     get: async (id) => {
       const row = get.get(id);
-      return row ? toDocument(row) : null;
+      return row ? documentFromRow(row) : null;
     },
     remove: async (id) => remove.run(id).changes > 0,
     content: async (id) => content.get(id)?.content ?? null,
