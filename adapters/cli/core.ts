@@ -28,6 +28,9 @@ export function createCore(config: Config, options: AppOptions & { server?: bool
     options.server ? { onCheckpointError: (message) => options.logger.error(message) } : {},
   );
   const clock = options.clock ?? (() => new Date());
+  // The topic keywords are read once, when first needed: `members list` never reads them.
+  let loaded: { keywords: ReturnType<typeof loadTopicKeywords> } | null = null;
+  const keywords = () => (loaded ??= { keywords: loadTopicKeywords() }).keywords;
   let secret: Buffer;
   try {
     // A database from before pseudonyms had separate purposes is moved to them the first time it meets its key.
@@ -35,6 +38,8 @@ export function createCore(config: Config, options: AppOptions & { server?: bool
       const vault = createIdentityVault(key);
       rekeyLegacyRecords(store.db, (id) => personKeys({ vault }, parseParticipantId(id)));
     });
+    // A server reads the topic keywords at start, so a broken file stops the start with its reason.
+    if (options.server) keywords();
   } catch (error) {
     store.close();
     throw error;
@@ -56,7 +61,7 @@ export function createCore(config: Config, options: AppOptions & { server?: bool
       retentionDays: config.retentionDays,
       replyWindowDays: config.replyWindowDays,
       projectMembers: config.projectMembersPublic,
-      topicKeywords: loadTopicKeywords(),
+      topicKeywords: keywords,
     },
   });
   return { store, core, secrets: createSecretBox(secret) };

@@ -26,8 +26,11 @@ export interface CoreSettings {
   replyWindowDays: number;
   /** The project group as shown to participants (PROJECT_MEMBERS_PUBLIC); none if unset. */
   projectMembers?: readonly PublicMember[];
-  /** Keywords per topic for proposing a topic from a suggestion's words; none: no proposals. */
-  topicKeywords?: TopicKeywords;
+  /**
+   * Keywords per topic for proposing a topic from a suggestion's words (none: no proposals). A
+   * function, so a command that never takes free text never reads the keyword file.
+   */
+  topicKeywords?: () => TopicKeywords | undefined;
 }
 
 /** What the adapters keep about people and deliveries, named so erasure and retention reach it. */

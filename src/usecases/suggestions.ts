@@ -20,8 +20,9 @@ export interface Delivery {
 export async function submitSuggestion(deps: CoreDeps, actor: Actor, input: SuggestionInput, delivery: Delivery = {}) {
   const text = validSuggestionText(input.text);
   // No topic chosen (a direct message, `/innspill <text>`): propose one from the words, marked as proposed.
-  const proposed = !input.topic && deps.settings.topicKeywords !== undefined;
-  const topic = input.topic ?? (proposed ? proposeTopic(text, deps.settings.topicKeywords!, deps.settings.topics) : 'other');
+  const keywords = input.topic ? undefined : deps.settings.topicKeywords?.();
+  const proposed = keywords !== undefined;
+  const topic = input.topic ?? (keywords ? proposeTopic(text, keywords, deps.settings.topics) : 'other');
   if (!deps.settings.topics.includes(topic)) throw new InnspillError('unknown_topic', { topic });
   const now = deps.clock();
   const anonymous = input.anonymous ?? false;

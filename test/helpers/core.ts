@@ -43,7 +43,7 @@ export function testCore(options: { path?: string; clock?: FakeClock; participan
       publishMode: options.publishMode ?? 'review',
       retentionDays: 30,
       replyWindowDays: options.replyWindowDays ?? 180,
-      ...(options.topicKeywords ? { topicKeywords: options.topicKeywords } : {}),
+      ...(options.topicKeywords ? { topicKeywords: () => options.topicKeywords } : {}),
     },
   });
   return { store, core, clock };
