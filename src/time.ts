@@ -1,6 +1,9 @@
-/** Offset of a time zone from UTC at an instant, in milliseconds (Intl knows the zone rules). */
-function zoneOffsetMs(instant: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
+/**
+ * A time zone's offset from UTC at an instant, in milliseconds (Intl knows the zone rules). The
+ * formatter is made once per zone: a caller reading thousands of instants pays for it once.
+ */
+export function zoneOffset(timeZone: string): (instant: Date) => number {
+  const format = new Intl.DateTimeFormat('en-US', {
     timeZone,
     hourCycle: 'h23',
     year: 'numeric',
@@ -9,10 +12,13 @@ function zoneOffsetMs(instant: Date, timeZone: string): number {
     hour: '2-digit',
     minute: '2-digit',
     second: '2-digit',
-  }).formatToParts(instant);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
+  });
+  return (instant) => {
+    const parts = format.formatToParts(instant);
+    const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+    const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+    return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
+  };
 }
 
 /** The instant a wall-clock time (YYYY-MM-DD, HH:MM) has in a time zone, across daylight-saving changes. */
@@ -20,8 +26,9 @@ export function zonedTimeToUtc(date: string, time: string, timeZone: string): Da
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const [hh, mm] = time.split(':').map(Number) as [number, number];
   const naive = Date.UTC(y, m - 1, d, hh, mm);
-  const first = naive - zoneOffsetMs(new Date(naive), timeZone);
-  return new Date(naive - zoneOffsetMs(new Date(first), timeZone));
+  const offsetAt = zoneOffset(timeZone);
+  const first = naive - offsetAt(new Date(naive));
+  return new Date(naive - offsetAt(new Date(first)));
 }
 
 export function isValidTimeZone(timeZone: string): boolean {

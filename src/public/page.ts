@@ -3,6 +3,7 @@ import { formatDate, formatDateTime } from '../digest/format.ts';
 import { escapeHtml, htmlStart } from '../export/render.ts';
 import { catalog, formatNumber, label, type Locale } from '../i18n/index.ts';
 import type { PublishedCount } from '../privacy/small-groups.ts';
+import { zoneOffset } from '../time.ts';
 import { barChart, percentText, weeklyChart, type BarRow } from './charts.ts';
 import { PUBLIC_STATUSES, type PublicBreakdown, type PublicMemberName, type PublicSiteModel, type PublicSuggestion } from './model.ts';
 import { linkFrom, type LinkMode, type PageKey } from './paths.ts';
@@ -80,12 +81,8 @@ const DAY_MS = 24 * 3600 * 1000;
  * the rare day it differs (a daylight saving change) is the offset read for the instant itself.
  */
 export function dayFormatter(locale: Locale, timeZone: string): (iso: string) => string {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' });
-  const offsetAt = (ms: number) => {
-    const minute = Math.floor(ms / 60_000) * 60_000;
-    const p = Object.fromEntries(parts.formatToParts(new Date(minute)).map((x) => [x.type, Number(x.value)]));
-    return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!) - minute;
-  };
+  const offset = zoneOffset(timeZone);
+  const offsetAt = (ms: number) => offset(new Date(ms));
   const dayStarts = new Map<number, number>();
   const offsetAtDayStart = (utcDay: number) => dayStarts.get(utcDay) ?? dayStarts.set(utcDay, offsetAt(utcDay * DAY_MS)).get(utcDay)!;
   const texts = new Map<string, string>();
