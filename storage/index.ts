@@ -15,6 +15,7 @@ import { createFollowUpStore } from './repositories/follow-up.ts';
 import { createSurveyStore } from './repositories/surveys.ts';
 import { createDocumentStore } from './repositories/documents.ts';
 import { createPublicSiteStore } from './repositories/public-site.ts';
+import { createUnitOfWork } from './unit-of-work.ts';
 
 export { migrate, schemaVersion, LATEST_VERSION, DatabaseFromFutureError } from './migrations/index.ts';
 export { openDatabase, DatabaseUnusableError } from './open.ts';
@@ -57,6 +58,7 @@ export function openSqliteStore(path: string, options: OpenOptions = {}): Store 
     surveys: createSurveyStore(db),
     documents: createDocumentStore(db),
     publicSite: createPublicSiteStore(db),
+    unitOfWork: createUnitOfWork(db),
     schemaVersion: () => schemaVersion(db),
     close: () => {
       db.close();

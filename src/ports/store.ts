@@ -8,10 +8,11 @@ import type { DigestRunStore, NewOutboxMessage, OutboxStore } from './outbox.ts'
 import type { FollowUpStore } from './follow-up.ts';
 import type { SurveyStore } from './surveys.ts';
 import type { DocumentStore, PublicSiteStore } from './public-site.ts';
+import type { UnitOfWork } from './unit-of-work.ts';
 
 /**
  * The storage ports. Every method is one atomic step; where a rule needs a read and a write together
- * (a vote), the store runs the core's pure decision inside its own transaction. Methods return
+ * (a vote), the use case decides inside a `unitOfWork` transaction and storage only persists. Methods return
  * promises so a server database can stand in for SQLite without changing the core.
  */
 
@@ -82,32 +83,9 @@ export interface NewPoll extends PollSettings {
   broadcast?: Pick<NewOutboxMessage, 'platform' | 'workspaceId' | 'recipient' | 'label'>[];
 }
 
-/**
- * One click, done in one transaction: the voter is touched (their profile gives the vote its
- * segment), the poll read once, and the core's rules (`mayVoteFrom`, `decideVote`) applied.
- */
-export interface CastVote {
-  pollId: number;
-  voter: Omit<TouchParticipant, 'now'>;
-  /** The voter's pseudonym in this poll: votes never carry who cast them, and no two polls share one. */
-  voterKey: string;
-  /** The voter's activity pseudonym, for participation counts. */
-  activityKey: string;
-  /** In an anonymous poll the vote keeps only the segment level at least this many participants share. */
-  minGroupSize: number;
-  option: number;
-  now: Date;
-  dedupeKey?: string;
-}
-
-export type VoteOutcome =
-  | { ok: true; poll: Poll; choices: number[]; change: 'added' | 'moved' | 'removed' | 'unchanged'; duplicate: boolean }
-  | { ok: false; code: 'poll_not_found' | 'poll_closed' | 'poll_bad_option' | 'poll_other_workspace'; poll: Poll | null };
-
 export interface PollStore {
   create(input: NewPoll): Promise<Poll>;
   get(id: number): Promise<Poll | null>;
-  castVote(input: CastVote): Promise<VoteOutcome>;
   choices(pollId: number, voterKey: string): Promise<number[]>;
   tally(pollId: number): Promise<Tally>;
   /** Closes (with a time) or reopens (null) the poll; reopening also clears a closing time that has passed. */
@@ -238,6 +216,8 @@ export interface Store {
   surveys: SurveyStore;
   documents: DocumentStore;
   publicSite: PublicSiteStore;
+  /** One transaction per use case, for the use cases that decide and write together (a vote). */
+  unitOfWork: UnitOfWork;
   schemaVersion(): number;
   /**
    * Closes this connection at once; the promise settles when the store's other connections (a

@@ -6,6 +6,7 @@ import { parsePollCommand, type CloseSpec, type PollDraft, type PollSyntaxError 
 import { zonedTimeToUtc } from '../time.ts';
 import type { CoreDeps } from './context.ts';
 import type { Delivery } from './suggestions.ts';
+import { castVote } from './cast-vote.ts';
 
 /** Where a poll is posted: a channel or chat of the creator's workspace. */
 export interface PollPlace {
@@ -73,9 +74,9 @@ export interface VoteResult {
   duplicate: boolean;
 }
 
-/** The hot path: one transaction per click, so a burst of votes costs little more than its writes. */
+/** The hot path: one unit of work per click (the store may group a burst into one commit). */
 export async function vote(deps: CoreDeps, actor: Actor, pollId: number, option: number, delivery: Delivery = {}): Promise<VoteResult> {
-  const outcome = await deps.store.polls.castVote({
+  const outcome = await deps.store.unitOfWork.run((tx) => castVote(tx, {
     pollId,
     voter: { id: actor.id, platform: actor.platform, workspaceId: actor.workspaceId, userId: actor.userId, locale: actor.locale },
     voterKey: deps.vault.voterKey(pollId, actor.id),
@@ -85,7 +86,7 @@ export async function vote(deps: CoreDeps, actor: Actor, pollId: number, option:
     now: deps.clock(),
     // A click's delivery id may hold the person's id (Slack's does); kept only as a keyed hash.
     ...(delivery.dedupeKey ? { dedupeKey: deps.vault.deliveryKey(delivery.dedupeKey) } : {}),
-  });
+  }));
   if (!outcome.ok) throw new InnspillError(outcome.code);
   return { poll: outcome.poll, choices: outcome.choices, change: outcome.change, duplicate: outcome.duplicate };
 }

@@ -8,8 +8,14 @@ import { HOUR_MS } from './activity.ts';
  * deleted at most once an hour, on the way in, so the table holds about a week however long the
  * server runs.
  */
-export function createEventLog(db: Database): EventLog {
+/** Records a delivery key inside the caller's transaction; false if it was there already. */
+export function deliveryClaimer(db: Database): (source: string, key: string, now: Date) => boolean {
   const claim = db.prepare<[string, string, number]>('INSERT INTO processed_events (source, key, seen_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING');
+  return (source, key, now) => claim.run(source, key, now.getTime()).changes > 0;
+}
+
+export function createEventLog(db: Database): EventLog {
+  const claim = deliveryClaimer(db);
   const prune = db.prepare<[number]>('DELETE FROM processed_events WHERE seen_at < ?');
   let prunedAt = Number.NEGATIVE_INFINITY;
   return {
@@ -19,7 +25,7 @@ export function createEventLog(db: Database): EventLog {
         prunedAt = at;
         prune.run(at - DELIVERY_RECORD_DAYS * 24 * HOUR_MS);
       }
-      return claim.run(source, key, at).changes > 0;
+      return claim(source, key, now);
     },
   };
 }

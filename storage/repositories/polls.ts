@@ -1,12 +1,9 @@
 import type { Database } from 'better-sqlite3';
-import { decideVote, mayVoteFrom, type Poll, type PollAudience } from '../../src/domain/poll.ts';
-import { segmentOf, workspaceKey } from '../../src/domain/participant.ts';
-import type { CastVote, NewPoll, PollStore, VoteOutcome } from '../../src/ports/store.ts';
+import type { Poll, PollAudience } from '../../src/domain/poll.ts';
+import type { NewPoll, PollStore } from '../../src/ports/store.ts';
+import type { VoteRow } from '../../src/ports/unit-of-work.ts';
 import { fromMs, toMs } from './rows.ts';
 import { outboxInserter } from './outbox.ts';
-import { activityRecorder } from './activity.ts';
-import { participantToucher, segmentGroupCounter } from './participants.ts';
-import { publishableSegment } from '../../src/privacy/published.ts';
 
 interface Row {
   id: number;
@@ -49,50 +46,42 @@ export function toPoll(row: Row): Poll {
 }
 
 /**
- * Group commit: votes that arrive in the same turn of the event loop share one transaction (each
- * in its own savepoint, so one failing vote takes no other with it). Every vote still resolves only
- * after the commit that holds it, so nothing is acknowledged before it is stored; a burst of clicks
- * writes each touched page once per batch instead of once per click.
+ * The poll and vote rows a vote's unit of work writes, as plain synchronous steps inside the
+ * caller's transaction; what to write is the core's decision (`src/usecases/cast-vote.ts`).
  */
-function groupCommit(db: Database, one: (v: CastVote) => VoteOutcome) {
-  let queue: { vote: CastVote; resolve: (o: VoteOutcome) => void; reject: (e: unknown) => void }[] = [];
-  const flush = () => {
-    const batch = queue;
-    queue = [];
-    let results: ({ ok: VoteOutcome } | { error: unknown })[];
-    try {
-      // Immediate, so two processes voting at once queue on the write lock instead of failing mid-way.
-      results = db
-        .transaction(() =>
-          batch.map((b) => {
-            try {
-              return { ok: one(b.vote) };
-            } catch (error) {
-              return { error };
-            }
-          }),
-        )
-        .immediate();
-    } catch (error) {
-      for (const b of batch) b.reject(error);
-      return;
-    }
-    batch.forEach((b, i) => {
-      const r = results[i]!;
-      if ('ok' in r) b.resolve(r.ok);
-      else b.reject(r.error);
-    });
-  };
+export function voteRows(db: Database) {
+  const byId = db.prepare<[number], Row>('SELECT * FROM polls WHERE id = ?');
+  const choicesOf = db.prepare<[number, string], { option: number }>('SELECT option FROM votes WHERE poll_id = ? AND voter_key = ? ORDER BY option');
+  const insertVote = db.prepare(
+    `INSERT INTO votes (poll_id, voter_key, option, single, area, industry, size_band, voted_at)
+     VALUES (@pollId, @voterKey, @option, @single, @area, @industry, @sizeBand, @votedAt)`,
+  );
+  const deleteVote = db.prepare<[number, string, number]>('DELETE FROM votes WHERE poll_id = ? AND voter_key = ? AND option = ?');
+  // A count only falls below what was added to it, so the row to take from exists.
+  const raise = db.prepare<[number, number, number]>(
+    'INSERT INTO poll_tallies (poll_id, option, votes) VALUES (?, ?, ?) ON CONFLICT (poll_id, option) DO UPDATE SET votes = votes + excluded.votes',
+  );
+  const lower = db.prepare<[number, number, number]>('UPDATE poll_tallies SET votes = votes + ? WHERE poll_id = ? AND option = ?');
+  const addVoters = db.prepare<[number, number]>('UPDATE polls SET voters = voters + ? WHERE id = ?');
   return {
-    submit: (vote: CastVote) =>
-      new Promise<VoteOutcome>((resolve, reject) => {
-        if (queue.push({ vote, resolve, reject }) === 1) setImmediate(flush);
-      }),
+    byId: (id: number) => byId.get(id),
+    poll(id: number): Poll | null {
+      const row = byId.get(id);
+      return row ? toPoll(row) : null;
+    },
+    choices: (pollId: number, voterKey: string) => choicesOf.all(pollId, voterKey).map((r) => r.option),
+    insert(v: VoteRow) {
+      insertVote.run({ pollId: v.pollId, voterKey: v.voterKey, option: v.option, single: v.single ? 1 : 0, ...v.segment, votedAt: v.votedAt.getTime() });
+    },
+    delete(pollId: number, voterKey: string, options: readonly number[]) {
+      for (const option of options) deleteVote.run(pollId, voterKey, option);
+    },
+    addToTally: (pollId: number, option: number, delta: number) => void (delta > 0 ? raise.run(pollId, option, delta) : lower.run(delta, pollId, option)),
+    addVoters: (pollId: number, delta: number) => void addVoters.run(delta, pollId),
   };
 }
 
 export function createPollStore(db: Database): PollStore {
-  const touch = participantToucher(db);
   const insert = db.prepare(
     `INSERT INTO polls (question, options, multiple_choice, anonymous, results_visibility, closes_at, audience,
        channel_platform, channel_workspace, channel_id, creator_id, workspace_key, created_at)
@@ -100,25 +89,8 @@ export function createPollStore(db: Database): PollStore {
        @channelPlatform, @channelWorkspace, @channelId, @creatorId, @workspaceKey, @createdAt)
      RETURNING *`,
   );
-  const byId = db.prepare<[number], Row>('SELECT * FROM polls WHERE id = ?');
-  const choicesOf = db.prepare<[number, string], { option: number }>('SELECT option FROM votes WHERE poll_id = ? AND voter_key = ? ORDER BY option');
-  const deleteChoices = db.prepare<[number, string]>('DELETE FROM votes WHERE poll_id = ? AND voter_key = ?');
-  const insertVote = db.prepare(
-    `INSERT INTO votes (poll_id, voter_key, option, single, area, industry, size_band, voted_at)
-     VALUES (@pollId, @voterKey, @option, @single, @area, @industry, @sizeBand, @votedAt)`,
-  );
-  const deleteVote = db.prepare<[number, string, number]>('DELETE FROM votes WHERE poll_id = ? AND voter_key = ? AND option = ?');
-  const claimDelivery = db.prepare<[string, number]>(
-    `INSERT INTO processed_events (source, key, seen_at) VALUES ('vote', ?, ?) ON CONFLICT DO NOTHING`,
-  );
+  const rows = voteRows(db);
   const counts = db.prepare<[number], { option: number; n: number }>('SELECT option, votes AS n FROM poll_tallies WHERE poll_id = ?');
-  const increment = db.prepare<[number, number]>(
-    'INSERT INTO poll_tallies (poll_id, option, votes) VALUES (?, ?, 1) ON CONFLICT (poll_id, option) DO UPDATE SET votes = votes + 1',
-  );
-  const decrement = db.prepare<[number, number]>('UPDATE poll_tallies SET votes = votes - 1 WHERE poll_id = ? AND option = ?');
-  const addVoters = db.prepare<[number, number]>('UPDATE polls SET voters = voters + ? WHERE id = ?');
-  const noteActivity = activityRecorder(db);
-  const segmentGroups = segmentGroupCounter(db);
   const close = db.prepare<[number | null, number]>('UPDATE polls SET closed_at = ? WHERE id = ?');
   const clearPastClose = db.prepare<[number, number]>('UPDATE polls SET closes_at = NULL WHERE id = ? AND closes_at <= ?');
   const open = db.prepare<[string, number, number], Row>(
@@ -155,53 +127,12 @@ export function createPollStore(db: Database): PollStore {
     return poll;
   });
 
-  const castVote = db.transaction((v: CastVote): VoteOutcome => {
-    const row = byId.get(v.pollId);
-    if (!row) return { ok: false, code: 'poll_not_found', poll: null };
-    const poll = toPoll(row);
-    if (!mayVoteFrom(poll, workspaceKey(v.voter))) return { ok: false, code: 'poll_other_workspace', poll };
-    const voter = touch({ ...v.voter, now: v.now, quiet: poll.anonymous });
-    const current = choicesOf.all(v.pollId, v.voterKey).map((r) => r.option);
-    // Only a multiple-choice click can undo itself when replayed; in single choice a replay changes
-    // nothing, so the delivery needs no record (one write less on the busiest path).
-    if (v.dedupeKey && poll.multipleChoice && claimDelivery.run(v.dedupeKey, v.now.getTime()).changes === 0) {
-      return { ok: true, poll, choices: current, change: 'unchanged', duplicate: true };
-    }
-    const decision = decideVote(poll, current, v.option, v.now);
-    if (!decision.ok) return { ok: false, code: decision.code, poll };
-    if (decision.change === 'unchanged') return { ok: true, poll, choices: decision.choices, change: 'unchanged', duplicate: false };
-    const segment = poll.anonymous ? publishableSegment(segmentOf(voter.profile), segmentGroups(), v.minGroupSize) : segmentOf(voter.profile);
-    if (decision.change === 'moved') {
-      deleteChoices.run(v.pollId, v.voterKey);
-      for (const old of current) decrement.run(v.pollId, old);
-    }
-    if (decision.change === 'removed') {
-      deleteVote.run(v.pollId, v.voterKey, v.option);
-      decrement.run(v.pollId, v.option);
-    } else {
-      insertVote.run({ pollId: v.pollId, voterKey: v.voterKey, option: v.option, single: poll.multipleChoice ? 0 : 1, ...segment, votedAt: v.now.getTime() });
-      increment.run(v.pollId, v.option);
-    }
-    const voterDelta = Number(decision.choices.length > 0) - Number(current.length > 0);
-    if (voterDelta) addVoters.run(voterDelta, v.pollId);
-    noteActivity(v.activityKey, segment, v.now);
-    return { ok: true, poll, choices: decision.choices, change: decision.change, duplicate: false };
-  });
-
-  const votes = groupCommit(db, castVote);
-
   return {
     create: async (p: NewPoll) => create.immediate(p),
-    async get(id) {
-      const row = byId.get(id);
-      return row ? toPoll(row) : null;
-    },
-    castVote: (v) => votes.submit(v),
-    async choices(pollId, voterKey) {
-      return choicesOf.all(pollId, voterKey).map((r) => r.option);
-    },
+    get: async (id) => rows.poll(id),
+    choices: async (pollId, voterKey) => rows.choices(pollId, voterKey),
     async tally(pollId) {
-      const row = byId.get(pollId);
+      const row = rows.byId(pollId);
       const result = { counts: Array.from({ length: row ? (JSON.parse(row.options) as string[]).length : 0 }, () => 0), voters: row?.voters ?? 0 };
       for (const c of counts.all(pollId)) if (c.option < result.counts.length) result.counts[c.option] = c.n;
       return result;
@@ -211,8 +142,7 @@ export function createPollStore(db: Database): PollStore {
         close.run(toMs(closedAt), pollId);
         if (!closedAt) clearPastClose.run(pollId, now.getTime());
       }).immediate();
-      const row = byId.get(pollId);
-      return row ? toPoll(row) : null;
+      return rows.poll(pollId);
     },
     async listOpen(workspaceKey, now, limit) {
       return open.all(workspaceKey, now.getTime(), limit).map(toPoll);
@@ -220,7 +150,7 @@ export function createPollStore(db: Database): PollStore {
     // A different pseudonym in every poll, so each poll is looked up on its own (by the primary key).
     async votesBy(voterKeyIn) {
       return allPolls.all().flatMap((row) => {
-        const choices = choicesOf.all(row.id, voterKeyIn(row.id)).map((r) => r.option);
+        const choices = rows.choices(row.id, voterKeyIn(row.id));
         return choices.length ? [{ poll: toPoll(row), choices }] : [];
       });
     },

@@ -2,6 +2,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../storage/index.ts';
 import { useTmpDir } from '../helpers/tmp.ts';
+import { castVote, type CastVote } from '../../src/usecases/cast-vote.ts';
+import type { Store } from '../../src/ports/store.ts';
+
+/** A vote as the use case casts it: decided by the core, in one of the store's units of work. */
+const castVoteIn = (store: Store, v: CastVote) => store.unitOfWork.run((tx) => castVote(tx, v));
 
 const now = new Date('2026-11-23T10:00:00Z');
 const voterRef = { id: 'slack:T1:U9', platform: 'slack', workspaceId: 'T1', userId: 'U9', locale: 'nb' };
@@ -28,7 +33,7 @@ describe('SQLite repositories on a file', () => {
   it('refuses a second option in a single-choice poll even if the code above tried', async () => {
     const store = open();
     const poll = await newPoll(store);
-    await store.polls.castVote({ pollId: poll.id, voterKey: 'k', activityKey: 'a', minGroupSize: 5, option: 0, voter: voterRef, now });
+    await castVoteIn(store, { pollId: poll.id, voterKey: 'k', activityKey: 'a', minGroupSize: 5, option: 0, voter: voterRef, now });
     const insert = store.db.prepare("INSERT INTO votes (poll_id, voter_key, option, single, voted_at) VALUES (?, 'k', ?, 1, 0)");
     expect(() => insert.run(poll.id, 1)).toThrow(/UNIQUE/);
     expect(() => insert.run(poll.id, 0)).toThrow(/UNIQUE|PRIMARY/);
@@ -38,8 +43,8 @@ describe('SQLite repositories on a file', () => {
   it('moves a vote in one transaction', async () => {
     const store = open();
     const poll = await newPoll(store);
-    await store.polls.castVote({ pollId: poll.id, voterKey: 'k', activityKey: 'a', minGroupSize: 5, option: 0, voter: voterRef, now });
-    const moved = await store.polls.castVote({ pollId: poll.id, voterKey: 'k', activityKey: 'a', minGroupSize: 5, option: 2, voter: voterRef, now });
+    await castVoteIn(store, { pollId: poll.id, voterKey: 'k', activityKey: 'a', minGroupSize: 5, option: 0, voter: voterRef, now });
+    const moved = await castVoteIn(store, { pollId: poll.id, voterKey: 'k', activityKey: 'a', minGroupSize: 5, option: 2, voter: voterRef, now });
     expect(moved).toMatchObject({ ok: true, change: 'moved', choices: [2] });
     expect(await store.polls.tally(poll.id)).toEqual({ counts: [0, 0, 1], voters: 1 });
     store.close();
@@ -107,7 +112,7 @@ describe('running tallies', () => {
             audience: { kind: 'everyone' }, creatorId: 'slack:T1:U1', workspaceKey: 'slack:T1', createdAt: now,
           });
           for (const [kind, voter, option] of steps) {
-            if (kind === 'vote') await store.polls.castVote({ pollId: poll.id, voterKey: `v${voter}`, activityKey: `a${voter}`, minGroupSize: 5, option, voter: voterRef, now });
+            if (kind === 'vote') await castVoteIn(store, { pollId: poll.id, voterKey: `v${voter}`, activityKey: `a${voter}`, minGroupSize: 5, option, voter: voterRef, now });
             else {
               const id = `slack:T1:v${voter}`;
               const keys = { id, workspaceId: 'T1', userId: `v${voter}`, named: `n${voter}`, anonymous: `x${voter}`, activity: `a${voter}`, voter: () => `v${voter}` };
@@ -134,7 +139,7 @@ describe('group commit of votes', () => {
       audience: { kind: 'everyone' }, creatorId: 'slack:T1:U1', workspaceKey: 'slack:T1', createdAt: now,
     });
     const vote = (i: number, option: number) =>
-      store.polls.castVote({ pollId: poll.id, voter: { ...voterRef, id: `slack:T1:U${i}`, userId: `U${i}` }, voterKey: `v${i}`, activityKey: `a${i}`, minGroupSize: 5, option, now });
+      castVoteIn(store, { pollId: poll.id, voter: { ...voterRef, id: `slack:T1:U${i}`, userId: `U${i}` }, voterKey: `v${i}`, activityKey: `a${i}`, minGroupSize: 5, option, now });
     const results = await Promise.all([vote(1, 0), vote(2, 1), vote(3, 7), vote(4, 1)]);
     expect(results.map((r) => (r.ok ? r.choices : r.code))).toEqual([[0], [1], 'poll_bad_option', [1]]);
     expect(await store.polls.tally(poll.id)).toEqual({ counts: [1, 2], voters: 3 });
@@ -149,12 +154,60 @@ describe('group commit of votes', () => {
     });
     // A vote the table refuses (no voter key) fails inside the batch after its voter was touched:
     // its savepoint is rolled back, the others commit.
-    const bad = store.polls.castVote({ pollId: poll.id, voter: { ...voterRef, id: 'slack:T1:U3', userId: 'U3' }, voterKey: null as unknown as string, activityKey: 'a3', minGroupSize: 5, option: 0, now });
-    const good = store.polls.castVote({ pollId: poll.id, voter: { ...voterRef, id: 'slack:T1:U2', userId: 'U2' }, voterKey: 'good', activityKey: 'a2', minGroupSize: 5, option: 1, now });
+    const bad = castVoteIn(store, { pollId: poll.id, voter: { ...voterRef, id: 'slack:T1:U3', userId: 'U3' }, voterKey: null as unknown as string, activityKey: 'a3', minGroupSize: 5, option: 0, now });
+    const good = castVoteIn(store, { pollId: poll.id, voter: { ...voterRef, id: 'slack:T1:U2', userId: 'U2' }, voterKey: 'good', activityKey: 'a2', minGroupSize: 5, option: 1, now });
     await expect(bad).rejects.toThrow();
     await expect(good).resolves.toMatchObject({ ok: true, choices: [1] });
     expect(await store.polls.tally(poll.id)).toEqual({ counts: [0, 1], voters: 1 });
     expect(await store.participants.get('slack:T1:U3')).toBeNull();
+    store.close();
+  });
+});
+
+describe('unit of work', () => {
+  it('refuses a work that waits outside its transaction, and lets nothing else into it', async () => {
+    const store = openSqliteStore(':memory:');
+    const person = (i: number) => ({ ...voterRef, id: `slack:T1:U${i}`, userId: `U${i}`, now });
+    const macrotask = () => new Promise<void>((done) => setImmediate(done));
+    let lateWrite: unknown = null;
+    // Queued in the same turn: the first work strays, the second and third must still commit.
+    const before = store.unitOfWork.run(async (tx) => tx.participants.touch(person(1)));
+    const stray = store.unitOfWork.run(async (tx) => {
+      await tx.participants.touch(person(2));
+      await macrotask();
+      try {
+        await tx.participants.touch(person(3));
+      } catch (error) {
+        lateWrite = error;
+      }
+    });
+    const after = store.unitOfWork.run(async (tx) => tx.participants.touch(person(4)));
+    // Another request's write, due while the straying work waits: it must commit on its own.
+    setImmediate(() => void store.members.add('slack:T1:M1', now));
+    await expect(stray).rejects.toThrow(/outside its transaction/);
+    await expect(before).resolves.toMatchObject({ id: 'slack:T1:U1' });
+    await expect(after).resolves.toMatchObject({ id: 'slack:T1:U4' });
+    await macrotask();
+    expect(String(lateWrite)).toMatch(/outside its transaction/);
+    expect((await store.participants.list()).map((p) => p.id)).toEqual(['slack:T1:U1', 'slack:T1:U4']);
+    expect(await store.members.isMember('slack:T1:M1')).toBe(true);
+    expect(store.db.inTransaction).toBe(false);
+    store.close();
+  });
+
+  it('rolls back every write of a work that fails, and only that work', async () => {
+    const store = openSqliteStore(':memory:');
+    const failing = store.unitOfWork.run(async (tx) => {
+      await tx.participants.touch({ ...voterRef, now });
+      await tx.activity.note('a9', { area: null, industry: null, sizeBand: null }, now);
+      throw new Error('decided against it');
+    });
+    const fine = store.unitOfWork.run(async (tx) => tx.deliveries.claim('vote', 'k1', now));
+    await expect(failing).rejects.toThrow('decided against it');
+    await expect(fine).resolves.toBe(true);
+    expect(await store.participants.get(voterRef.id)).toBeNull();
+    expect(store.db.prepare('SELECT count(*) AS n FROM activity').get()).toEqual({ n: 0 });
+    expect(await store.unitOfWork.run(async (tx) => tx.deliveries.claim('vote', 'k1', now))).toBe(false);
     store.close();
   });
 });
