@@ -2,7 +2,7 @@ import type { DigestInput, DigestPeriod, DigestSuggestion } from '../digest/mode
 import type { Participant, ParticipantId, Profile, Segment } from '../domain/participant.ts';
 import type { Poll, PollAudience, PollSettings, Tally } from '../domain/poll.ts';
 import type { Suggestion } from '../domain/suggestion.ts';
-import type { ExportSource } from '../export/model.ts';
+import type { PollResult } from '../polls/results.ts';
 import type { SegmentGroup } from '../privacy/published.ts';
 import type { DigestRunStore, NewOutboxMessage, OutboxStore } from './outbox.ts';
 import type { FollowUpStore } from './follow-up.ts';
@@ -175,11 +175,12 @@ export interface PrivacyStore {
 }
 
 export interface ReportStore {
-  digestInput(period: DigestPeriod, previous: DigestPeriod | null): Promise<DigestInput>;
+  /** A period's aggregates; its polls come from `pollTallies`, chosen and read by the core. */
+  digestInput(period: DigestPeriod, previous: DigestPeriod | null): Promise<Omit<DigestInput, 'polls'>>;
   /** One page of a period's suggestions on a topic, oldest first: the digest's "see all". */
   suggestionsIn(period: DigestPeriod, topic: string, offset: number, limit: number): Promise<DigestSuggestion[]>;
-  /** Polls and segment sizes for the export, before the small-group rule; its suggestions are chosen by the core (`publishedSuggestions`). */
-  exportData(now: Date): Promise<Omit<ExportSource, 'suggestions'>>;
+  /** Every poll with its running counts, oldest first: which are shown, and how, is the core's rule (`src/polls/results.ts`). */
+  pollTallies(): Promise<PollResult[]>;
 }
 
 export interface EventLog {

@@ -11,6 +11,7 @@ import { publishedSuggestions } from '../export/published.ts';
 import { publishExport } from '../export/publish.ts';
 import { digestFollowUp, withFollowUp } from './digest-follow-up.ts';
 import { segmentReport } from './segment-report.ts';
+import { digestPolls, exportedPolls } from '../polls/results.ts';
 import type { CoreDeps } from './context.ts';
 
 const WEEK_MS = 7 * 24 * 3600 * 1000;
@@ -19,7 +20,8 @@ const WEEK_MS = 7 * 24 * 3600 * 1000;
 export async function digestFor(deps: CoreDeps, period: DigestPeriod): Promise<DigestModel> {
   const length = period.end.getTime() - period.start.getTime();
   const previous = { start: new Date(period.start.getTime() - length), end: period.start };
-  const input = await deps.store.reports.digestInput(period, previous);
+  const [aggregates, polls] = await Promise.all([deps.store.reports.digestInput(period, previous), deps.store.reports.pollTallies()]);
+  const input = { ...aggregates, polls: digestPolls(polls, period) };
   const model = buildDigest(input, { topics: deps.settings.topics, areas: AREAS, industries: INDUSTRIES, sizes: SIZE_BANDS, minGroupSize: deps.settings.minGroupSize });
   return withFollowUp(withPollSegments(model, await segmentReport(deps, period)), await digestFollowUp(deps, period));
 }
@@ -59,12 +61,13 @@ export async function digestSuggestions(deps: CoreDeps, member: Actor, period: D
 /** What the public may see; which suggestions that is, is decided by `isPublished` (publish mode, moderation). */
 export async function exportPublished(deps: CoreDeps): Promise<ExportData> {
   const now = deps.clock();
-  const [data, consented, segments] = await Promise.all([
-    deps.store.reports.exportData(now),
+  const [polls, segmentGroups, consented, segments] = await Promise.all([
+    deps.store.reports.pollTallies(),
+    deps.store.participants.segmentGroups(),
     deps.store.followUp.consented(),
     segmentReport(deps, { start: new Date(0), end: now }),
   ]);
   // One rule for what is public: `isPublished` chooses and scrubs, then the small-group rule coarsens.
-  const published = publishExport({ ...data, suggestions: publishedSuggestions(consented, deps.settings.publishMode) }, deps.settings.minGroupSize);
+  const published = publishExport({ generatedAt: now, segmentGroups, polls: exportedPolls(polls, now), suggestions: publishedSuggestions(consented, deps.settings.publishMode) }, deps.settings.minGroupSize);
   return { ...published, segments };
 }

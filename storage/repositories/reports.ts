@@ -1,7 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import { isPollOpen, resultsVisible } from '../../src/domain/poll.ts';
-import type { DigestInput, DigestPeriod, DigestPollInput, DigestSuggestion, Participation, PeriodTotals } from '../../src/digest/model.ts';
-import type { ExportSource } from '../../src/export/model.ts';
+import type { DigestInput, DigestPeriod, DigestSuggestion, Participation, PeriodTotals } from '../../src/digest/model.ts';
+import type { PollResult } from '../../src/polls/results.ts';
 import type { ReportStore } from '../../src/ports/store.ts';
 import { segmentGroupCounter } from './participants.ts';
 import { segmentFromRow, type SegmentColumns } from './rows.ts';
@@ -64,13 +63,8 @@ export function createReportStore(db: Database): ReportStore {
        (SELECT count(*) FROM votes WHERE voted_at >= @start AND voted_at < @end) AS votes,
        (SELECT count(DISTINCT person_key) FROM activity WHERE hour >= @from AND hour < @to) AS participants`,
   );
-  // Polls that were open at some moment of the period.
-  const polls = db.prepare<Range, Parameters<typeof toPoll>[0]>(
-    `SELECT * FROM polls WHERE created_at < @end AND (closed_at IS NULL OR closed_at >= @start) AND (closes_at IS NULL OR closes_at >= @start)
-     ORDER BY id`,
-  );
-  const tallies = db.prepare<[number], { option: number; votes: number }>('SELECT option, votes FROM poll_tallies WHERE poll_id = ?');
   const allPolls = db.prepare<[], Parameters<typeof toPoll>[0]>('SELECT * FROM polls ORDER BY id');
+  const allTallies = db.prepare<[], { poll_id: number; option: number; votes: number }>('SELECT poll_id, option, votes FROM poll_tallies');
   const segmentGroups = segmentGroupCounter(db);
 
   const hours = (r: Range) => ({ from: Math.ceil(r.start / HOUR_MS), to: Math.ceil(r.end / HOUR_MS) });
@@ -87,41 +81,18 @@ export function createReportStore(db: Database): ReportStore {
     return result;
   }
 
-  function counts(pollId: number, optionCount: number): number[] {
-    const result = Array.from({ length: optionCount }, () => 0);
-    for (const t of tallies.all(pollId)) if (t.option < optionCount) result[t.option] = t.votes;
-    return result;
-  }
-
   const range = (p: DigestPeriod): Range => ({ start: p.start.getTime(), end: p.end.getTime() });
   const totalsOf = (r: Range) => totals.get({ ...r, ...hours(r) })!;
 
   return {
-    async digestInput(period, previous): Promise<DigestInput> {
+    async digestInput(period, previous): Promise<Omit<DigestInput, 'polls'>> {
       const r = range(period);
-      const pollInputs: DigestPollInput[] = polls.all(r).map((row) => {
-        const poll = toPoll(row);
-        return {
-          id: poll.id,
-          question: poll.question,
-          options: poll.options,
-          counts: counts(poll.id, poll.options.length),
-          voters: row.voters,
-          closed: !isPollOpen(poll, period.end),
-          everyone: poll.audience.kind === 'everyone',
-          anonymous: poll.anonymous,
-          hiddenUntilClose: !resultsVisible(poll, period.end),
-          multipleChoice: poll.multipleChoice,
-          closesAt: poll.closesAt,
-        };
-      });
       return {
         period,
         suggestions: suggestions.all({ ...r, perTopic: DIGEST_PER_TOPIC }).map(toDigestSuggestion),
         topicCounts: new Map(topicCounts.all(r).map((t) => [t.topic, t.n])),
         previousTopicCounts: new Map(previous ? topicCounts.all(range(previous)).map((t) => [t.topic, t.n]) : []),
         topicAreas: topicAreas.all(r).map((t) => ({ topic: t.topic, area: t.area, count: t.n })),
-        polls: pollInputs,
         participation: participation(r),
         totals: totalsOf(r),
         previous: previous ? totalsOf(range(previous)) : null,
@@ -131,27 +102,19 @@ export function createReportStore(db: Database): ReportStore {
     async suggestionsIn(period, topic, offset, limit) {
       return page.all({ ...range(period), topic, offset, limit }).map(toDigestSuggestion);
     },
-    async exportData(now): Promise<Omit<ExportSource, 'suggestions'>> {
-      return {
-        generatedAt: now,
-        segmentGroups: segmentGroups(),
-        polls: allPolls.all().flatMap((row) => {
-          const p = toPoll(row);
-          if (!resultsVisible(p, now)) return [];
-          const c = counts(p.id, p.options.length);
-          return [
-            {
-              id: p.id,
-              question: p.question,
-              closed: !isPollOpen(p, now),
-              anonymous: p.anonymous,
-              voters: row.voters,
-              createdAt: p.createdAt.toISOString(),
-              options: p.options.map((label, i) => ({ label, votes: c[i]! })),
-            },
-          ];
-        }),
-      };
+    async pollTallies(): Promise<PollResult[]> {
+      const counts = new Map<number, { option: number; votes: number }[]>();
+      for (const t of allTallies.all()) {
+        const list = counts.get(t.poll_id);
+        if (list) list.push(t);
+        else counts.set(t.poll_id, [t]);
+      }
+      return allPolls.all().map((row) => {
+        const poll = toPoll(row);
+        const result = Array.from({ length: poll.options.length }, () => 0);
+        for (const t of counts.get(poll.id) ?? []) if (t.option < result.length) result[t.option] = t.votes;
+        return { poll, counts: result, voters: row.voters };
+      });
     },
   };
 }
