@@ -1,8 +1,6 @@
 import type { PlatformRecords } from '../../src/usecases/context.ts';
 import { DM_NAMESPACE } from '../slack/dm-channels.ts';
-import { PARTS_NAMESPACE as SLACK_PARTS } from '../slack/digest-progress.ts';
 import { REFERENCE_NAMESPACE, referenceKey } from '../teams/references.ts';
-import { PARTS_NAMESPACE as TEAMS_PARTS } from '../teams/digest-progress.ts';
 
 /**
  * What the Slack and Teams adapters keep about a person (the DM channel; the 1:1 conversation
@@ -17,5 +15,5 @@ export const platformRecords: PlatformRecords = {
     }
     return [];
   },
-  shortLived: [SLACK_PARTS, TEAMS_PARTS],
+  shortLived: [],
 };

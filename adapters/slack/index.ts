@@ -9,7 +9,6 @@ import type { Route } from '../http/server.ts';
 import { createClientPool, type TokenSource } from './api/clients.ts';
 import { createResponder } from './api/responder.ts';
 import { createBackground } from './background.ts';
-import { createDigestProgress } from './digest-progress.ts';
 import { createDirectVotes } from './direct-votes.ts';
 import { createDmChannels } from './dm-channels.ts';
 import { boltLogger } from './bolt-logger.ts';
@@ -182,7 +181,6 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       posts,
       updater,
       dmChannels,
-      progress: createDigestProgress(state, clock),
       localeOf: locales.cachedLocale,
       defaultLocale: options.defaultLocale,
     }),

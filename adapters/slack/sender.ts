@@ -2,10 +2,10 @@ import { ZodError } from 'zod';
 import { parseDigest } from '../../src/digest/serialize.ts';
 import type { Innspill } from '../../src/innspill.ts';
 import type { Locale } from '../../src/i18n/index.ts';
-import type { OutboundMessage, PlatformSender, SendResult } from '../../src/ports/delivery.ts';
+import type { OutboundMessage, PartProgress, PlatformSender, SendResult } from '../../src/ports/delivery.ts';
+import { partsLeft } from '../../src/outbox/parts.ts';
 import type { ClientPool, TokenSource, WebClient } from './api/clients.ts';
 import { classifySlackError } from './api/errors.ts';
-import type { DigestProgress } from './digest-progress.ts';
 import type { DmChannels } from './dm-channels.ts';
 import type { PollPosts } from './poll-posts.ts';
 import type { PollUpdater } from './poll-updater.ts';
@@ -29,7 +29,6 @@ export function createSlackSender(deps: {
   posts: PollPosts;
   updater: PollUpdater;
   dmChannels: DmChannels;
-  progress: DigestProgress;
   /** A poll sent to a person speaks their language if it is known (never looked up from here). */
   localeOf: (teamId: string, userId: string) => Locale;
   defaultLocale: Locale;
@@ -40,16 +39,14 @@ export function createSlackSender(deps: {
   }
 
   /** Posts what is left of a digest; returns the last message's ts and how many posts it took. */
-  async function postParts(client: WebClient, outboxId: number, channel: string, parts: SlackMessage[]): Promise<{ ref: string | undefined; calls: number }> {
-    // A single message is the outbox's to record; only parts need their own record.
-    if (parts.length === 1) return { ref: await post(client, channel, parts[0]!), calls: 1 };
+  async function postParts(client: WebClient, progress: PartProgress | undefined, channel: string, parts: SlackMessage[]): Promise<{ ref: string | undefined; calls: number }> {
+    const { left, accepted } = partsLeft(parts, progress);
     let ref: string | undefined;
-    const from = await deps.progress.sent(outboxId);
-    for (let i = from; i < parts.length; i++) {
-      ref = await post(client, channel, parts[i]!);
-      await deps.progress.record(outboxId, i + 1, parts.length);
+    for (const [index, part] of left.entries()) {
+      ref = await post(client, channel, part);
+      await accepted(index);
     }
-    return { ref, calls: parts.length - from };
+    return { ref, calls: left.length };
   }
 
   return {
@@ -86,7 +83,7 @@ export function createSlackSender(deps: {
             return { ok: true, platformRef: await post(client, channel, invitation!) };
           case 'digest': {
             const parts = renderDigest(parseDigest(payload.digest), payload.locale, deps.core.settings.timeZone);
-            const { ref, calls } = await postParts(client, message.id, channel, parts);
+            const { ref, calls } = await postParts(client, message.parts, channel, parts);
             return ref === undefined ? { ok: true, calls } : { ok: true, platformRef: ref, calls };
           }
         }

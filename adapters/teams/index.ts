@@ -9,7 +9,6 @@ import { buildAuthConfiguration, fromLoopback, throughProxy, type AuthorityOverr
 import { checkActivity } from './activity-shape.ts';
 import { TeamsBot } from './bot.ts';
 import { authorize, BodyError, isActivityShapeError, readJsonObject, refuse, sdkRequest, sdkResponse } from './http-bridge.ts';
-import { createDigestProgress } from './digest-progress.ts';
 import { createReferenceBook } from './references.ts';
 import { createTeamsSender } from './sender.ts';
 
@@ -109,7 +108,6 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
     adapter,
     core,
     references,
-    progress: createDigestProgress(options.state, core.clock),
     identity: settings.appId ?? {},
     timeoutMs: options.sendTimeoutMs ?? 15_000,
   });

@@ -10,7 +10,7 @@ import { digestCards } from './cards/digest.ts';
 import { pollCard } from './cards/poll-card.ts';
 import { answerCard, replyCard, statusCard } from './cards/follow-up.ts';
 import { surveyCard } from './cards/survey-card.ts';
-import type { DigestProgress } from './digest-progress.ts';
+import { partsLeft } from '../../src/outbox/parts.ts';
 import { baseConversationId } from './identity.ts';
 import type { ReferenceBook, ReferenceTarget } from './references.ts';
 import { replyActivity, type Reply } from './reply.ts';
@@ -19,8 +19,6 @@ export interface TeamsSenderDeps {
   adapter: CloudAdapter;
   core: Innspill;
   references: ReferenceBook;
-  /** How far each digest split over several messages got. */
-  progress: DigestProgress;
   /** The bot's app id, or an empty identity in anonymous mode (no token on outbound calls). */
   identity: string | JwtPayload;
   /** Longer than this and the attempt counts as a timeout (worth retrying). */
@@ -201,16 +199,14 @@ export function createTeamsSender(deps: TeamsSenderDeps): PlatformSender {
         // A deleted poll or an unreadable digest will not get better by waiting.
         return { ok: false, retryable: false, error: `unrenderable_${message.payload.type}: ${error instanceof Error ? error.message : String(error)}` };
       }
-      // Only a message in several parts keeps track of them; a single one is the outbox's to record.
-      const multipart = parts.length > 1;
-      const from = multipart ? await deps.progress.sent(message.id) : 0;
-      if (from >= parts.length) return { ok: true };
-      const result = await send(route.run, parts.slice(from), async (context, index) => {
+      const { left, accepted } = partsLeft(parts, message.parts);
+      if (left.length === 0) return { ok: true };
+      const result = await send(route.run, left, async (context, index) => {
         if (index === 0) await route.onSent?.(context);
-        if (multipart) await deps.progress.record(message.id, from + index + 1, parts.length);
+        await accepted(index);
       });
       if (!result.ok && result.gone) await deps.references.forget(route.target);
-      return result.ok ? { ...result, calls: parts.length - from } : result;
+      return result.ok ? { ...result, calls: left.length } : result;
     },
   };
 }

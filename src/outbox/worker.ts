@@ -91,6 +91,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       recipient,
       payload: record.payload,
       attempt,
+      parts: { sent: record.partsSent, record: (sent) => store.recordPartsSent(record.id, sent) },
     };
     const limit = timeout(sendTimeoutMs);
     let result: SendResult;

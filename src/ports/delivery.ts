@@ -29,6 +29,20 @@ export interface OutboundMessage {
   payload: OutboundPayload;
   /** 1 on the first try. */
   attempt: number;
+  /** How far a message in several parts got on earlier tries, kept in the outbox (the worker always gives it; none: nothing sent yet, nothing kept). */
+  parts?: PartProgress;
+}
+
+/**
+ * A platform may take a message in several parts (a digest longer than one Block Kit message or
+ * Adaptive Card). Neither platform has an idempotency key, so each part is recorded in the outbox
+ * the moment it is accepted: a retry, or a restart, continues with the first part not yet accepted.
+ */
+export interface PartProgress {
+  /** Parts, from the first, the platform accepted on earlier tries. */
+  sent: number;
+  /** Records that the first `sent` parts are accepted. */
+  record(sent: number): Promise<void>;
 }
 
 export type SendResult =

@@ -27,6 +27,8 @@ export interface OutboxRecord extends NewOutboxMessage {
   lastError: string | null;
   createdAt: Date;
   sentAt: Date | null;
+  /** Parts of a message in several (a long digest) the platform has accepted so far. */
+  partsSent: number;
 }
 
 export interface OutboxStore {
@@ -40,6 +42,8 @@ export interface OutboxStore {
   /** Back to pending for a later try; `countAttempt` false for a rate-limit wait, which is no failure. */
   reschedule(id: number, at: Date, error: string, countAttempt: boolean): Promise<void>;
   markDead(id: number, error: string): Promise<void>;
+  /** Records that the platform has accepted the message's first `sent` parts (never lowers the count). */
+  recordPartsSent(id: number, sent: number): Promise<void>;
   /**
    * Messages left in `sending` by a process that died (its claim expired, or `ownerIsGone` says
    * so): they may or may not have reached the platform, and no platform offers an idempotency key

@@ -16,6 +16,7 @@ interface Row {
   last_error: string | null;
   created_at: number;
   sent_at: number | null;
+  parts_sent: number;
 }
 
 function toRecord(row: Row): OutboxRecord {
@@ -33,6 +34,7 @@ function toRecord(row: Row): OutboxRecord {
     lastError: row.last_error,
     createdAt: new Date(row.created_at),
     sentAt: fromMs(row.sent_at),
+    partsSent: row.parts_sent,
   };
 }
 
@@ -81,6 +83,7 @@ export function createOutboxStore(db: Database): OutboxStore {
      WHERE id = ? AND status = 'sending' RETURNING *`,
   );
   const byId = db.prepare<[number], Row>('SELECT * FROM outbox WHERE id = ?');
+  const partsSent = db.prepare<[number, number]>('UPDATE outbox SET parts_sent = max(parts_sent, ?) WHERE id = ?');
   const retry = db.prepare<[number, number]>(
     "UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = ?, last_error = NULL WHERE id = ? AND status = 'dead'",
   );
@@ -94,6 +97,7 @@ export function createOutboxStore(db: Database): OutboxStore {
     markSent: async (id, now, ref) => void sent.run({ at: now.getTime(), ref, id }),
     reschedule: async (id, at, error, countAttempt) => void reschedule.run(at.getTime(), error.slice(0, 500), countAttempt ? 0 : 1, id),
     markDead: async (id, error) => void dead.run(error.slice(0, 500), id),
+    recordPartsSent: async (id, sent) => void partsSent.run(sent, id),
     recoverInterrupted: async (now, ownerIsGone) =>
       sending
         .all()

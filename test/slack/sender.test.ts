@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { classifySlackError } from '../../adapters/slack/api/errors.ts';
-import { PARTS_NAMESPACE } from '../../adapters/slack/digest-progress.ts';
+import pino from 'pino';
+import { createOutboxWorker } from '../../src/outbox/worker.ts';
 import { DM_NAMESPACE } from '../../adapters/slack/dm-channels.ts';
 import { DIGEST_ACTIONS, textLength } from '../../adapters/slack/render/digest.ts';
 import { serializeDigest } from '../../src/digest/serialize.ts';
@@ -88,25 +89,43 @@ describe('Slack sender', () => {
     expect(bad).toEqual({ ok: false, retryable: false, error: 'digest_invalid' });
   });
 
-  it('resumes a digest after a failure on part 2: the retry posts parts 2.. only', async () => {
+  it('resumes a digest after a failure on part 2, through the outbox: a restarted worker posts parts 2.. only, and never a sent part again', async () => {
     const digest = await longDigest();
-    const queued = message({ type: 'digest', locale: 'en', digest });
+    const queued = await h.store.digestRuns.record(
+      { slot: h.clock(), periodStart: h.clock(), periodEnd: h.clock(), manual: true },
+      [{ platform: 'slack', workspaceId: 'T1', recipient: { kind: 'user', userId: 'U5' }, payload: { type: 'digest', locale: 'en', digest }, dedupeKey: 'U5', label: 'slack:T1:U5' }],
+      h.clock(),
+    );
+    const id = queued!.messageIds[0]!;
+    /** A worker as a (re)started process runs it, driven by the fake clock until the message is due no more. */
+    const run = async (owner: string) => {
+      const worker = createOutboxWorker({ store: h.store.outbox, senders: [h.adapter.sender], clock: h.clock, owner, log: pino({ level: 'silent' }) });
+      await worker.pump();
+      await worker.settled();
+      await worker.stop();
+    };
     let n = 0;
     h.api.answer('chat.postMessage', () => (++n === 2 ? { status: 500, body: 'unavailable' } : undefined));
-    expect(await h.adapter.sender.deliver(queued)).toMatchObject({ ok: false, retryable: true, error: 'http_500' });
+    await run('first');
     const [first, failed] = h.api.callsTo('chat.postMessage');
-    expect(await h.store.platformState.get(PARTS_NAMESPACE, String(queued.id))).toMatchObject({ sent: 1 });
+    expect(h.api.callsTo('chat.postMessage')).toHaveLength(2);
+    expect(await h.store.outbox.get(id)).toMatchObject({ status: 'pending', partsSent: 1 });
 
     h.api.reset();
-    expect(await h.adapter.sender.deliver({ ...queued, attempt: 2 })).toEqual({ ok: true, platformRef: expect.any(String), calls: expect.any(Number) });
+    h.clock.set((await h.store.outbox.nextDue())!);
+    await run('restarted');
     const retried = h.api.callsTo('chat.postMessage');
     expect(retried[0]!.args.blocks).toEqual(failed!.args.blocks);
     expect(retried.some((c) => JSON.stringify(c.args.blocks) === JSON.stringify(first!.args.blocks))).toBe(false);
     expect([...replyIds([first!]), ...replyIds(retried)]).toEqual(answerable(digest));
-    // Sent in full (say the process died before the outbox recorded it): a third try posts nothing.
+    expect(await h.store.outbox.get(id)).toMatchObject({ status: 'sent', partsSent: retried.length + 1 });
+    // Sent in full, yet tried again (an operator's `outbox retry` after an interrupted send): nothing is posted twice.
     h.api.reset();
-    expect(await h.adapter.sender.deliver({ ...queued, attempt: 3 })).toEqual({ ok: true, calls: 0 });
+    await h.store.outbox.markDead(id, 'interrupted while sending');
+    expect(await h.store.outbox.retry(id, h.clock())).toBe(true);
+    await run('operator');
     expect(h.api.callsTo('chat.postMessage')).toEqual([]);
+    expect(await h.store.outbox.get(id)).toMatchObject({ status: 'sent' });
   });
 
   it('classifies failures and never retries by itself', async () => {

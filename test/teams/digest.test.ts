@@ -3,7 +3,8 @@ import { actorFrom } from '../../src/domain/participant.ts';
 import { serializeDigest } from '../../src/digest/serialize.ts';
 import { catalog } from '../../src/i18n/index.ts';
 import type { OutboundMessage, OutboundPayload } from '../../src/ports/delivery.ts';
-import { PARTS_NAMESPACE } from '../../adapters/teams/digest-progress.ts';
+import pino from 'pino';
+import { createOutboxWorker } from '../../src/outbox/worker.ts';
 import { CARD_BUDGET_BYTES } from '../../adapters/teams/cards/pack.ts';
 import { actions, invokeCard, invokeMessage, nodes, texts, type Card } from './card-reading.ts';
 import { activity, execute, startTeams, TENANT, type Person, type TeamsHarness } from './harness.ts';
@@ -31,31 +32,49 @@ describe('the digest in Teams', () => {
   const suggest = async (n: number, text: (i: number) => string, anonymous = true) => {
     for (let i = 0; i < n; i++) await h.core.submitSuggestion(actorOf(ola), { topic: 'growth', text: text(i), anonymous });
   };
-  const digestMessage = async (id: number): Promise<OutboundMessage> => ({
-    id,
-    platform: 'teams',
-    workspaceId: TENANT,
-    recipient: { kind: 'user', userId: idOf(kari) },
-    payload: { type: 'digest', locale: 'nb', digest: serializeDigest(await h.core.digestFor(PERIOD)) } satisfies OutboundPayload,
-    attempt: 1,
+  /** The digest to Kari, queued in the outbox as a digest run queues it; the message carries the row's part progress. */
+  const digestMessage = async (): Promise<OutboundMessage> => {
+    const payload = { type: 'digest', locale: 'nb', digest: serializeDigest(await h.core.digestFor(PERIOD)) } satisfies OutboundPayload;
+    const recipient = { kind: 'user' as const, userId: idOf(kari) };
+    const queued = await h.store.digestRuns.record(
+      { slot: h.clock(), periodStart: PERIOD.start, periodEnd: PERIOD.end, manual: true },
+      [{ platform: 'teams', workspaceId: TENANT, recipient, payload, dedupeKey: idOf(kari), label: idOf(kari) }],
+      h.clock(),
+    );
+    const id = queued!.messageIds[0]!;
+    return { id, platform: 'teams', workspaceId: TENANT, recipient, payload, attempt: 1, parts: { sent: 0, record: (sent) => h.store.outbox.recordPartsSent(id, sent) } };
+  };
+  /** The outbox row's progress as a new attempt reads it. */
+  const again = async (message: OutboundMessage, attempt: number): Promise<OutboundMessage> => ({
+    ...message,
+    attempt,
+    parts: { ...message.parts!, sent: (await h.store.outbox.get(message.id))!.partsSent },
   });
+  const partsSent = async (id: number) => (await h.store.outbox.get(id))!.partsSent;
   const suggestionIds = (cards: Card[]) => cards.flatMap((card) => actions(card).filter((a) => a.verb === 'digest.reply').map((a) => a.data.suggestionId));
   const postedCards = (from: number) => h.connector.calls.slice(from).flatMap((c) => (c.activity.attachments ?? []).map((a) => a.content as Card));
 
-  it('posts a long digest in parts, in order, and after a 500 on part 2 a retry posts part 2 onwards only', async () => {
+  it('posts a long digest in parts, in order, and after a 500 on part 2 a restarted worker posts part 2 onwards only', async () => {
     // Long messages to the group: "needs you" shows ten of them in full, more than one card holds.
     await suggest(60, (i) => `Kan dere svare på innspill ${i + 1}? ${'mer tekst om saken '.repeat(145)}`);
-    const message = await digestMessage(41);
+    const message = await digestMessage();
     const before = h.connector.calls.length;
+    /** A worker as a (re)started process runs it, on the fake clock. */
+    const run = async (owner: string) => {
+      const worker = createOutboxWorker({ store: h.store.outbox, senders: [h.teams.sender], clock: h.clock, owner, log: pino({ level: 'silent' }) });
+      await worker.pump();
+      await worker.settled();
+      await worker.stop();
+    };
 
     h.connector.answerNext(200, {}, { id: 'part-1' });
     h.connector.answerNext(500);
-    expect(await h.teams.sender.deliver(message)).toMatchObject({ ok: false, retryable: true, error: 'teams_500' });
+    await run('first');
     expect(h.connector.calls.length - before).toBe(2);
-    expect(await h.store.platformState.get(PARTS_NAMESPACE, '41')).toMatchObject({ sent: 1 });
+    expect(await h.store.outbox.get(message.id)).toMatchObject({ status: 'pending', partsSent: 1, lastError: expect.stringContaining('teams_500') });
 
-    const retry = await h.teams.sender.deliver({ ...message, attempt: 2 });
-    expect(retry).toMatchObject({ ok: true });
+    h.clock.set((await h.store.outbox.nextDue())!);
+    await run('restarted');
     const calls = h.connector.calls.slice(before);
     expect(calls.every((c) => c.conversationId === `a:chat-${kari.aad}` && c.replyToId === null)).toBe(true);
     // Part 1 once, the failed part 2 and then parts 2.. once each.
@@ -65,11 +84,15 @@ describe('the digest in Teams', () => {
     expect(suggestionIds(delivered)).toEqual(Array.from({ length: 10 }, (_, i) => i + 1));
     for (const call of calls) expect(Buffer.byteLength(JSON.stringify(call.activity))).toBeLessThan(28_000);
     for (const card of delivered) expect(Buffer.byteLength(JSON.stringify(card))).toBeLessThanOrEqual(CARD_BUDGET_BYTES);
+    expect(await h.store.outbox.get(message.id)).toMatchObject({ status: 'sent', partsSent: delivered.length });
 
-    // The outbox may try again if it could not record the success: nothing is posted twice.
+    // Tried again though sent in full (an operator's retry after an interrupted send): nothing is posted twice.
     const after = h.connector.calls.length;
-    expect(await h.teams.sender.deliver({ ...message, attempt: 3 })).toEqual({ ok: true });
+    await h.store.outbox.markDead(message.id, 'interrupted while sending');
+    expect(await h.store.outbox.retry(message.id, h.clock())).toBe(true);
+    await run('operator');
     expect(h.connector.calls.length).toBe(after);
+    expect(await h.store.outbox.get(message.id)).toMatchObject({ status: 'sent' });
   });
 
   it('starts no further part once a part has timed out, and the retry goes on after the part that landed late', async () => {
@@ -78,18 +101,18 @@ describe('the digest in Teams', () => {
     await h.core.members.add(idOf(kari), h.clock());
     await h.post(activity(h.connector, kari, { type: 'installationUpdate', action: 'add' }));
     await suggest(40, (i) => `Kan dere svare på innspill ${i + 1}? ${'mer tekst om saken '.repeat(145)}`);
-    const message = await digestMessage(43);
+    const message = await digestMessage();
     const before = h.connector.calls.length;
 
     h.connector.answerNext(200, {}, { id: 'part-1' });
     h.connector.delayNext(900);
     expect(await h.teams.sender.deliver(message)).toMatchObject({ ok: false, retryable: true, error: 'teams_timeout' });
     // The slow part 2 still lands and is recorded; part 3 is never started by this attempt.
-    await expect.poll(() => h.store.platformState.get(PARTS_NAMESPACE, '43'), { timeout: 3000 }).toMatchObject({ sent: 2 });
+    await expect.poll(() => partsSent(message.id), { timeout: 3000 }).toBe(2);
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(h.connector.calls.length - before).toBe(2);
 
-    expect(await h.teams.sender.deliver({ ...message, attempt: 2 })).toMatchObject({ ok: true });
+    expect(await h.teams.sender.deliver(await again(message, 2))).toMatchObject({ ok: true });
     const delivered = h.connector.calls.slice(before).map((c) => c.activity.attachments![0]!.content as Card);
     expect(suggestionIds(delivered)).toEqual(Array.from({ length: 10 }, (_, i) => i + 1));
   });
@@ -97,12 +120,13 @@ describe('the digest in Teams', () => {
   it('sends a short digest as one card without keeping track of parts', async () => {
     await suggest(2, (i) => `Kort innspill ${i}`);
     const before = h.connector.calls.length;
-    expect(await h.teams.sender.deliver(await digestMessage(42))).toMatchObject({ ok: true });
+    const message = await digestMessage();
+    expect(await h.teams.sender.deliver(message)).toMatchObject({ ok: true });
     const cards = postedCards(before);
     expect(cards).toHaveLength(1);
     expect(texts(cards[0]!).join('\n')).toContain('Kort innspill 0');
     expect(texts(cards[0]!).join('\n')).toContain('Kort innspill 1');
-    expect(await h.store.platformState.list(PARTS_NAMESPACE, '')).toEqual([]);
+    expect(await partsSent(message.id)).toBe(0);
   });
 
   it('lets a member reply to an anonymous sender through the outbox, without learning who it is', async () => {
