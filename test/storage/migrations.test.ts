@@ -30,6 +30,27 @@ describe('migrations', () => {
     return expect(store.members.list()).resolves.toEqual(['slack:T1:U1']);
   });
 
+  it('carries a digest in the middle of its parts over from the adapters’ records into the outbox (version 9)', async () => {
+    const path = join(tmp(), 'parts.db');
+    const db = openDatabase(path);
+    migrate(db, 8);
+    const queue = db.prepare(
+      "INSERT INTO outbox (platform, workspace_id, recipient, payload, dedupe_key, label, status, next_attempt_at, created_at) VALUES (?, 'T1', '{\"kind\":\"user\",\"userId\":\"U1\"}', '{\"type\":\"poll\",\"pollId\":1}', ?, 'x', 'pending', 1, 1)",
+    );
+    const slack = Number(queue.run('slack', 'a').lastInsertRowid);
+    const teams = Number(queue.run('teams', 'b').lastInsertRowid);
+    const fresh = Number(queue.run('slack', 'c').lastInsertRowid);
+    const state = db.prepare("INSERT INTO platform_state (namespace, key, value, updated_at) VALUES (?, ?, ?, 1)");
+    state.run('slack.digest_parts', String(slack), JSON.stringify({ sent: 2, total: 5 }));
+    state.run('teams.digest_parts', String(teams), JSON.stringify({ sent: 3, total: 3 }));
+    state.run('slack.dm_channel', 'T1:U1', JSON.stringify({ channel: 'D1' }));
+    db.close();
+    const store = openSqliteStore(path);
+    expect((await store.outbox.getMany([slack, teams, fresh])).map((m) => m.partsSent)).toEqual([2, 3, 0]);
+    expect(store.db.prepare('SELECT namespace FROM platform_state').all()).toEqual([{ namespace: 'slack.dm_channel' }]);
+    await store.close();
+  });
+
   it('refuses a database newer than the code', () => {
     const path = join(tmp(), 'future.db');
     const db = openDatabase(path);
