@@ -8,7 +8,7 @@ import { activityRecorder } from './activity.ts';
 import { participantToucher, segmentGroupCounter } from './participants.ts';
 import { publishableSegment } from '../../src/privacy/published.ts';
 
-interface Row {
+export interface Row {
   id: number;
   question: string;
   options: string;

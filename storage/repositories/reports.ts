@@ -9,15 +9,15 @@ import { toPoll } from './polls.ts';
 import { HOUR_MS } from './activity.ts';
 
 /** An anonymous suggestion whose sealed sender retention removed can no longer be answered. */
-const REPLY_CLOSED = '(anonymous = 1 AND sealed_sender IS NULL) AS reply_closed';
+export const REPLY_CLOSED = '(anonymous = 1 AND sealed_sender IS NULL) AS reply_closed';
 
 /** Suggestions listed per topic in a digest; the rest are counted ("and N more"). */
 export const DIGEST_PER_TOPIC = 100;
 
 type Range = { start: number; end: number };
-type SuggestionRow = SegmentColumns & { id: number; topic: string; text: string; anonymous: number; company_name: string | null; created_at: number; reply_closed: number };
+export type DigestSuggestionRow = SegmentColumns & { id: number; topic: string; text: string; anonymous: number; company_name: string | null; created_at: number; reply_closed: number };
 
-function toDigestSuggestion(s: SuggestionRow): DigestSuggestion {
+export function toDigestSuggestion(s: DigestSuggestionRow): DigestSuggestion {
   return {
     id: s.id,
     topic: s.topic,
@@ -36,14 +36,14 @@ function toDigestSuggestion(s: SuggestionRow): DigestSuggestion {
  * from the hourly activity table, so a week of a million votes reads a few thousand rows.
  */
 export function createReportStore(db: Database): ReportStore {
-  const suggestions = db.prepare<Range & { perTopic: number }, SuggestionRow>(
+  const suggestions = db.prepare<Range & { perTopic: number }, DigestSuggestionRow>(
     `SELECT * FROM (
        SELECT id, topic, text, anonymous, company_name, area, industry, size_band, created_at, ${REPLY_CLOSED},
               row_number() OVER (PARTITION BY topic ORDER BY created_at, id) AS n
        FROM suggestions WHERE created_at >= @start AND created_at < @end AND status = 'new'
      ) WHERE n <= @perTopic ORDER BY created_at, id`,
   );
-  const page = db.prepare<Range & { topic: string; offset: number; limit: number }, SuggestionRow>(
+  const page = db.prepare<Range & { topic: string; offset: number; limit: number }, DigestSuggestionRow>(
     `SELECT id, topic, text, anonymous, company_name, area, industry, size_band, created_at, ${REPLY_CLOSED} FROM suggestions
      WHERE created_at >= @start AND created_at < @end AND status = 'new' AND topic = @topic
      ORDER BY created_at, id LIMIT @limit OFFSET @offset`,
