@@ -25,8 +25,10 @@ contract('migrations', (fresh) => {
 
   it('migrates once when several processes start together', async () => {
     const db = fresh();
-    const results = await Promise.all([db.migrate(), db.migrate(), db.open()]);
-    expect(results.slice(0, 2).map((r) => r.to)).toEqual([db.latest, db.latest]);
+    const [first, second, store] = await Promise.all([db.migrate(), db.migrate(), db.open()]);
+    expect([first.to, second.to, store.schemaVersion()]).toEqual([db.latest, db.latest, db.latest]);
+    // One of them did the work; the others found it done.
+    expect([first.from, second.from].filter((from) => from === 0).length).toBeLessThanOrEqual(1);
     expect(await db.version()).toBe(db.latest);
   });
 
