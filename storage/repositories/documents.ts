@@ -2,9 +2,9 @@ import type { Database } from 'better-sqlite3';
 import type { DocumentKind } from '../../src/domain/document.ts';
 import type { DocumentStore, StoredDocument } from '../../src/ports/public-site.ts';
 
-type DocumentRow = { id: number; title: string; date: string; kind: string; url: string | null; size: number; created_at: number };
+export type DocumentRow = { id: number; title: string; date: string; kind: string; url: string | null; size: number; created_at: number };
 
-const documentFromRow = (r: DocumentRow): StoredDocument => ({
+export const documentFromRow = (r: DocumentRow): StoredDocument => ({
   id: r.id,
   title: r.title,
   date: r.date,

@@ -2,7 +2,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { DigestRunStore, NewOutboxMessage, OutboxRecord, OutboxStatus, OutboxStore } from '../../src/ports/outbox.ts';
 import { fromMs } from './rows.ts';
 
-interface Row {
+export interface Row {
   id: number;
   platform: 'slack' | 'teams';
   workspace_id: string;
@@ -19,7 +19,7 @@ interface Row {
   parts_sent: number;
 }
 
-function toRecord(row: Row): OutboxRecord {
+export function toRecord(row: Row): OutboxRecord {
   return {
     id: row.id,
     platform: row.platform,
@@ -121,7 +121,7 @@ export function createOutboxStore(db: Database): OutboxStore {
   };
 }
 
-interface RunRow {
+export interface RunRow {
   id: number;
   slot: number;
   period_start: number;
@@ -129,7 +129,7 @@ interface RunRow {
   manual: number;
 }
 
-const toRun = (r: RunRow) => ({ id: r.id, slot: new Date(r.slot), periodStart: new Date(r.period_start), periodEnd: new Date(r.period_end), manual: r.manual === 1 });
+export const toRun = (r: RunRow) => ({ id: r.id, slot: new Date(r.slot), periodStart: new Date(r.period_start), periodEnd: new Date(r.period_end), manual: r.manual === 1 });
 
 export function createDigestRunStore(db: Database): DigestRunStore {
   const latest = db.prepare<[], RunRow>('SELECT * FROM digest_runs ORDER BY period_end DESC, id DESC LIMIT 1');

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { PlatformStateStore } from '../../src/ports/store.ts';
 
 /** Escapes LIKE's wildcards so a prefix matches literally. */
-const likePrefix = (prefix: string) => `${prefix.replace(/[\\%_]/g, '\\$&')}%`;
+export const likePrefix = (prefix: string) => `${prefix.replace(/[\\%_]/g, '\\$&')}%`;
 
 export function createPlatformStateStore(db: Database): PlatformStateStore {
   const put = db.prepare<[string, string, string, number]>(

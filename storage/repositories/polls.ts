@@ -5,7 +5,7 @@ import type { VoteRow } from '../../src/ports/unit-of-work.ts';
 import { fromMs, toMs } from './rows.ts';
 import { outboxInserter } from './outbox.ts';
 
-interface Row {
+export interface Row {
   id: number;
   question: string;
   options: string;

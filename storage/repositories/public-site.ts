@@ -1,9 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import type { PublicSiteStore } from '../../src/ports/public-site.ts';
 
-const WEEK_MS = 7 * 24 * 3600 * 1000;
+export const WEEK_MS = 7 * 24 * 3600 * 1000;
 /** 1970-01-05, the first Monday of the epoch: weeks are counted from it, so each starts on a Monday (UTC). */
-const FIRST_MONDAY_MS = 4 * 24 * 3600 * 1000;
+export const FIRST_MONDAY_MS = 4 * 24 * 3600 * 1000;
 
 export function createPublicSiteStore(db: Database): PublicSiteStore {
   // The constants are written into the SQL, not bound: better-sqlite3 binds numbers as REAL, and

@@ -8,15 +8,15 @@ import { toPoll } from './polls.ts';
 import { HOUR_MS } from './activity.ts';
 
 /** An anonymous suggestion whose sealed sender retention removed can no longer be answered. */
-const REPLY_CLOSED = '(anonymous = 1 AND sealed_sender IS NULL) AS reply_closed';
+export const REPLY_CLOSED = '(anonymous = 1 AND sealed_sender IS NULL) AS reply_closed';
 
 /** Suggestions listed per topic in a digest; the rest are counted ("and N more"). */
 export const DIGEST_PER_TOPIC = 100;
 
 type Range = { start: number; end: number };
-type SuggestionRow = SegmentColumns & { id: number; topic: string; text: string; anonymous: number; company_name: string | null; created_at: number; reply_closed: number };
+export type DigestSuggestionRow = SegmentColumns & { id: number; topic: string; text: string; anonymous: number; company_name: string | null; created_at: number; reply_closed: number };
 
-function toDigestSuggestion(s: SuggestionRow): DigestSuggestion {
+export function toDigestSuggestion(s: DigestSuggestionRow): DigestSuggestion {
   return {
     id: s.id,
     topic: s.topic,
@@ -35,14 +35,14 @@ function toDigestSuggestion(s: SuggestionRow): DigestSuggestion {
  * from the hourly activity table, so a week of a million votes reads a few thousand rows.
  */
 export function createReportStore(db: Database): ReportStore {
-  const suggestions = db.prepare<Range & { perTopic: number }, SuggestionRow>(
+  const suggestions = db.prepare<Range & { perTopic: number }, DigestSuggestionRow>(
     `SELECT * FROM (
        SELECT id, topic, text, anonymous, company_name, area, industry, size_band, created_at, ${REPLY_CLOSED},
               row_number() OVER (PARTITION BY topic ORDER BY created_at, id) AS n
        FROM suggestions WHERE created_at >= @start AND created_at < @end AND status = 'new'
      ) WHERE n <= @perTopic ORDER BY created_at, id`,
   );
-  const page = db.prepare<Range & { topic: string; offset: number; limit: number }, SuggestionRow>(
+  const page = db.prepare<Range & { topic: string; offset: number; limit: number }, DigestSuggestionRow>(
     `SELECT id, topic, text, anonymous, company_name, area, industry, size_band, created_at, ${REPLY_CLOSED} FROM suggestions
      WHERE created_at >= @start AND created_at < @end AND status = 'new' AND topic = @topic
      ORDER BY created_at, id LIMIT @limit OFFSET @offset`,
@@ -64,7 +64,7 @@ export function createReportStore(db: Database): ReportStore {
        (SELECT count(DISTINCT person_key) FROM activity WHERE hour >= @from AND hour < @to) AS participants`,
   );
   const allPolls = db.prepare<[], Parameters<typeof toPoll>[0]>('SELECT * FROM polls ORDER BY id');
-  const allTallies = db.prepare<[], { poll_id: number; option: number; votes: number }>('SELECT poll_id, option, votes FROM poll_tallies');
+  const allTallies = db.prepare<[], TallyRow>('SELECT poll_id, option, votes FROM poll_tallies');
   const segmentGroups = segmentGroupCounter(db);
 
   const hours = (r: Range) => ({ from: Math.ceil(r.start / HOUR_MS), to: Math.ceil(r.end / HOUR_MS) });
@@ -102,19 +102,28 @@ export function createReportStore(db: Database): ReportStore {
     async suggestionsIn(period, topic, offset, limit) {
       return page.all({ ...range(period), topic, offset, limit }).map(toDigestSuggestion);
     },
-    async pollTallies(): Promise<PollResult[]> {
-      const counts = new Map<number, { option: number; votes: number }[]>();
-      for (const t of allTallies.all()) {
-        const list = counts.get(t.poll_id);
-        if (list) list.push(t);
-        else counts.set(t.poll_id, [t]);
-      }
-      return allPolls.all().map((row) => {
-        const poll = toPoll(row);
-        const result = Array.from({ length: poll.options.length }, () => 0);
-        for (const t of counts.get(poll.id) ?? []) if (t.option < result.length) result[t.option] = t.votes;
-        return { poll, counts: result, voters: row.voters };
-      });
-    },
+    pollTallies: async () => toPollResults(allPolls.all(), allTallies.all()),
   };
+}
+
+export interface TallyRow {
+  poll_id: number;
+  option: number;
+  votes: number;
+}
+
+/** Polls in id order with their running counts (an option with no row has none). */
+export function toPollResults(polls: Parameters<typeof toPoll>[0][], tallies: TallyRow[]): PollResult[] {
+  const counts = new Map<number, TallyRow[]>();
+  for (const t of tallies) {
+    const list = counts.get(t.poll_id);
+    if (list) list.push(t);
+    else counts.set(t.poll_id, [t]);
+  }
+  return polls.map((row) => {
+    const poll = toPoll(row);
+    const result = Array.from({ length: poll.options.length }, () => 0);
+    for (const t of counts.get(poll.id) ?? []) if (t.option < result.length) result[t.option] = t.votes;
+    return { poll, counts: result, voters: row.voters };
+  });
 }

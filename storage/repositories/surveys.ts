@@ -6,7 +6,7 @@ import type { StoredResponse, Survey, SurveySend, SurveyStore } from '../../src/
 import { fromMs, segmentFromRow, toMs, type SegmentColumns } from './rows.ts';
 import { outboxInserter } from './outbox.ts';
 
-interface SurveyRow {
+export interface SurveyRow {
   id: number;
   definition: string;
   creator_id: string;
@@ -15,7 +15,7 @@ interface SurveyRow {
   closed_at: number | null;
 }
 
-interface SendRow {
+export interface SendRow {
   id: number;
   survey_id: number;
   target: string;
@@ -32,7 +32,7 @@ interface ResponseRow extends SegmentColumns {
   updated_at: number;
 }
 
-const toSurvey = (row: SurveyRow): Survey => ({
+export const toSurvey = (row: SurveyRow): Survey => ({
   id: row.id,
   definition: JSON.parse(row.definition) as SurveyDefinition,
   creatorId: row.creator_id,
@@ -41,7 +41,7 @@ const toSurvey = (row: SurveyRow): Survey => ({
   closedAt: fromMs(row.closed_at),
 });
 
-const toSend = (row: SendRow): SurveySend => ({
+export const toSend = (row: SendRow): SurveySend => ({
   id: row.id,
   surveyId: row.survey_id,
   target: JSON.parse(row.target) as SurveyTarget,

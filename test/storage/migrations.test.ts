@@ -1,34 +1,11 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DatabaseFromFutureError, LATEST_VERSION, migrate, openDatabase, openSqliteStore, schemaVersion } from '../../storage/index.ts';
+import { migrate, openDatabase, openSqliteStore } from '../../storage/index.ts';
 import { useTmpDir } from '../helpers/tmp.ts';
 
-const tables = (db: ReturnType<typeof openDatabase>) =>
-  (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
-
+// Empty, older, concurrent and newer databases are in the storage contract (test/contract/migrations.test.ts).
 describe('migrations', () => {
   const tmp = useTmpDir();
-
-  it('builds an empty database to the latest version', () => {
-    const db = openDatabase(join(tmp(), 'a.db'));
-    expect(migrate(db)).toEqual({ from: 0, to: LATEST_VERSION });
-    expect(schemaVersion(db)).toBe(LATEST_VERSION);
-    expect(tables(db)).toEqual(expect.arrayContaining(['participants', 'suggestions', 'polls', 'votes', 'members', 'processed_events', 'platform_state']));
-    expect(migrate(db)).toEqual({ from: LATEST_VERSION, to: LATEST_VERSION });
-    db.close();
-  });
-
-  it('upgrades an older database and keeps its data', () => {
-    const path = join(tmp(), 'old.db');
-    const db = openDatabase(path);
-    migrate(db, 1);
-    expect(tables(db)).not.toContain('platform_state');
-    db.prepare("INSERT INTO members (id, added_at) VALUES ('slack:T1:U1', 1)").run();
-    db.close();
-    const store = openSqliteStore(path);
-    expect(store.schemaVersion()).toBe(LATEST_VERSION);
-    return expect(store.members.list()).resolves.toEqual(['slack:T1:U1']);
-  });
 
   it('carries a digest in the middle of its parts over from the adapters’ records into the outbox (version 9)', async () => {
     const path = join(tmp(), 'parts.db');
@@ -49,14 +26,6 @@ describe('migrations', () => {
     expect((await store.outbox.getMany([slack, teams, fresh])).map((m) => m.partsSent)).toEqual([2, 3, 0]);
     expect(store.db.prepare('SELECT namespace FROM platform_state').all()).toEqual([{ namespace: 'slack.dm_channel' }]);
     await store.close();
-  });
-
-  it('refuses a database newer than the code', () => {
-    const path = join(tmp(), 'future.db');
-    const db = openDatabase(path);
-    db.pragma(`user_version = ${LATEST_VERSION + 1}`);
-    db.close();
-    expect(() => openSqliteStore(path)).toThrow(DatabaseFromFutureError);
   });
 
   it('opens with WAL, foreign keys and a busy timeout', () => {

@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { migrate, openDatabase } from '../../storage/index.ts';
-import { actor, testCore } from '../helpers/core.ts';
 
+// That a deleted suggestion's number is never given out again is in the storage contract (test/contract/privacy.test.ts).
 describe('suggestion numbers', () => {
-  it('are never given out again after the newest suggestion is deleted', async () => {
-    const { core } = testCore();
-    const kari = actor('kari');
-    await core.submitSuggestion(kari, { text: 'Første' });
-    const { suggestion: second } = await core.submitSuggestion(kari, { text: 'Andre' });
-    expect(second.id).toBe(2);
-    await core.forgetMe(kari);
-    expect((await core.mine(kari)).suggestions).toEqual([]);
-    const { suggestion: third } = await core.submitSuggestion(actor('ola'), { text: 'Tredje' });
-    expect(third.id).toBe(3);
-  });
-
   it('keep their rows, indexes and the replies that point at them through the migration', () => {
     const db = openDatabase(':memory:');
     migrate(db, 3);

@@ -1,0 +1,23 @@
+import type { EventLog } from '../../../src/ports/store.ts';
+import { DELIVERY_RECORD_DAYS } from '../../../src/usecases/privacy.ts';
+import { HOUR_MS } from '../../repositories/activity.ts';
+import type { Conn, Db } from '../pool.ts';
+
+/** Records a delivery key under a source, inside the caller's transaction; false if it was there (a replay). */
+export const claimDelivery = async (c: Conn, source: string, key: string, now: Date): Promise<boolean> =>
+  (await c.run('INSERT INTO processed_events (source, key, seen_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [source, key, now.getTime()])) > 0;
+
+/** Delivery records on the unique key (source, key): of two replicas given the same retry, one wins. Old ones are pruned at most hourly. */
+export function createPgEventLog(db: Db): EventLog {
+  let prunedAt = Number.NEGATIVE_INFINITY;
+  return {
+    async firstDelivery(source, key, now) {
+      const at = now.getTime();
+      if (at - prunedAt >= HOUR_MS) {
+        prunedAt = at;
+        await db.run('DELETE FROM processed_events WHERE seen_at < $1', [at - DELIVERY_RECORD_DAYS * 24 * HOUR_MS]);
+      }
+      return claimDelivery(db, source, key, now);
+    },
+  };
+}

@@ -1,0 +1,84 @@
+import { expect, it } from 'vitest';
+import { contract } from './stores.ts';
+import { later, message, now } from './fixtures.ts';
+
+const run = (slotMs: number) => ({ slot: new Date(slotMs), periodStart: new Date(slotMs - 7 * 86_400_000), periodEnd: new Date(slotMs), manual: false });
+
+contract('outbox claims and leases', (fresh) => {
+  async function queued(store: Awaited<ReturnType<ReturnType<typeof fresh>['open']>>, n: number) {
+    const result = await store.digestRuns.record(run(now.getTime()), Array.from({ length: n }, (_, i) => message(`m${i}`)), now);
+    return result!.messageIds;
+  }
+
+  it('gives a message to exactly one of two claimers, however they race', async () => {
+    const db = fresh();
+    const [a, b] = [await db.open(), await db.open()];
+    const ids = await queued(a, 10);
+    const claims = await Promise.all(ids.flatMap((id) => [a.outbox.claim(id, 'replica-a', now, later(60_000)), b.outbox.claim(id, 'replica-b', now, later(60_000))]));
+    expect(claims.filter(Boolean)).toHaveLength(10);
+    expect(await a.outbox.due(now, 100)).toEqual([]);
+    expect((await b.outbox.list(['sending'], 100)).map((m) => m.attempts)).toEqual(Array(10).fill(1));
+  });
+
+  it('lists due messages oldest first and wakes the worker at the next due time', async () => {
+    const store = await fresh().open();
+    const [first, second] = await queued(store, 2);
+    expect(await store.outbox.nextDue()).toEqual(now);
+    await store.outbox.claim(first!, 'w', now, later(60_000));
+    await store.outbox.reschedule(first!, later(5_000), 'rate limited', false);
+    expect((await store.outbox.due(now, 10)).map((m) => m.id)).toEqual([second]);
+    const back = await store.outbox.get(first!);
+    expect(back).toMatchObject({ status: 'pending', attempts: 0, lastError: 'rate limited', nextAttemptAt: later(5_000) });
+    expect((await store.outbox.due(later(5_000), 10)).map((m) => m.id)).toEqual([second, first]);
+  });
+
+  it('marks a message whose claimer’s lease ran out dead, not sent again; one still leased is left alone', async () => {
+    const store = await fresh().open();
+    const [expired, leased, gone] = await queued(store, 3);
+    await store.outbox.claim(expired!, 'old', now, later(1_000));
+    await store.outbox.claim(leased!, 'alive', now, later(60_000));
+    await store.outbox.claim(gone!, 'crashed', now, later(60_000));
+    const recovered = await store.outbox.recoverInterrupted(later(2_000), (owner) => owner === 'crashed');
+    expect(recovered.map((m) => m.id).sort()).toEqual([expired, gone].sort());
+    expect(recovered.every((m) => m.status === 'dead' && /interrupted while sending/.test(m.lastError ?? ''))).toBe(true);
+    expect((await store.outbox.get(leased!))?.status).toBe('sending');
+    expect(await store.outbox.retry(expired!, later(3_000))).toBe(true);
+    expect(await store.outbox.get(expired!)).toMatchObject({ status: 'pending', attempts: 0, lastError: null });
+    expect(await store.outbox.retry(leased!, later(3_000))).toBe(false);
+  });
+
+  it('drops a sealed recipient and its reference once sent; keeps a plain one', async () => {
+    const store = await fresh().open();
+    const { messageIds: [sealed, plain] } = (await store.digestRuns.record(
+      run(now.getTime()),
+      [message('s', { recipient: { kind: 'sealed', sealed: 'opaque' } }), message('p')],
+      now,
+    ))!;
+    for (const id of [sealed!, plain!]) {
+      await store.outbox.claim(id, 'w', now, later(60_000));
+      await store.outbox.markSent(id, later(1_000), 'ref-1');
+    }
+    const [s, p] = await store.outbox.getMany([sealed!, plain!]);
+    expect(s).toMatchObject({ status: 'sent', recipient: { kind: 'sealed', sealed: null }, sentAt: later(1_000) });
+    expect(p).toMatchObject({ status: 'sent', recipient: { kind: 'user', userId: 'U2' } });
+    await store.outbox.markDead(plain!, 'x'.repeat(600));
+    expect((await store.outbox.get(plain!))?.lastError).toHaveLength(500);
+  });
+});
+
+contract('digest claims', (fresh) => {
+  it('records a slot once, whoever claims it, and queues its messages once', async () => {
+    const db = fresh();
+    const [a, b] = [await db.open(), await db.open()];
+    const messages = [message('slack:T1:U2'), message('slack:T1:U3')];
+    const results = await Promise.all([a.digestRuns.record(run(now.getTime()), messages, now), b.digestRuns.record(run(now.getTime()), messages, now)]);
+    const won = results.filter((r) => r !== null);
+    expect(won).toHaveLength(1);
+    expect(won[0]!.messageIds).toHaveLength(2);
+    expect((await a.outbox.list(['pending'], 10)).map((m) => m.dedupeKey)).toEqual([`digest:${won[0]!.run.id}:slack:T1:U2`, `digest:${won[0]!.run.id}:slack:T1:U3`]);
+    expect(await b.digestRuns.latest()).toEqual(won[0]!.run);
+    const next = await a.digestRuns.record(run(later(7 * 86_400_000).getTime()), messages, later(1));
+    expect(next?.messageIds).toHaveLength(2);
+    expect((await b.digestRuns.latest())?.id).toBe(next!.run.id);
+  });
+});
