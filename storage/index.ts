@@ -15,6 +15,8 @@ import { createFollowUpStore } from './repositories/follow-up.ts';
 import { createSurveyStore } from './repositories/surveys.ts';
 import { createDocumentStore } from './repositories/documents.ts';
 import { createPublicSiteStore } from './repositories/public-site.ts';
+import { createSendSlotStore } from './repositories/send-slots.ts';
+import { createLeaseStore } from './repositories/leases.ts';
 
 export { migrate, schemaVersion, LATEST_VERSION, DatabaseFromFutureError } from './migrations/index.ts';
 export { openDatabase, DatabaseUnusableError } from './open.ts';
@@ -57,6 +59,8 @@ export function openSqliteStore(path: string, options: OpenOptions = {}): Store 
     surveys: createSurveyStore(db),
     documents: createDocumentStore(db),
     publicSite: createPublicSiteStore(db),
+    sendSlots: createSendSlotStore(db),
+    leases: createLeaseStore(db),
     schemaVersion: () => schemaVersion(db),
     close: () => {
       db.close();

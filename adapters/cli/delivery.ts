@@ -42,6 +42,7 @@ export function createDelivery(deps: { config: Config; core: Innspill; store: St
   const clock = deps.clock ?? (() => new Date());
   const worker = createOutboxWorker({
     store: deps.store.outbox,
+    slots: deps.store.sendSlots,
     senders: deps.senders,
     clock,
     owner: `${HOST}:${process.pid}:${randomBytes(3).toString('hex')}`,

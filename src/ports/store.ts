@@ -8,6 +8,8 @@ import type { DigestRunStore, NewOutboxMessage, OutboxStore } from './outbox.ts'
 import type { FollowUpStore } from './follow-up.ts';
 import type { SurveyStore } from './surveys.ts';
 import type { DocumentStore, PublicSiteStore } from './public-site.ts';
+import type { SendSlotStore } from './send-slots.ts';
+import type { LeaseStore } from './leases.ts';
 
 /**
  * The storage ports. Every method is one atomic step; where a rule needs a read and a write together
@@ -238,6 +240,9 @@ export interface Store {
   surveys: SurveyStore;
   documents: DocumentStore;
   publicSite: PublicSiteStore;
+  /** Rate-limit windows shared by every process on the database. */
+  sendSlots: SendSlotStore;
+  leases: LeaseStore;
   schemaVersion(): number;
   /**
    * Closes this connection at once; the promise settles when the store's other connections (a
