@@ -17,6 +17,12 @@ export interface Delivery {
 
 const HOST = hostname();
 
+/**
+ * How often a running server looks for claims another process left to expire (it died, on this or
+ * another host): well inside the worker's two-minute lease, so they are reported within minutes.
+ */
+const RECOVER_EVERY_MS = 60_000;
+
 /** Worker ids are `host:pid:random`; on this host, a claim whose process no longer runs is void at once. */
 function ownerIsGone(owner: string): boolean {
   const [host, pid] = owner.split(':');
@@ -57,15 +63,19 @@ export function createDelivery(deps: { config: Config; core: Innspill; store: St
     log: deps.logger.child({ part: 'digest' }),
     queued: () => worker.notify(),
   });
+  let recovery: NodeJS.Timeout | null = null;
   return {
     worker,
     scheduler,
     async start() {
       await recoverInterrupted(deps.store, clock, log);
+      recovery = setInterval(() => void recoverInterrupted(deps.store, clock, log).catch((error: unknown) => log.warn({ err: error }, 'looking for interrupted messages failed')), RECOVER_EVERY_MS);
+      recovery.unref();
       worker.start();
       await scheduler.start();
     },
     async stop() {
+      if (recovery) clearInterval(recovery);
       await scheduler.stop();
       await worker.stop();
     },
