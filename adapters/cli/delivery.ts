@@ -23,7 +23,10 @@ const HOST = hostname();
  */
 const RECOVER_EVERY_MS = 60_000;
 
-/** Worker ids are `host:pid:random`; on this host, a claim whose process no longer runs is void at once. */
+/** Who holds a claim or lease: `host:pid:random`, so operators can tell processes apart. */
+export const newOwnerId = () => `${HOST}:${process.pid}:${randomBytes(3).toString('hex')}`;
+
+/** On this host, a claim whose process no longer runs is void at once. */
 function ownerIsGone(owner: string): boolean {
   const [host, pid] = owner.split(':');
   if (host !== HOST || !pid || Number(pid) === process.pid) return false;
@@ -51,7 +54,7 @@ export function createDelivery(deps: { config: Config; core: Innspill; store: St
     slots: deps.store.sendSlots,
     senders: deps.senders,
     clock,
-    owner: `${HOST}:${process.pid}:${randomBytes(3).toString('hex')}`,
+    owner: newOwnerId(),
     log,
     openSealed: deps.core.openRecipient,
   });
