@@ -10,6 +10,7 @@ import { REFERENCE_NAMESPACE, referenceKey } from '../adapters/teams/references.
 import { actorFrom } from '../src/domain/participant.ts';
 import { PLATFORM_LIMITS } from '../src/outbox/policy.ts';
 import { ARRIVAL_MARGIN } from '../src/outbox/rate-limit.ts';
+import { GRANT_SPAN } from '../src/outbox/shared-windows.ts';
 import type { BenchRow } from './digest.ts';
 import { Activity } from '@microsoft/agents-activity';
 import { startLimitedConnector, startLimitedSlack } from './fakes/rate-limited.ts';
@@ -102,8 +103,8 @@ export async function benchBroadcast(kind: 'poll' | 'survey' = 'poll'): Promise<
     const dead = (await store.outbox.list(['dead'], total)).length;
     const deliveries = [...slack.delivered.values(), ...connector.delivered.values()];
     const duplicates = deliveries.filter((n) => n > 1).length;
-    // What the limits allow, with the worker's safety margin: the slowest workspace, each at its rate.
-    const atLimit = Math.max((SLACK_USERS - 1) / slackRate, (TEAMS_USERS_PER_TENANT - 1) / teamsRate) * (1 + ARRIVAL_MARGIN);
+    // What the limits allow, with the worker's safety margins (arrival, and a shared grant's span): the slowest workspace, each at its rate.
+    const atLimit = Math.max((SLACK_USERS - 1) / slackRate, (TEAMS_USERS_PER_TENANT - 1) / teamsRate) * (1 + ARRIVAL_MARGIN + GRANT_SPAN);
     return [
       {
         name: `${kind === 'poll' ? 'poll' : '10-question survey'} to ${total.toLocaleString('en')} participants (Slack ${slackRate}/s per workspace, Teams ${teamsRate}/s per tenant)`,

@@ -16,6 +16,8 @@ import { createSurveyStore } from './repositories/surveys.ts';
 import { createDocumentStore } from './repositories/documents.ts';
 import { createPublicSiteStore } from './repositories/public-site.ts';
 import { createUnitOfWork } from './unit-of-work.ts';
+import { createSendSlotStore } from './repositories/send-slots.ts';
+import { createLeaseStore } from './repositories/leases.ts';
 
 export { migrate, schemaVersion, LATEST_VERSION, DatabaseFromFutureError } from './migrations/index.ts';
 export { openDatabase, DatabaseUnusableError } from './open.ts';
@@ -59,6 +61,8 @@ export function openSqliteStore(path: string, options: OpenOptions = {}): Store 
     documents: createDocumentStore(db),
     publicSite: createPublicSiteStore(db),
     unitOfWork: createUnitOfWork(db),
+    sendSlots: createSendSlotStore(db),
+    leases: createLeaseStore(db),
     schemaVersion: () => schemaVersion(db),
     close: () => {
       db.close();

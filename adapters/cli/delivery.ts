@@ -17,7 +17,16 @@ export interface Delivery {
 
 const HOST = hostname();
 
-/** Worker ids are `host:pid:random`; on this host, a claim whose process no longer runs is void at once. */
+/**
+ * How often a running server looks for claims another process left to expire (it died, on this or
+ * another host): well inside the worker's two-minute lease, so they are reported within minutes.
+ */
+const RECOVER_EVERY_MS = 60_000;
+
+/** Who holds a claim or lease: `host:pid:random`, so operators can tell processes apart. */
+export const newOwnerId = () => `${HOST}:${process.pid}:${randomBytes(3).toString('hex')}`;
+
+/** On this host, a claim whose process no longer runs is void at once. */
 function ownerIsGone(owner: string): boolean {
   const [host, pid] = owner.split(':');
   if (host !== HOST || !pid || Number(pid) === process.pid) return false;
@@ -42,9 +51,10 @@ export function createDelivery(deps: { config: Config; core: Innspill; store: St
   const clock = deps.clock ?? (() => new Date());
   const worker = createOutboxWorker({
     store: deps.store.outbox,
+    slots: deps.store.sendSlots,
     senders: deps.senders,
     clock,
-    owner: `${HOST}:${process.pid}:${randomBytes(3).toString('hex')}`,
+    owner: newOwnerId(),
     log,
     openSealed: deps.core.openRecipient,
   });
@@ -56,15 +66,19 @@ export function createDelivery(deps: { config: Config; core: Innspill; store: St
     log: deps.logger.child({ part: 'digest' }),
     queued: () => worker.notify(),
   });
+  let recovery: NodeJS.Timeout | null = null;
   return {
     worker,
     scheduler,
     async start() {
       await recoverInterrupted(deps.store, clock, log);
+      recovery = setInterval(() => void recoverInterrupted(deps.store, clock, log).catch((error: unknown) => log.warn({ err: error }, 'looking for interrupted messages failed')), RECOVER_EVERY_MS);
+      recovery.unref();
       worker.start();
       await scheduler.start();
     },
     async stop() {
+      if (recovery) clearInterval(recovery);
       await scheduler.stop();
       await worker.stop();
     },

@@ -2,11 +2,13 @@ import type { Innspill } from '../../src/innspill.ts';
 import type { PlatformSender } from '../../src/ports/delivery.ts';
 import type { Store } from '../../src/ports/store.ts';
 import type { SealBox } from '../../src/privacy/seal.ts';
+import { createPollUpdateGate } from '../../src/usecases/poll-updates.ts';
 import type { Route } from '../http/server.ts';
 import type { TeamsAdapter } from '../teams/index.ts';
 import { MESSAGES_PATH } from '../teams/paths.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
+import { newOwnerId } from './delivery.ts';
 
 export interface Platforms {
   routes: Route[];
@@ -43,7 +45,9 @@ export async function createPlatforms(config: Config, { core, store, secrets }: 
   // Slack: POST /slack/events (plus the OAuth pages), or Socket Mode when SLACK_APP_TOKEN is set.
   if (config.slack) {
     const { createSlackAdapter } = await import('../slack/index.ts');
-    const slack = createSlackAdapter({ core, state: store.platformState, config: config.slack, defaultLocale: config.defaultLocale, logger, secrets });
+    // One update per poll per second across every process on the database: Slack's pace for chat.update on one message.
+    const pollUpdateGate = createPollUpdateGate({ leases: store.leases, clock: core.clock, holder: newOwnerId(), intervalMs: 1000 });
+    const slack = createSlackAdapter({ core, state: store.platformState, config: config.slack, defaultLocale: config.defaultLocale, logger, secrets, pollUpdateGate });
     routes.push(...slack.routes);
     senders.push(slack.sender);
     starters.push(slack.start);

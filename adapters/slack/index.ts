@@ -5,6 +5,7 @@ import type { Locale } from '../../src/i18n/index.ts';
 import type { PlatformSender } from '../../src/ports/delivery.ts';
 import type { PlatformStateStore } from '../../src/ports/store.ts';
 import type { SealBox } from '../../src/privacy/seal.ts';
+import type { PollUpdateGate } from '../../src/usecases/poll-updates.ts';
 import type { Route } from '../http/server.ts';
 import { createClientPool, type TokenSource } from './api/clients.ts';
 import { createResponder } from './api/responder.ts';
@@ -55,6 +56,8 @@ export interface SlackAdapterOptions {
   nowMs?: () => number;
   /** How long a poll waits for more clicks before its message is updated. */
   pollUpdateDelayMs?: number;
+  /** Takes turns with other processes on the database at updating a poll's messages. */
+  pollUpdateGate?: PollUpdateGate;
 }
 
 export interface SlackAdapter {
@@ -106,7 +109,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   }
 
   const locales = createLocaleCache({ clients, tokens, defaultLocale: options.defaultLocale, logger: log });
-  const updater = createPollUpdater({ core, posts, clients, tokens, logger: log, delayMs: options.pollUpdateDelayMs ?? 1000 });
+  const updater = createPollUpdater({ core, posts, clients, tokens, logger: log, delayMs: options.pollUpdateDelayMs ?? 1000, ...(options.pollUpdateGate ? { gate: options.pollUpdateGate } : {}) });
 
   const socket = config.appToken !== null;
   let receiver: InnspillHttpReceiver | InnspillSocketReceiver;

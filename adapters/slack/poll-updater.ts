@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Poll } from '../../src/domain/poll.ts';
 import type { Innspill } from '../../src/innspill.ts';
+import type { PollUpdateGate } from '../../src/usecases/poll-updates.ts';
 import type { ClientPool, TokenSource } from './api/clients.ts';
 import { classifySlackError } from './api/errors.ts';
 import type { PollPosts } from './poll-posts.ts';
@@ -24,6 +25,8 @@ interface PollState {
   timer: NodeJS.Timeout | null;
   running: Promise<void> | null;
   dirty: boolean;
+  /** When the last click this process saw was asked to show (the vote was already stored). */
+  changedAt: Date;
 }
 
 /**
@@ -31,6 +34,7 @@ interface PollState {
  * message). The first click waits `delayMs`, so the clicks that follow ride along; clicks during an
  * update mark the poll dirty and get one more update after it, which reads the counts afresh, so
  * the last update always shows the final counts. A 429 pushes the next update past Retry-After.
+ * With a `gate`, processes on one database take turns (one update per poll at a time across them).
  */
 export function createPollUpdater(deps: {
   core: Innspill;
@@ -39,6 +43,7 @@ export function createPollUpdater(deps: {
   tokens: TokenSource;
   logger: Logger;
   delayMs: number;
+  gate?: PollUpdateGate;
 }): PollUpdater {
   const polls = new Map<number, PollState>();
   const closings = new Map<number, NodeJS.Timeout>();
@@ -56,7 +61,7 @@ export function createPollUpdater(deps: {
     state.timer = setTimeout(() => {
       state.timer = null;
       state.dirty = false;
-      state.running = refresh(pollId)
+      state.running = takeTurn(pollId)
         .catch((error: unknown) => {
           deps.logger.error({ err: error, pollId }, 'poll message update failed');
           return 0;
@@ -71,6 +76,15 @@ export function createPollUpdater(deps: {
         });
     }, delay);
   };
+
+  /** Updates the poll if it is this process's turn; else marks it for an update once the other's turn ends. */
+  async function takeTurn(pollId: number): Promise<number> {
+    const turn = deps.gate ? await deps.gate.claim(pollId, polls.get(pollId)!.changedAt) : 'go';
+    if (turn === 'go') return refresh(pollId);
+    if (turn === 'covered') return 0;
+    polls.get(pollId)!.dirty = true;
+    return turn.waitMs;
+  }
 
   /** Updates every copy of the poll; returns how long to wait before the next update (429). */
   async function refresh(pollId: number): Promise<number> {
@@ -109,10 +123,13 @@ export function createPollUpdater(deps: {
     if (stopped) return;
     const state = polls.get(pollId);
     if (!state) {
-      const fresh: PollState = { timer: null, running: null, dirty: false };
+      const fresh: PollState = { timer: null, running: null, dirty: false, changedAt: deps.core.clock() };
       polls.set(pollId, fresh);
       arm(pollId, fresh, deps.delayMs);
-    } else if (state.running) state.dirty = true;
+    } else {
+      state.changedAt = deps.core.clock();
+      if (state.running) state.dirty = true;
+    }
     // A timer already waiting will read the counts when it fires: nothing more to do.
   };
 

@@ -30,11 +30,16 @@ export function workspaceKeyOf(message: Pick<OutboundMessage, 'platform' | 'work
   return `${message.platform}:${message.workspaceId}`;
 }
 
+/**
+ * The workspace (tenant) limit is the one several replicas would together overrun, so it is shared
+ * through the database; a conversation's limit stays with the process that sends, as messages to one
+ * conversation are few and a 429 there is followed like any other.
+ */
 export function rateKeysOf(message: Pick<OutboundMessage, 'platform' | 'workspaceId' | 'recipient'>, limits: PlatformLimits = PLATFORM_LIMITS): RateKey[] {
   const conversation = message.recipient.kind === 'user' ? `user:${message.recipient.userId}` : `channel:${message.recipient.channelId}`;
   const workspace = workspaceKeyOf(message);
   return [
-    { key: workspace, rules: limits[message.platform].workspace },
+    { key: workspace, rules: limits[message.platform].workspace, shared: true },
     { key: `${workspace}:${conversation}`, rules: limits[message.platform].conversation },
   ];
 }

@@ -8,6 +8,8 @@ export interface WindowRule {
 export interface RateKey {
   key: string;
   rules: readonly WindowRule[];
+  /** Counted in the database across every process on it (`SharedWindows`), not in this process alone. */
+  shared?: boolean;
 }
 
 /**
@@ -18,18 +20,17 @@ export const ARRIVAL_MARGIN = 0.1;
 
 /**
  * Sliding-window limiter over several rules per key (Teams publishes 7/1 s, 8/2 s, 60/30 s and
- * 1800/h per conversation, all at once), with pauses a platform asks for through Retry-After.
+ * 1800/h per conversation, all at once). Pauses a platform asks for (Retry-After) are kept with the
+ * shared workspace windows (`SharedWindows`), where every process sees them.
  * Time is passed in, so tests and the worker's fake clock drive it.
  */
 export class RateLimiter {
   private readonly sent = new Map<string, number[]>();
-  private readonly pausedUntil = new Map<string, number>();
 
   /** The earliest time (ms) at which one more call may go to every one of the keys. */
   availableAt(keys: readonly RateKey[], now: number): number {
     let at = now;
     for (const { key, rules } of keys) {
-      at = Math.max(at, this.pausedUntil.get(key) ?? 0);
       const log = this.sent.get(key) ?? [];
       for (const { limit, windowMs } of rules) {
         const inWindow = log.filter((t) => t > now - windowMs * (1 + ARRIVAL_MARGIN));
@@ -47,9 +48,5 @@ export class RateLimiter {
       log.push(now);
       this.sent.set(key, log.length > keep ? log.slice(-keep) : log);
     }
-  }
-
-  pause(key: string, until: number): void {
-    this.pausedUntil.set(key, Math.max(until, this.pausedUntil.get(key) ?? 0));
   }
 }

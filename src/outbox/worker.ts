@@ -1,7 +1,9 @@
 import type { OutboundMessage, PlatformSender, Recipient, SendResult } from '../ports/delivery.ts';
 import type { OutboxRecord, OutboxStore } from '../ports/outbox.ts';
+import type { SendSlotStore } from '../ports/send-slots.ts';
 import { DEFAULT_RETRY, nextStep, PLATFORM_LIMITS, rateKeysOf, workspaceKeyOf, type PlatformLimits, type RetryPolicy } from './policy.ts';
-import { RateLimiter } from './rate-limit.ts';
+import { RateLimiter, type RateKey } from './rate-limit.ts';
+import { memorySendSlots, SharedWindows } from './shared-windows.ts';
 
 export interface WorkerLog {
   info(obj: object, msg: string): void;
@@ -10,6 +12,8 @@ export interface WorkerLog {
 
 export interface OutboxWorkerOptions {
   store: OutboxStore;
+  /** Where the workspace-wide windows are shared with other processes; this process's memory when absent. */
+  slots?: SendSlotStore;
   senders: readonly PlatformSender[];
   clock: () => Date;
   /** Who holds a claim, for operators reading the table: host, process and a random part. */
@@ -64,6 +68,8 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const random = options.random ?? Math.random;
   const senders = new Map(options.senders.map((s) => [s.platform, s]));
   const limiter = new RateLimiter();
+  const shared = new SharedWindows(options.slots ?? memorySendSlots());
+  const split = (keys: RateKey[]) => ({ local: keys.filter((k) => !k.shared), common: keys.filter((k) => k.shared) });
   const inFlight = new Set<Promise<void>>();
   const busy = new Set<number>();
 
@@ -104,11 +110,12 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     }
     const step = nextStep(result, attempt, retry, random);
     const now = clock();
+    const { local, common } = split(rateKeysOf(message, limits));
     if (step.to === 'sent') {
       const extra = result.ok ? (result.calls ?? 1) - 1 : 0;
-      const keys = rateKeysOf(message, limits);
-      for (let i = 0; i < extra; i += 1) limiter.record(keys, now.getTime());
+      for (let i = 0; i < extra; i += 1) limiter.record(local, now.getTime());
       await store.markSent(record.id, now, step.platformRef);
+      if (extra > 0) await shared.occupy(common, now.getTime(), { calls: extra });
       return;
     }
     if (step.to === 'dead') {
@@ -116,7 +123,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       log.warn({ outboxId: record.id, label: record.label, platform: record.platform, error: step.error }, 'outbox message could not be delivered');
       return;
     }
-    if (step.pauseWorkspaceMs !== undefined) limiter.pause(workspaceKeyOf(record), now.getTime() + step.pauseWorkspaceMs);
+    if (step.pauseWorkspaceMs !== undefined) await shared.occupy(common, now.getTime(), { until: now.getTime() + step.pauseWorkspaceMs });
     await store.reschedule(record.id, new Date(now.getTime() + step.afterMs), step.error, step.countAttempt);
     log.info({ outboxId: record.id, attempt, retryInMs: step.afterMs, error: step.error }, 'outbox message will be retried');
   }
@@ -125,8 +132,14 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     const now = clock().getTime();
     let earliest: number | null = null;
     const soonest = (at: number) => (earliest = earliest === null ? at : Math.min(earliest, at));
-    for (const record of await store.due(new Date(now), 1000)) {
-      if (busy.has(record.id)) continue;
+    const due = (await store.due(new Date(now), 1000)).filter((record) => !busy.has(record.id));
+    // How many of this pass's messages each workspace still has: the size of the grant to ask for.
+    const left = new Map<string, number>();
+    for (const record of due) left.set(workspaceKeyOf(record), (left.get(workspaceKeyOf(record)) ?? 0) + 1);
+    for (const record of due) {
+      const remaining = left.get(workspaceKeyOf(record))!;
+      left.set(workspaceKeyOf(record), remaining - 1);
+      const wanted = Math.min(remaining, concurrency - busy.size);
       if (busy.size >= concurrency) break;
       const sender = senders.get(record.platform);
       if (!sender) {
@@ -138,14 +151,22 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
         await store.markDead(record.id, 'the sealed recipient cannot be opened with this key file');
         continue;
       }
-      const keys = rateKeysOf({ ...record, recipient }, limits);
-      const at = limiter.availableAt(keys, now);
+      const { local, common } = split(rateKeysOf({ ...record, recipient }, limits));
+      const at = limiter.availableAt(local, now);
       if (at > now) {
         soonest(at);
         continue;
       }
-      if (!(await store.claim(record.id, owner, new Date(now), new Date(now + leaseMs)))) continue;
-      limiter.record(keys, now);
+      const slot = await shared.take(common, wanted, now);
+      if (slot !== 'taken') {
+        soonest(slot);
+        continue;
+      }
+      if (!(await store.claim(record.id, owner, new Date(now), new Date(now + leaseMs)))) {
+        shared.giveBack(common);
+        continue;
+      }
+      limiter.record(local, now);
       busy.add(record.id);
       const done: Promise<void> = send(record, recipient, sender)
         .catch((error: unknown) => log.warn({ outboxId: record.id, err: error }, 'recording an outbox result failed'))

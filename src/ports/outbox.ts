@@ -48,6 +48,8 @@ export interface OutboxStore {
    * Messages left in `sending` by a process that died (its claim expired, or `ownerIsGone` says
    * so): they may or may not have reached the platform, and no platform offers an idempotency key
    * to ask, so they are marked dead rather than sent again. Returns them so they can be reported.
+   * With several processes on one database each expired claim is recovered once, by whichever gets
+   * to it first, and a claim taken afresh in the meantime is left alone.
    */
   recoverInterrupted(now: Date, ownerIsGone: (owner: string) => boolean): Promise<OutboxRecord[]>;
   list(statuses: OutboxStatus[], limit: number): Promise<OutboxRecord[]>;
@@ -69,7 +71,9 @@ export interface DigestRunStore {
   latest(): Promise<DigestRun | null>;
   /**
    * Records the run for a slot and queues its messages in one transaction. Returns null when the
-   * slot was already claimed (by this or another process), and then queues nothing. Each message's
+   * slot was already claimed (by this or another process), or a recorded run's period already
+   * reaches past this one's start (two processes built a digest of the same period: one is sent),
+   * and then queues nothing. Each message's
    * `dedupeKey` (the member id) is made unique per run by the store.
    */
   record(run: Omit<DigestRun, 'id'>, messages: NewOutboxMessage[], now: Date): Promise<{ run: DigestRun; messageIds: number[] } | null>;

@@ -9,6 +9,8 @@ import type { FollowUpStore } from './follow-up.ts';
 import type { SurveyStore } from './surveys.ts';
 import type { DocumentStore, PublicSiteStore } from './public-site.ts';
 import type { UnitOfWork } from './unit-of-work.ts';
+import type { SendSlotStore } from './send-slots.ts';
+import type { LeaseStore } from './leases.ts';
 
 /**
  * The storage ports. Every method is one atomic step; where a rule needs a read and a write together
@@ -219,6 +221,9 @@ export interface Store {
   publicSite: PublicSiteStore;
   /** One transaction per use case, for the use cases that decide and write together (a vote). */
   unitOfWork: UnitOfWork;
+  /** Rate-limit windows shared by every process on the database. */
+  sendSlots: SendSlotStore;
+  leases: LeaseStore;
   schemaVersion(): number;
   /**
    * Closes this connection at once; the promise settles when the store's other connections (a

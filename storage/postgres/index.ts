@@ -17,6 +17,8 @@ import { createPgSurveyStore } from './repositories/surveys.ts';
 import { createPgDocumentStore } from './repositories/documents.ts';
 import { createPgPublicSiteStore } from './repositories/public-site.ts';
 import { createPgUnitOfWork } from './unit-of-work.ts';
+import { createPgSendSlotStore } from './repositories/send-slots.ts';
+import { createPgLeaseStore } from './repositories/leases.ts';
 
 export { migratePostgres, pgSchemaVersion, PG_LATEST_VERSION } from './migrations/index.ts';
 export { redactUrl } from './pool.ts';
@@ -70,6 +72,8 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
     documents: createPgDocumentStore(db),
     publicSite: createPgPublicSiteStore(db),
     unitOfWork: createPgUnitOfWork(db),
+    sendSlots: createPgSendSlotStore(db),
+    leases: createPgLeaseStore(db),
     // Known once migrated; `/readyz` asks the server itself.
     schemaVersion: () => version,
     close: () => (closing ??= db.pool.end()),

@@ -77,10 +77,12 @@ export function createOutboxStore(db: Database): OutboxStore {
   const sending = db.prepare<[], { id: number; claimed_by: string | null; claimed_until: number | null }>(
     "SELECT id, claimed_by, claimed_until FROM outbox WHERE status = 'sending'",
   );
-  const interrupted = db.prepare<[number], Row>(
+  // Only the claim that was read: a message sent, put back and claimed afresh by another process
+  // in between has a new claim, which is not this one to void.
+  const interrupted = db.prepare<{ id: number; by: string | null; until: number | null }, Row>(
     `UPDATE outbox SET status = 'dead', claimed_by = NULL, claimed_until = NULL,
        last_error = 'interrupted while sending: it may have arrived, so it is not sent again automatically (innspill outbox retry ' || id || ' to send it anyway)'
-     WHERE id = ? AND status = 'sending' RETURNING *`,
+     WHERE id = @id AND status = 'sending' AND claimed_by IS @by AND claimed_until IS @until RETURNING *`,
   );
   const byId = db.prepare<[number], Row>('SELECT * FROM outbox WHERE id = ?');
   const partsSent = db.prepare<[number, number]>('UPDATE outbox SET parts_sent = max(parts_sent, ?) WHERE id = ?');
@@ -102,7 +104,7 @@ export function createOutboxStore(db: Database): OutboxStore {
       sending
         .all()
         .filter((m) => (m.claimed_until ?? 0) < now.getTime() || (m.claimed_by !== null && ownerIsGone(m.claimed_by)))
-        .flatMap((m) => interrupted.all(m.id).map(toRecord)),
+        .flatMap((m) => interrupted.all({ id: m.id, by: m.claimed_by, until: m.claimed_until }).map(toRecord)),
     async list(statuses, limit) {
       const marks = statuses.map(() => '?').join(', ');
       return (db.prepare(`SELECT * FROM outbox WHERE status IN (${marks}) ORDER BY id LIMIT ?`).all(...statuses, limit) as Row[]).map(toRecord);
@@ -137,8 +139,11 @@ export function createDigestRunStore(db: Database): DigestRunStore {
     `INSERT INTO digest_runs (slot, period_start, period_end, manual, created_at) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (slot) DO NOTHING RETURNING *`,
   );
+  const covered = db.prepare<[number], { one: number }>('SELECT 1 AS one FROM digest_runs WHERE period_end > ? LIMIT 1');
   const enqueue = outboxInserter(db);
   const record = db.transaction((run: Parameters<DigestRunStore['record']>[0], messages: NewOutboxMessage[], now: Date) => {
+    // Built on a view another process has since moved past: its period is (partly) sent already.
+    if (covered.get(run.periodStart.getTime())) return null;
     const row = insert.get(run.slot.getTime(), run.periodStart.getTime(), run.periodEnd.getTime(), run.manual ? 1 : 0, now.getTime());
     if (!row) return null;
     const saved = toRun(row);

@@ -79,8 +79,9 @@ export function createPgOutboxStore(db: Db): OutboxStore {
         const rows = await db.query<Row>(
           `UPDATE outbox SET status = 'dead', claimed_by = NULL, claimed_until = NULL,
              last_error = 'interrupted while sending: it may have arrived, so it is not sent again automatically (innspill outbox retry ' || id || ' to send it anyway)'
-           WHERE id = $1 AND status = 'sending' RETURNING *`,
-          [m.id],
+           WHERE id = $1 AND status = 'sending' AND claimed_by IS NOT DISTINCT FROM $2 AND claimed_until IS NOT DISTINCT FROM $3 RETURNING *`,
+          // Only the claim that was read: one taken afresh by another replica in between is not this one to void.
+          [m.id, m.claimed_by, m.claimed_until],
         );
         recovered.push(...rows.map(toRecord));
       }
@@ -111,6 +112,10 @@ export function createPgDigestRunStore(db: Db): DigestRunStore {
     },
     record: (run, messages, now) =>
       db.tx(async (c) => {
+        // One process at a time decides, so two that built the same period cannot both find it uncovered.
+        await c.query('LOCK TABLE digest_runs IN SHARE ROW EXCLUSIVE MODE');
+        // Built on a view another process has since moved past: its period is (partly) sent already.
+        if ((await c.query('SELECT 1 FROM digest_runs WHERE period_end > $1 LIMIT 1', [run.periodStart.getTime()])).length) return null;
         const [row] = await c.query<RunRow>(
           `INSERT INTO digest_runs (slot, period_start, period_end, manual, created_at) VALUES ($1, $2, $3, $4, $5)
            ON CONFLICT (slot) DO NOTHING RETURNING *`,
