@@ -37,7 +37,7 @@ function referenceFor(serviceUrl: string, tenantId: string, userId: string) {
 }
 
 /** What goes out: a poll to everyone, or the project's questback cut to ten questions. */
-async function sendToEveryone(kind: 'poll' | 'survey', core: ReturnType<typeof createCore>['core'], member: ReturnType<typeof actorFrom>): Promise<void> {
+async function sendToEveryone(kind: 'poll' | 'survey', core: Awaited<ReturnType<typeof createCore>>['core'], member: ReturnType<typeof actorFrom>): Promise<void> {
   if (kind === 'survey') {
     const questback = questbackForBench();
     const survey = await core.surveys.create(member, { ...questback, questions: questback.questions.slice(0, 10) });
@@ -67,7 +67,7 @@ export async function benchBroadcast(kind: 'poll' | 'survey' = 'poll'): Promise<
     LOG_LEVEL: 'silent',
   });
   const logger = pino({ level: 'silent' });
-  const { store, core, secrets } = createCore(config, { logger });
+  const { store, core, secrets } = await createCore(config, { logger });
   try {
     const now = new Date();
     for (let i = 0; i < SLACK_USERS; i += 1) await store.participants.touch({ id: `slack:T1:U${i}`, platform: 'slack', workspaceId: 'T1', userId: `U${i}`, locale: 'nb', now });

@@ -57,7 +57,7 @@ describe('architecture boundaries', () => {
 
   it('sees the imports it checks (the scanner is not blind)', () => {
     expect(imports('storage/index.ts')).toContain('./migrations/index.ts');
-    expect(imports('adapters/cli/app.ts')).toContain('../../storage/index.ts');
-    expect(target('adapters/cli/app.ts', '../../storage/index.ts')).toBe('storage');
+    expect(imports('adapters/cli/database.ts')).toContain('../../storage/index.ts');
+    expect(target('adapters/cli/database.ts', '../../storage/index.ts')).toBe('storage');
   });
 });

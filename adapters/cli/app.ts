@@ -1,5 +1,4 @@
 import type { AddressInfo } from 'node:net';
-import { createReadinessProbe } from '../../storage/index.ts';
 import type { Innspill } from '../../src/innspill.ts';
 import type { Store } from '../../src/ports/store.ts';
 import { createHttpServer, type HttpServer, type Route } from '../http/server.ts';
@@ -46,7 +45,7 @@ export function publicSite(config: Config, core: Innspill, logger: Logger): { ro
 
 export async function createApp(config: Config, options: AppOptions): Promise<App> {
   const { logger } = options;
-  const { store, core, secrets } = createCore(config, { ...options, server: true });
+  const { store, core, secrets, readiness } = await createCore(config, { ...options, server: true });
   let platforms: Platforms;
   let delivery: Delivery;
   try {
@@ -58,7 +57,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   }
   const routes: Route[] = [
     healthRoute(() => ({ schemaVersion: store.schemaVersion() }), VERSION),
-    readyRoute(createReadinessProbe(store.db), options.clock ?? (() => new Date()), (failed) => logger.error({ failed }, 'not ready')),
+    readyRoute(readiness(), options.clock ?? (() => new Date()), (failed) => logger.error({ failed }, 'not ready')),
     ...platforms.routes,
   ];
   const { routes: siteRoutes, publisher } = publicSite(config, core, logger);

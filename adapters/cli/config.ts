@@ -51,6 +51,7 @@ export const envSchema = z
     PORT: withDefault(port, '3000'),
     HOST: withDefault(z.string().min(1), '0.0.0.0'),
     DATABASE_PATH: withDefault(z.string().min(1), './data/innspill.db'),
+    DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\/./, 'expected a postgres:// or postgresql:// URL')),
     LOG_LEVEL: withDefault(z.enum(LOG_LEVELS, { error: `expected one of ${LOG_LEVELS.join(', ')}` }), 'info'),
     DEFAULT_LOCALE: withDefault(z.enum(LOCALES, { error: `expected one of ${LOCALES.join(', ')}` }), 'nb'),
     DIGEST_CRON: withDefault(z.string().refine((v) => validateCron(v), 'expected a cron expression such as "0 8 * * 1"'), '0 8 * * 1'),
@@ -141,6 +142,8 @@ export interface Config {
   port: number;
   host: string;
   databasePath: string;
+  /** PostgreSQL instead of SQLite when set; the key file stays beside `databasePath`. */
+  databaseUrl: string | null;
   logLevel: Env['LOG_LEVEL'];
   defaultLocale: Env['DEFAULT_LOCALE'];
   digestCron: string;
@@ -207,6 +210,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     port: e.PORT,
     host: e.HOST,
     databasePath: e.DATABASE_PATH,
+    databaseUrl: e.DATABASE_URL ?? null,
     logLevel: e.LOG_LEVEL,
     defaultLocale: e.DEFAULT_LOCALE,
     digestCron: e.DIGEST_CRON,
@@ -248,7 +252,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   };
 }
 
-const SECRET = /SECRET|TOKEN|PASSWORD/i;
+const SECRET = /SECRET|TOKEN|PASSWORD|DATABASE_URL/i;
 
 /** Shows what was given, except for secrets, so "PORT: expected a number (got "abc")" helps at once. */
 function describeReceived(env: Record<string, string | undefined>, path: PropertyKey[]): string {

@@ -1,4 +1,3 @@
-import { openSqliteStore, rekeyLegacyRecords } from '../../storage/index.ts';
 import { personKeys } from '../../src/usecases/privacy.ts';
 import { parseParticipantId } from '../../src/domain/participant.ts';
 import { createInnspill, type Innspill } from '../../src/innspill.ts';
@@ -8,6 +7,9 @@ import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
 import { loadSecret } from './secret.ts';
 import { platformRecords } from './platform-records.ts';
+import { openConfiguredDatabase } from './database.ts';
+import type { Store } from '../../src/ports/store.ts';
+import type { ReadinessSource } from '../http/ready.ts';
 import { loadTopicKeywords } from './topic-keywords.ts';
 
 /*
@@ -21,12 +23,14 @@ export interface AppOptions {
   clock?: () => Date;
 }
 
-export function createCore(config: Config, options: AppOptions & { server?: boolean }): { store: ReturnType<typeof openSqliteStore>; core: Innspill; secrets: SealBox } {
-  const store = openSqliteStore(
-    config.databasePath,
-    // A server checkpoints on a worker thread, so no request waits for a disk flush.
-    options.server ? { onCheckpointError: (message) => options.logger.error(message) } : {},
-  );
+export async function createCore(
+  config: Config,
+  options: AppOptions & { server?: boolean },
+): Promise<{ store: Store; core: Innspill; secrets: SealBox; readiness: () => ReadinessSource }> {
+  const { store, keyRecords, readiness, rekeyLegacy } = await openConfiguredDatabase(config, {
+    ...(options.server ? { server: true } : {}),
+    onCheckpointError: (message) => options.logger.error(message),
+  });
   const clock = options.clock ?? (() => new Date());
   // The topic keywords are read once, when first needed: `members list` never reads them.
   let loaded: { keywords: ReturnType<typeof loadTopicKeywords> } | null = null;
@@ -34,14 +38,14 @@ export function createCore(config: Config, options: AppOptions & { server?: bool
   let secret: Buffer;
   try {
     // A database from before pseudonyms had separate purposes is moved to them the first time it meets its key.
-    secret = loadSecret(config.databasePath, store.db, clock(), (key) => {
+    secret = await loadSecret(config.databasePath, keyRecords, clock(), (key) => {
       const vault = createIdentityVault(key);
-      rekeyLegacyRecords(store.db, (id) => personKeys({ vault }, parseParticipantId(id)));
+      rekeyLegacy((id) => personKeys({ vault }, parseParticipantId(id)));
     });
     // A server reads the topic keywords at start, so a broken file stops the start with its reason.
     if (options.server) keywords();
   } catch (error) {
-    store.close();
+    await store.close();
     throw error;
   }
   const core = createInnspill({
@@ -64,6 +68,6 @@ export function createCore(config: Config, options: AppOptions & { server?: bool
       topicKeywords: keywords,
     },
   });
-  return { store, core, secrets: createSecretBox(secret) };
+  return { store, core, secrets: createSecretBox(secret), readiness };
 }
 

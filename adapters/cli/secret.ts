@@ -1,8 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Database } from 'better-sqlite3';
-import { holdsKeyedData, recordedKeyCheck, recordKeyCheck } from '../../storage/index.ts';
 import { keyCheckValue } from '../../src/privacy/vault.ts';
 
 const KEY_BYTES = 32;
@@ -57,7 +55,14 @@ function writeNewKey(path: string): Buffer | null {
  * with a clear message instead of silently orphaning the sealed data. `onFirstUse` runs once, before
  * the check value is recorded.
  */
-export function loadSecret(databasePath: string, db: Database, now: Date, onFirstUse: (secret: Buffer) => void = () => {}): Buffer {
+/** Where the database keeps the key's check value, and whether it holds anything made with a key (storage/key-check.ts, storage/postgres/key-check.ts). */
+export interface KeyRecords {
+  recorded(): Promise<string | null>;
+  record(value: string, now: Date): Promise<void>;
+  holdsKeyedData(): Promise<boolean>;
+}
+
+export async function loadSecret(databasePath: string, db: KeyRecords, now: Date, onFirstUse: (secret: Buffer) => void = () => {}): Promise<Buffer> {
   if (databasePath === ':memory:') return randomBytes(KEY_BYTES);
   const path = keyFilePath(databasePath);
   let secret: Buffer | null = null;
@@ -67,7 +72,7 @@ export function loadSecret(databasePath: string, db: Database, now: Date, onFirs
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
   if (!secret) {
-    if (holdsKeyedData(db)) {
+    if (await db.holdsKeyedData()) {
       throw new KeyFileError(
         `the key file ${path} is missing, but the database holds pseudonymous and sealed data made with it; restore ${path} from backup (a new key would make that data unreachable)`,
       );
@@ -76,11 +81,11 @@ export function loadSecret(databasePath: string, db: Database, now: Date, onFirs
     secret = writeNewKey(path) ?? parseKey(path, readFileSync(path, 'utf8'));
   }
   const check = keyCheckValue(secret);
-  const recorded = recordedKeyCheck(db);
+  const recorded = await db.recorded();
   if (recorded === null) {
     // The first start with this check (a new database, or one from before it was kept).
     onFirstUse(secret);
-    recordKeyCheck(db, check, now);
+    await db.record(check, now);
   }
   else if (recorded !== check) {
     throw new KeyFileError(`the key file ${path} does not belong to this database; restore the database's own key file from backup`);

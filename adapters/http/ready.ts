@@ -3,36 +3,36 @@ import { sendJson, type Route } from './server.ts';
 /** A message due longer than this means nothing is sending: the outbox worker is stuck or failing. */
 export const OUTBOX_MAX_WAIT_MS = 15 * 60_000;
 
-/** What readiness asks of the database (storage/readiness.ts answers it). */
+/** What readiness asks of the database (storage/readiness.ts answers it; PostgreSQL's answers asynchronously). */
 export interface ReadinessSource {
-  write(now: Date): void;
-  schema(): { version: number; latest: number };
-  oldestDue(): Date | null;
+  write(now: Date): void | Promise<void>;
+  schema(): { version: number; latest: number } | Promise<{ version: number; latest: number }>;
+  oldestDue(): Date | null | Promise<Date | null>;
 }
 
 type Check = { ok: true } | { ok: false; problem: string };
 
-const attempt = (fn: () => Check): Check => {
+const attempt = async (fn: () => Promise<Check>): Promise<Check> => {
   try {
-    return fn();
+    return await fn();
   } catch (error) {
     return { ok: false, problem: error instanceof Error ? error.message : String(error) };
   }
 };
 
 /** Each check on its own, so one failing does not hide the state of the others. */
-export function readiness(source: ReadinessSource, now: Date): Record<'database' | 'schema' | 'outbox', Check> {
+export async function readiness(source: ReadinessSource, now: Date): Promise<Record<'database' | 'schema' | 'outbox', Check>> {
   return {
-    database: attempt(() => {
-      source.write(now);
+    database: await attempt(async () => {
+      await source.write(now);
       return { ok: true };
     }),
-    schema: attempt(() => {
-      const { version, latest } = source.schema();
+    schema: await attempt(async () => {
+      const { version, latest } = await source.schema();
       return version === latest ? { ok: true } : { ok: false, problem: `schema version ${version}, expected ${latest}: run \`innspill migrate\`` };
     }),
-    outbox: attempt(() => {
-      const due = source.oldestDue();
+    outbox: await attempt(async () => {
+      const due = await source.oldestDue();
       const waited = due ? now.getTime() - due.getTime() : 0;
       return waited <= OUTBOX_MAX_WAIT_MS ? { ok: true } : { ok: false, problem: `the oldest due message has waited ${Math.round(waited / 60_000)} min` };
     }),
@@ -47,8 +47,8 @@ export function readyRoute(source: ReadinessSource, clock: () => Date, onFailure
   return {
     method: 'GET',
     path: '/readyz',
-    handle(_req, res) {
-      const checks = readiness(source, clock());
+    async handle(_req, res) {
+      const checks = await readiness(source, clock());
       const failed = Object.fromEntries(Object.entries(checks).flatMap(([name, c]) => (c.ok ? [] : [[name, c.problem]])));
       const body = { status: Object.keys(failed).length ? 'unavailable' : 'ready', checks: Object.fromEntries(Object.entries(checks).map(([name, c]) => [name, c.ok ? 'ok' : c.problem])) };
       if (Object.keys(failed).length) {

@@ -79,3 +79,16 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
     close: () => (closing ??= db.pool.end()),
   };
 }
+
+/** `innspill migrate` on PostgreSQL: brings the database at `url` to the latest version and disconnects. */
+export async function migratePostgresUrl(url: string): Promise<{ from: number; to: number }> {
+  const db = createDb(url, 1);
+  try {
+    return await migratePostgres(db.pool);
+  } catch (error) {
+    if ((error as { code?: string }).code === 'database_from_future') throw error;
+    throw new PostgresUnusableError(`the database ${redactUrl(url)} cannot be used: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    await db.pool.end();
+  }
+}

@@ -22,6 +22,8 @@ export interface TestDatabase {
   /** Marks the database as made by a newer Innspill. */
   fromTheFuture(): Promise<void>;
   latest: number;
+  /** The environment that points `innspill` at this database (the key file goes in `dir`). */
+  env(dir: string): Promise<Record<string, string>>;
 }
 
 export interface StoreKind {
@@ -49,6 +51,7 @@ function sqliteKind(): StoreKind {
       });
       return {
         latest: LATEST_VERSION,
+        env: async () => ({ DATABASE_PATH: path }),
         async open() {
           const store = openSqliteStore(path);
           stores.push(store);
@@ -108,6 +111,10 @@ function postgresKind(url: string): StoreKind {
       };
       return {
         latest: PG_LATEST_VERSION,
+        async env(dir) {
+          await ready();
+          return { DATABASE_URL: schemaUrl, DATABASE_PATH: join(dir, 'innspill.db') };
+        },
         async open() {
           await ready();
           const store = await openPostgresStore(schemaUrl, { poolSize: 4 });

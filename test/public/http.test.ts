@@ -89,7 +89,7 @@ describe('the public site served by serve', () => {
     await withApp({}, async (app, base) => {
       const before = await fetch(`${base}/`);
       expect(await before.text()).toContain('Innspill (0)');
-      const other = createCore(app.config, { logger: silent });
+      const other = await createCore(app.config, { logger: silent });
       try {
         const { suggestion } = await other.core.submitSuggestion(actor('UOTHER'), { text: 'Skrevet fra en annen prosess', publishable: true });
         // Review mode (the default): shown once approved.

@@ -57,7 +57,7 @@ export async function runConsole(ctx: CliContext, opts: { as?: string; locale?: 
     import('../../console/playground.ts'),
     import('../core.ts'),
   ]);
-  const { store, core } = createCore(config, { logger: ctx.logger(config) });
+  const { store, core } = await createCore(config, { logger: ctx.logger(config) });
   const stopSite = opts.publicSite ? await servePublicSite(ctx, config, core) : null;
   try {
     await runPlayground(core, actorFrom(ref, opts.locale ?? config.defaultLocale), { input: ctx.stdin, output: ctx.stdout });

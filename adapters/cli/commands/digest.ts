@@ -19,7 +19,7 @@ async function sendNow(ctx: CliContext): Promise<void> {
     import('../delivery.ts'),
     import('../platforms.ts'),
   ]);
-  const { store, core, secrets } = createCore(config, { logger });
+  const { store, core, secrets } = await createCore(config, { logger });
   const platforms = await createPlatforms(config, { core, store, secrets }, logger);
   if (platforms.senders.length === 0) {
     store.close();

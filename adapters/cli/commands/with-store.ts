@@ -9,15 +9,15 @@ import type { CliContext } from '../program.ts';
  */
 export async function withStore<T>(ctx: CliContext, fn: (core: Innspill) => Promise<T>, options: { readOnly?: boolean } = {}): Promise<T> {
   const config = ctx.config();
-  if (options.readOnly && config.databasePath !== ':memory:' && !existsSync(config.databasePath)) {
+  if (options.readOnly && !config.databaseUrl && config.databasePath !== ':memory:' && !existsSync(config.databasePath)) {
     throw new Error(`no database at ${config.databasePath} (check DATABASE_PATH)`);
   }
   // Loaded here, not at the top: `innspill --help` needs neither SQLite nor the core.
   const { createCore } = await import('../core.ts');
-  const { store, core } = createCore(config, { logger: ctx.logger(config) });
+  const { store, core } = await createCore(config, { logger: ctx.logger(config) });
   try {
     return await fn(core);
   } finally {
-    store.close();
+    await store.close();
   }
 }

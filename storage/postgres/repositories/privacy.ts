@@ -43,8 +43,9 @@ async function outboxOf(c: Conn, person: PersonKeys, hooks: ErasureHooks, sugges
 
 /**
  * Erasure, access requests and retention, finding a person's records by every key they can carry,
- * as SQLite's does. Erasure is one transaction; the server's own vacuum reclaims the dead rows
- * (PostgreSQL has no `secure_delete`: see PRIVACY.md for what that means for backups and WAL).
+ * as SQLite's does. Erasure is one transaction. PostgreSQL has no `secure_delete` and no checkpoint
+ * to force here: erased rows linger as dead tuples until autovacuum reuses their space, and in the
+ * WAL until it is recycled (the README says so to operators).
  */
 export function createPgPrivacyStore(db: Db): PrivacyStore {
   async function holdings(c: Conn, person: PersonKeys, hooks: ErasureHooks): Promise<Holdings> {
