@@ -1,11 +1,10 @@
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.ts';
 import { actor, testCore } from '../helpers/core.ts';
 import { seedFixtureWeek } from '../helpers/fixture-week.ts';
 import { useTmpDir } from '../helpers/tmp.ts';
+import { TEST_DATABASE_URL, usePostgresSchemas } from '../helpers/postgres.ts';
 import { migrate, openDatabase } from '../../storage/index.ts';
 
 const tmp = useTmpDir();
@@ -36,28 +35,9 @@ describe('innspill copy: what needs no PostgreSQL', () => {
 });
 
 // Each test copies into a schema of its own on the server TEST_DATABASE_URL names.
-const serverUrl = process.env.TEST_DATABASE_URL;
-if (serverUrl) {
+if (TEST_DATABASE_URL) {
   describe('innspill copy --to postgres://', () => {
-    const types = new pg.TypeOverrides();
-    types.setTypeParser(20, Number);
-    let admin: pg.Pool;
-    const schemas: string[] = [];
-    beforeAll(() => {
-      admin = new pg.Pool({ connectionString: serverUrl, max: 2, types });
-    });
-    afterEach(async () => {
-      for (const s of schemas.splice(0)) await admin.query(`DROP SCHEMA IF EXISTS ${s} CASCADE`);
-    });
-    afterAll(() => admin.end());
-    async function emptyTarget(): Promise<{ url: string; query: <R>(sql: string) => Promise<R[]> }> {
-      const schema = `copy_${randomBytes(6).toString('hex')}`;
-      schemas.push(schema);
-      await admin.query(`CREATE SCHEMA ${schema}`);
-      const url = new URL(serverUrl!);
-      url.searchParams.set('options', `-c search_path=${schema}`);
-      return { url: url.toString(), query: async <R>(sql: string) => (await admin.query(sql.replaceAll('$schema', schema))).rows as R[] };
-    }
+    const emptyTarget = usePostgresSchemas(TEST_DATABASE_URL!);
 
     it('copies every row of every table, and the counters go on from where SQLite was', async () => {
       const path = await seededDatabase();

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { finished, runCli, startCli } from '../helpers/cli.ts';
 import { useTmpDir } from '../helpers/tmp.ts';
+import { TEST_DATABASE_URL, usePostgresSchemas } from '../helpers/postgres.ts';
 import { startFakeSlackApi, type FakeSlackApi, type RecordedCall } from '../fakes/slack-api.ts';
 import { SIGNING_SECRET, slackRequests } from '../fakes/slack-requests.ts';
 
@@ -14,9 +15,15 @@ import { SIGNING_SECRET, slackRequests } from '../fakes/slack-requests.ts';
  * same slot. Nothing may count or send twice, and together the two keep the workspace's send rate.
  */
 
+/** A schema of its own on the test server; the key file stays beside DATABASE_PATH, as after a move. */
+function postgresEnv(fresh: () => Promise<{ url: string }>) {
+  return async (dir: string) => ({ DATABASE_URL: (await fresh()).url, DATABASE_PATH: join(dir, 'innspill.db') });
+}
+
 /** The database both replicas share: one entry per store the test runs on. */
-const DATABASES: { name: string; env: (dir: string) => Record<string, string> }[] = [
-  { name: 'SQLite (one file, WAL)', env: (dir) => ({ DATABASE_PATH: join(dir, 'innspill.db') }) },
+const DATABASES: { name: string; env: (dir: string) => Promise<Record<string, string>> }[] = [
+  { name: 'SQLite (one file, WAL)', env: async (dir) => ({ DATABASE_PATH: join(dir, 'innspill.db') }) },
+  ...(TEST_DATABASE_URL ? [{ name: 'PostgreSQL', env: postgresEnv(usePostgresSchemas(TEST_DATABASE_URL)) }] : []),
 ];
 
 const VOTERS = 80;
@@ -97,7 +104,7 @@ describe.each(DATABASES)('two replicas on one database: $name', (database) => {
     cleanups.push(() => api.close());
     const members = Array.from({ length: MEMBERS }, (_, i) => `M${i + 1}`);
     const voters = Array.from({ length: VOTERS }, (_, i) => `V${i}`);
-    const base = { ...database.env(dir), SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: api.url, DIGEST_TIMEZONE: 'UTC' };
+    const base = { ...(await database.env(dir)), SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: api.url, DIGEST_TIMEZONE: 'UTC' };
     for (const m of members) expect((await runCli(['members', 'add', `slack:T1:${m}`], { env: base })).code).toBe(0);
 
     // Both schedulers fire the same slot, far enough ahead for both to be up by then.
