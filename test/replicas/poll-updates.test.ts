@@ -1,24 +1,19 @@
-import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { createPollUpdateGate } from '../../src/usecases/poll-updates.ts';
-import { openSqliteStore } from '../../storage/index.ts';
 import { fakeClock } from '../helpers/core.ts';
-import { useTmpDir } from '../helpers/tmp.ts';
+import { contract, type TestDatabase } from '../contract/stores.ts';
 
-const tmp = useTmpDir();
-
-/** Two processes' gates on one SQLite file, on one fake clock. */
-function twoGates() {
-  const path = join(tmp(), 'leases.db');
-  const stores = [openSqliteStore(path), openSqliteStore(path)];
+/** Two processes' gates on one database (two connections or pools), on one fake clock. */
+async function twoGates(db: TestDatabase) {
+  const stores = [await db.open(), await db.open()];
   const clock = fakeClock('2026-11-23T07:00:00Z');
   const [a, b] = stores.map((store, i) => createPollUpdateGate({ leases: store.leases, clock, holder: `replica-${i}`, intervalMs: 1000 }));
   return { a: a!, b: b!, stores, clock, close: () => Promise.all(stores.map((s) => s.close())) };
 }
 
-describe('poll message updates across processes', () => {
+contract('poll message updates across processes', (fresh) => {
   it('lets one process update a poll at a time, and skips the other when the update already shows its clicks', async () => {
-    const { a, b, clock, close } = twoGates();
+    const { a, b, clock, close } = await twoGates(fresh());
     const clickAtB = clock();
     clock.advance(100);
     expect(await a.claim(1, new Date(clock().getTime() - 50))).toBe('go');
@@ -31,7 +26,7 @@ describe('poll message updates across processes', () => {
   });
 
   it('makes a process whose click came after the other began wait for the lease to end, then update', async () => {
-    const { a, b, clock, close } = twoGates();
+    const { a, b, clock, close } = await twoGates(fresh());
     expect(await a.claim(1, clock())).toBe('go');
     clock.advance(200);
     const lateClick = clock();
@@ -45,7 +40,7 @@ describe('poll message updates across processes', () => {
   });
 
   it('lets the holder take its own lease again (its next update in a burst)', async () => {
-    const { a, stores, clock, close } = twoGates();
+    const { a, stores, clock, close } = await twoGates(fresh());
     expect(await a.claim(1, clock())).toBe('go');
     clock.advance(300);
     expect(await a.claim(1, clock())).toBe('go');

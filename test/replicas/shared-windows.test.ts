@@ -1,29 +1,25 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createOutboxWorker, type OutboxWorker } from '../../src/outbox/worker.ts';
 import { ARRIVAL_MARGIN } from '../../src/outbox/rate-limit.ts';
 import { GRANT_SPAN, planGrant } from '../../src/outbox/shared-windows.ts';
 import type { OutboundMessage, SendResult } from '../../src/ports/delivery.ts';
 import type { SendSlotStore } from '../../src/ports/send-slots.ts';
-import { openSqliteStore } from '../../storage/index.ts';
 import { fakeClock } from '../helpers/core.ts';
-import { useTmpDir } from '../helpers/tmp.ts';
+import { contract, type TestDatabase } from '../contract/stores.ts';
 
 const silent = { info: () => {}, warn: () => {} };
-const tmp = useTmpDir();
 const WINDOW = 1000 * (1 + ARRIVAL_MARGIN);
 
 /** Most calls inside any window of `ms` starting at a call. */
 const busiest = (times: number[], ms: number) => Math.max(...times.map((t) => times.filter((u) => u >= t && u < t + ms).length));
 
 /**
- * Two "processes": two connections to one SQLite file, each with its own outbox worker, on one
+ * Two "processes": two connections to one database (two pools on PostgreSQL), each with its own outbox worker, on one
  * fake clock. They are pumped in turn until the outbox is empty, the clock jumping to the next
  * moment either could act.
  */
-function twoWorkers(answer: (m: OutboundMessage, owner: string) => SendResult = () => ({ ok: true })) {
-  const path = join(tmp(), 'shared.db');
-  const stores = [openSqliteStore(path), openSqliteStore(path)];
+async function twoWorkers(db: TestDatabase, answer: (m: OutboundMessage, owner: string) => SendResult = () => ({ ok: true })) {
+  const stores = [await db.open(), await db.open()];
   const clock = fakeClock('2026-11-23T07:00:00Z');
   const start = clock().getTime();
   const calls: { at: number; id: number; owner: string; workspaceId: string }[] = [];
@@ -47,13 +43,18 @@ function twoWorkers(answer: (m: OutboundMessage, owner: string) => SendResult = 
     });
   });
   let queued = 0;
-  const enqueue = (count: number, workspaceId = 'T1') =>
-    stores[0]!.db.transaction(() => {
-      const insert = stores[0]!.db.prepare(
+  const enqueue = async (count: number, workspaceId = 'T1') => {
+    for (let i = 0; i < count; i += 1, queued += 1) {
+      await db.sql(
         "INSERT INTO outbox (platform, workspace_id, recipient, payload, dedupe_key, label, status, next_attempt_at, created_at) VALUES ('slack', ?, ?, '{\"type\":\"poll\",\"pollId\":1}', ?, 'x', 'pending', ?, ?)",
+        workspaceId,
+        JSON.stringify({ kind: 'user', userId: `U${queued}` }),
+        `key:${queued}`,
+        clock().getTime(),
+        clock().getTime(),
       );
-      for (let i = 0; i < count; i += 1, queued += 1) insert.run(workspaceId, JSON.stringify({ kind: 'user', userId: `U${queued}` }), `key:${queued}`, clock().getTime(), clock().getTime());
-    })();
+    }
+  };
   async function drain() {
     for (let step = 0; step < 10_000; step += 1) {
       const next = await Promise.all(workers.map((w) => w.pump()));
@@ -68,10 +69,10 @@ function twoWorkers(answer: (m: OutboundMessage, owner: string) => SendResult = 
   return { stores, clock, calls, reserves, workers, enqueue, drain, close: () => Promise.all(stores.map((s) => s.close())) };
 }
 
-describe('rate-limit windows shared through the database', () => {
+contract('rate-limit windows shared through the database', (fresh) => {
   it('keeps one workspace under its limit with two processes sending, each message once', async () => {
-    const t = twoWorkers();
-    t.enqueue(60);
+    const t = await twoWorkers(fresh());
+    await t.enqueue(60);
     await t.drain();
     expect(t.calls).toHaveLength(60);
     expect(new Set(t.calls.map((c) => c.id)).size).toBe(60);
@@ -82,8 +83,8 @@ describe('rate-limit windows shared through the database', () => {
   });
 
   it('reserves slots in batches, not one write per message', async () => {
-    const t = twoWorkers();
-    t.enqueue(50);
+    const t = await twoWorkers(fresh());
+    await t.enqueue(50);
     await t.drain();
     expect(t.calls).toHaveLength(50);
     // Fifty messages at ten a grant: a handful of reservations between the two, not fifty.
@@ -93,29 +94,30 @@ describe('rate-limit windows shared through the database', () => {
 
   it('pauses every process when one is told to wait (429 Retry-After)', async () => {
     let limited = true;
-    const t = twoWorkers(() => {
+    const t = await twoWorkers(fresh(), () => {
       if (!limited) return { ok: true };
       limited = false;
       return { ok: false, retryable: true, retryAfterMs: 30_000, error: 'ratelimited' };
     });
-    t.enqueue(1);
+    await t.enqueue(1);
     await t.workers[0]!.pump();
     await t.workers[0]!.settled();
     // The first call was answered 429; nothing in the workspace goes, from either process, until Retry-After has passed.
-    t.enqueue(4);
+    // More than one grant's worth, so both processes have sends to make after the pause.
+    await t.enqueue(24);
     await t.drain();
     const [first, ...rest] = t.calls;
     expect(first!.at).toBe(0);
-    expect(rest.length).toBe(5);
+    expect(rest.length).toBe(25);
     expect(new Set(rest.map((c) => c.owner)).size).toBe(2);
     for (const call of rest) expect(call.at).toBeGreaterThanOrEqual(30_000);
     await t.close();
   });
 
   it('keeps workspaces apart: one at its limit does not hold up another', async () => {
-    const t = twoWorkers();
-    t.enqueue(30, 'T1');
-    t.enqueue(5, 'T2');
+    const t = await twoWorkers(fresh());
+    await t.enqueue(30, 'T1');
+    await t.enqueue(5, 'T2');
     await t.drain();
     expect(t.calls).toHaveLength(35);
     expect(t.calls.filter((c) => c.workspaceId === 'T2').map((c) => c.at)).toEqual([0, 0, 0, 0, 0]);
