@@ -7,6 +7,7 @@ import type { Locale } from '../../src/i18n/locale.ts';
 import type { DigestChannel } from '../../src/usecases/delivery.ts';
 import type { TopicKeywords } from '../../src/topics/match.ts';
 import type { PlatformRecords } from '../../src/usecases/context.ts';
+import type { Store } from '../../src/ports/store.ts';
 
 /** A settable clock for tests: starts at `start`, moves only when told. */
 export interface FakeClock {
@@ -23,9 +24,16 @@ export function fakeClock(start: Date | string = '2026-11-23T09:00:00Z'): FakeCl
   return clock;
 }
 
+type CoreOptions = { clock?: FakeClock; participantPolls?: boolean; digestChannels?: DigestChannel[]; emptyDigest?: 'note' | 'skip'; minGroupSize?: number; publishMode?: 'review' | 'immediate'; platformRecords?: PlatformRecords; replyWindowDays?: number; topicKeywords?: TopicKeywords };
+
 /** A real core on an in-memory SQLite database (or a file, for tests that need one). */
-export function testCore(options: { path?: string; clock?: FakeClock; participantPolls?: boolean; digestChannels?: DigestChannel[]; emptyDigest?: 'note' | 'skip'; minGroupSize?: number; publishMode?: 'review' | 'immediate'; platformRecords?: PlatformRecords; replyWindowDays?: number; topicKeywords?: TopicKeywords } = {}) {
+export function testCore(options: CoreOptions & { path?: string } = {}) {
   const store = openSqliteStore(options.path ?? ':memory:');
+  return { store, ...coreOn(store, options) };
+}
+
+/** A real core on a store of any kind (a contract test's SQLite or PostgreSQL database). */
+export function coreOn(store: Store, options: CoreOptions = {}) {
   const clock = options.clock ?? fakeClock();
   const core = createInnspill({
     store,
@@ -46,7 +54,7 @@ export function testCore(options: { path?: string; clock?: FakeClock; participan
       ...(options.topicKeywords ? { topicKeywords: () => options.topicKeywords } : {}),
     },
   });
-  return { store, core, clock };
+  return { core, clock };
 }
 
 export function actor(userId = 'U1', options: { platform?: Platform; workspaceId?: string; locale?: Locale } = {}) {
