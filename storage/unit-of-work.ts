@@ -13,28 +13,34 @@ export class UnitOfWorkLeftTransaction extends Error {
 }
 
 /**
- * The SQLite primitives, each a synchronous statement behind a promise, checked against `live` so a
- * work that outlived its transaction cannot write into someone else's.
+ * The SQLite primitives: each runs its statement synchronously, at the call, and hands back a
+ * settled promise; `live` refuses a call made while no unit of work is being driven.
  */
-function sqliteTx(db: Database): (live: () => void) => Tx {
+function sqliteTx(db: Database, live: () => void): Tx {
   const rows = voteRows(db);
   const touch = participantToucher(db);
   const groups = segmentGroupCounter(db);
   const claim = deliveryClaimer(db);
   const note = activityRecorder(db);
-  const step =
-    <A extends unknown[], R>(live: () => void, f: (...args: A) => R) =>
-    async (...args: A): Promise<R> => {
-      live();
-      return f(...args);
-    };
-  return (live) => ({
-    polls: { get: step(live, rows.poll), addToTally: step(live, rows.addToTally), addVoters: step(live, rows.addVoters) },
-    votes: { choices: step(live, rows.choices), insert: step(live, rows.insert), delete: step(live, rows.delete) },
-    participants: { touch: step(live, touch), segmentGroups: step(live, groups) },
-    deliveries: { claim: step(live, claim) },
-    activity: { note: step(live, note) },
-  });
+  const settled = <R>(value: R) => Promise.resolve(value);
+  return {
+    polls: {
+      get: (id) => (live(), settled(rows.poll(id))),
+      addToTally: (pollId, option, delta) => (live(), settled(rows.addToTally(pollId, option, delta))),
+      addVoters: (pollId, delta) => (live(), settled(rows.addVoters(pollId, delta))),
+    },
+    votes: {
+      choices: (pollId, voterKey) => (live(), settled(rows.choices(pollId, voterKey))),
+      insert: (vote) => (live(), settled(rows.insert(vote))),
+      delete: (pollId, voterKey, options) => (live(), settled(rows.delete(pollId, voterKey, options))),
+    },
+    participants: {
+      touch: (input) => (live(), settled(touch(input))),
+      segmentGroups: () => (live(), settled(groups())),
+    },
+    deliveries: { claim: (source, key, now) => (live(), settled(claim(source, key, now))) },
+    activity: { note: (personKey, segment, at) => (live(), settled(note(personKey, segment, at))) },
+  };
 }
 
 interface Pending {
@@ -62,7 +68,12 @@ interface Pending {
  * transaction is open.
  */
 export function createUnitOfWork(db: Database): UnitOfWork {
-  const tx = sqliteTx(db);
+  // Set while a work is being driven inside the open transaction; a work that strayed past its
+  // transaction finds it null (its flush has ended, and a flush never outlives its turn).
+  let driving: Pending | null = null;
+  const tx = sqliteTx(db, () => {
+    if (driving === null) throw new UnitOfWorkLeftTransaction();
+  });
   const begin = db.prepare('BEGIN IMMEDIATE');
   const commit = db.prepare('COMMIT');
   const rollback = db.prepare('ROLLBACK');
@@ -90,10 +101,9 @@ export function createUnitOfWork(db: Database): UnitOfWork {
     }
     const settled: { p: Pending; ok: boolean; value: unknown }[] = [];
     let next = 0;
-    let current: object | null = null;
 
     const end = () => {
-      current = null;
+      driving = null;
       try {
         commit.run();
       } catch (error) {
@@ -115,25 +125,21 @@ export function createUnitOfWork(db: Database): UnitOfWork {
       if (next === batch.length) return end();
       const p = batch[next++]!;
       savepoint.run();
-      const token = {};
-      current = token;
-      const live = () => {
-        if (current !== token) throw new UnitOfWorkLeftTransaction();
-      };
+      driving = p;
       let done: Promise<unknown>;
       try {
-        done = p.work(tx(live));
+        done = p.work(tx);
       } catch (error) {
         done = Promise.reject(error);
       }
       done.then(
         (value) => {
-          if (current !== token) return;
+          if (driving !== p) return;
           settle(p, true, value);
           start();
         },
         (error) => {
-          if (current !== token) return;
+          if (driving !== p) return;
           settle(p, false, error);
           start();
         },
@@ -142,7 +148,7 @@ export function createUnitOfWork(db: Database): UnitOfWork {
 
     queueMicrotask(() =>
       process.nextTick(() => {
-        if (current === null) return;
+        if (driving === null) return;
         settle(batch[next - 1]!, false, new UnitOfWorkLeftTransaction());
         queue = batch.slice(next).concat(queue);
         end();

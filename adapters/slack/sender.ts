@@ -10,7 +10,7 @@ import type { DmChannels } from './dm-channels.ts';
 import type { PollPosts } from './poll-posts.ts';
 import type { PollUpdater } from './poll-updater.ts';
 import { publishPoll } from './publish.ts';
-import { renderDigest } from './render/digest.ts';
+import { packDigest } from './render/digest.ts';
 import { replyMessage } from './render/messages.ts';
 import { answerMessage, statusMessage } from './render/follow-up.ts';
 import type { SlackMessage } from './render/poll.ts';
@@ -82,7 +82,7 @@ export function createSlackSender(deps: {
           case 'survey':
             return { ok: true, platformRef: await post(client, channel, invitation!) };
           case 'digest': {
-            const parts = renderDigest(parseDigest(payload.digest), payload.locale, deps.core.settings.timeZone);
+            const parts = packDigest(parseDigest(payload.digest), { locale: payload.locale, timeZone: deps.core.settings.timeZone });
             const { ref, calls } = await postParts(client, message.parts, channel, parts);
             return ref === undefined ? { ok: true, calls } : { ok: true, platformRef: ref, calls };
           }

@@ -7,10 +7,11 @@ import type { OutboundMessage, PlatformSender, Recipient, SendResult } from '../
 import { textIn } from '../../src/surveys/definition.ts';
 import { parseDigest } from '../../src/digest/serialize.ts';
 import { digestCards } from './cards/digest.ts';
+import type { AdaptiveCard } from './cards/elements.ts';
 import { pollCard } from './cards/poll-card.ts';
 import { answerCard, replyCard, statusCard } from './cards/follow-up.ts';
 import { surveyCard } from './cards/survey-card.ts';
-import { partsLeft } from '../../src/outbox/parts.ts';
+import { partsLeft, type DigestPacker } from '../../src/outbox/parts.ts';
 import { baseConversationId } from './identity.ts';
 import type { ReferenceBook, ReferenceTarget } from './references.ts';
 import { replyActivity, type Reply } from './reply.ts';
@@ -25,6 +26,8 @@ export interface TeamsSenderDeps {
   timeoutMs: number;
 }
 
+/** Teams' packer for the outbox: Adaptive Cards within Teams' activity size limit. */
+const packDigest: DigestPacker<AdaptiveCard> = digestCards;
 /** The scope the bot's token for the Bot Connector is issued for. */
 const BOT_FRAMEWORK_AUDIENCE = 'https://api.botframework.com';
 
@@ -96,7 +99,7 @@ export function createTeamsSender(deps: TeamsSenderDeps): PlatformSender {
         return [{ card: surveyCard(decision.survey.id, decision.survey.definition, decision.answers, 0, decision.locale, core.settings.defaultLocale, { heading }) }];
       }
       case 'digest':
-        return digestCards(parseDigest(payload.digest), { locale: payload.locale, timeZone: core.settings.timeZone }).map((card) => ({ card }));
+        return packDigest(parseDigest(payload.digest), { locale: payload.locale, timeZone: core.settings.timeZone }).map((card) => ({ card }));
     }
   }
 

@@ -1,10 +1,13 @@
 import type { PartProgress } from '../ports/delivery.ts';
+import type { DigestModel } from '../digest/model.ts';
+import type { Locale } from '../i18n/locale.ts';
 
 /**
- * A platform's packer: lays one message out as the parts its size limit allows (Block Kit messages
- * for Slack, Adaptive Cards for Teams), in the order they are read, never dropping anything.
+ * A platform's digest packer: lays the digest out as the parts its size limit allows (Block Kit
+ * messages for Slack, Adaptive Cards for Teams), in reading order, never dropping anything. The
+ * parts then go out through `partsLeft`, whose progress the outbox keeps.
  */
-export type Packer<Message, Options, Part> = (message: Message, options: Options) => Part[];
+export type DigestPacker<Part> = (digest: DigestModel, options: { locale: Locale; timeZone: string }) => Part[];
 
 /** What is left of a message to send, and how each accepted part is recorded. */
 export interface PartsLeft<P> {

@@ -158,7 +158,7 @@ export interface RetentionCutoffs {
   deadBefore: Date;
   deliveryRecordsBefore: Date;
   sealedSendersBefore: Date;
-  /** Namespaces of short-lived adapter records (digest parts sent), pruned with the delivery records. */
+  /** Namespaces of short-lived adapter records, pruned with the delivery records. */
   shortLivedNamespaces: readonly string[];
 }
 

@@ -37,7 +37,7 @@ export interface CoreSettings {
 export interface PlatformRecords {
   /** Keys of records about one person (a Slack DM channel, Teams conversation references). */
   personal(ref: ParticipantRef): { namespace: string; key: string }[];
-  /** Namespaces of records needed only for days (which parts of a digest were sent). */
+  /** Namespaces of records needed only for days, pruned with the delivery records. */
   shortLived: readonly string[];
 }
 

@@ -1,3 +1,4 @@
+import type { DigestPacker } from '../../../src/outbox/parts.ts';
 import { bar, formatDate, oneLine } from '../../../src/digest/format.ts';
 import type { AttentionItem, DigestModel, DigestPeriod, DigestSuggestion, Share } from '../../../src/digest/model.ts';
 import { areasText, brief, closingText, optionResult, pollSegmentText, pollStatus, reasonsText, similarText, suggestionTags, themeCount, totalsLine } from '../../../src/digest/phrases.ts';
@@ -232,3 +233,6 @@ export function renderDigest(model: DigestModel, locale: Locale, timeZone: strin
     return { text: `${title} (${escapeMrkdwn(note)})`, blocks: [...head, ...blocks, { type: 'context', elements: [{ type: 'mrkdwn', text: escapeMrkdwn(note) }] }] };
   });
 }
+
+/** Slack's packer for the outbox: Block Kit messages within Slack's size limits. */
+export const packDigest: DigestPacker<SlackMessage> = (model, { locale, timeZone }) => renderDigest(model, locale, timeZone);
