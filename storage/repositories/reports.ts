@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { isPollOpen, resultsVisible } from '../../src/domain/poll.ts';
+import { isPollOpen, resultsVisible, type Poll } from '../../src/domain/poll.ts';
 import type { DigestInput, DigestPeriod, DigestPollInput, DigestSuggestion, Participation, PeriodTotals } from '../../src/digest/model.ts';
 import type { ExportSource } from '../../src/export/model.ts';
 import type { ReportStore } from '../../src/ports/store.ts';
@@ -28,6 +28,38 @@ export function toDigestSuggestion(s: DigestSuggestionRow): DigestSuggestion {
     createdAt: new Date(s.created_at),
     ...(s.reply_closed ? { replyClosed: true as const } : {}),
   };
+}
+
+/** A poll as the digest sees it at the end of its period. */
+export function digestPollInput(row: Parameters<typeof toPoll>[0], countsOf: (poll: Poll) => number[], at: Date): DigestPollInput {
+  const poll = toPoll(row);
+  return {
+    id: poll.id,
+    question: poll.question,
+    options: poll.options,
+    counts: countsOf(poll),
+    voters: row.voters,
+    closed: !isPollOpen(poll, at),
+    everyone: poll.audience.kind === 'everyone',
+    anonymous: poll.anonymous,
+    hiddenUntilClose: !resultsVisible(poll, at),
+    multipleChoice: poll.multipleChoice,
+    closesAt: poll.closesAt,
+  };
+}
+
+/** A poll whose results may be shown, as the export lists it. */
+export function exportedPoll(p: Poll, voters: number, counts: number[], now: Date): Omit<ExportSource, 'suggestions'>['polls'][number] {
+  const entry = {
+    id: p.id,
+    question: p.question,
+    closed: !isPollOpen(p, now),
+    anonymous: p.anonymous,
+    voters,
+    createdAt: p.createdAt.toISOString(),
+    options: p.options.map((label, i) => ({ label, votes: counts[i]! })),
+  };
+  return entry;
 }
 
 /**
@@ -99,22 +131,7 @@ export function createReportStore(db: Database): ReportStore {
   return {
     async digestInput(period, previous): Promise<DigestInput> {
       const r = range(period);
-      const pollInputs: DigestPollInput[] = polls.all(r).map((row) => {
-        const poll = toPoll(row);
-        return {
-          id: poll.id,
-          question: poll.question,
-          options: poll.options,
-          counts: counts(poll.id, poll.options.length),
-          voters: row.voters,
-          closed: !isPollOpen(poll, period.end),
-          everyone: poll.audience.kind === 'everyone',
-          anonymous: poll.anonymous,
-          hiddenUntilClose: !resultsVisible(poll, period.end),
-          multipleChoice: poll.multipleChoice,
-          closesAt: poll.closesAt,
-        };
-      });
+      const pollInputs: DigestPollInput[] = polls.all(r).map((row) => digestPollInput(row, (poll) => counts(poll.id, poll.options.length), period.end));
       return {
         period,
         suggestions: suggestions.all({ ...r, perTopic: DIGEST_PER_TOPIC }).map(toDigestSuggestion),
@@ -137,19 +154,7 @@ export function createReportStore(db: Database): ReportStore {
         segmentGroups: segmentGroups(),
         polls: allPolls.all().flatMap((row) => {
           const p = toPoll(row);
-          if (!resultsVisible(p, now)) return [];
-          const c = counts(p.id, p.options.length);
-          return [
-            {
-              id: p.id,
-              question: p.question,
-              closed: !isPollOpen(p, now),
-              anonymous: p.anonymous,
-              voters: row.voters,
-              createdAt: p.createdAt.toISOString(),
-              options: p.options.map((label, i) => ({ label, votes: c[i]! })),
-            },
-          ];
+          return resultsVisible(p, now) ? [exportedPoll(p, row.voters, counts(p.id, p.options.length), now)] : [];
         }),
       };
     },

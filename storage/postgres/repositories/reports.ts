@@ -1,10 +1,10 @@
-import { isPollOpen, resultsVisible } from '../../../src/domain/poll.ts';
+import { resultsVisible } from '../../../src/domain/poll.ts';
 import type { DigestInput, DigestPeriod, DigestPollInput, Participation, PeriodTotals } from '../../../src/digest/model.ts';
 import type { ExportSource } from '../../../src/export/model.ts';
 import type { ReportStore } from '../../../src/ports/store.ts';
 import { HOUR_MS } from '../../repositories/activity.ts';
 import { toPoll, type Row as PollRow } from '../../repositories/polls.ts';
-import { DIGEST_PER_TOPIC, REPLY_CLOSED, toDigestSuggestion, type DigestSuggestionRow } from '../../repositories/reports.ts';
+import { DIGEST_PER_TOPIC, REPLY_CLOSED, digestPollInput, exportedPoll, toDigestSuggestion, type DigestSuggestionRow } from '../../repositories/reports.ts';
 import type { SegmentColumns } from '../../repositories/rows.ts';
 import type { Db } from '../pool.ts';
 import { segmentGroups } from './participants.ts';
@@ -67,20 +67,8 @@ export function createPgReportStore(db: Db): ReportStore {
       );
       const polls: DigestPollInput[] = [];
       for (const row of pollRows) {
-        const poll = toPoll(row);
-        polls.push({
-          id: poll.id,
-          question: poll.question,
-          options: poll.options,
-          counts: await counts(poll.id, poll.options.length),
-          voters: row.voters,
-          closed: !isPollOpen(poll, period.end),
-          everyone: poll.audience.kind === 'everyone',
-          anonymous: poll.anonymous,
-          hiddenUntilClose: !resultsVisible(poll, period.end),
-          multipleChoice: poll.multipleChoice,
-          closesAt: poll.closesAt,
-        });
+        const tally = await counts(row.id, (JSON.parse(row.options) as string[]).length);
+        polls.push(digestPollInput(row, () => tally, period.end));
       }
       const suggestions = await db.query<DigestSuggestionRow>(
         `SELECT * FROM (
@@ -123,17 +111,7 @@ export function createPgReportStore(db: Db): ReportStore {
       for (const row of await db.query<PollRow>('SELECT * FROM polls ORDER BY id')) {
         const p = toPoll(row);
         if (!resultsVisible(p, now)) continue;
-        const c = await counts(p.id, p.options.length);
-        const entry = {
-          id: p.id,
-          question: p.question,
-          closed: !isPollOpen(p, now),
-          anonymous: p.anonymous,
-          voters: row.voters,
-          createdAt: p.createdAt.toISOString(),
-          options: p.options.map((label, i) => ({ label, votes: c[i]! })),
-        };
-        polls.push(entry);
+        polls.push(exportedPoll(p, row.voters, await counts(p.id, p.options.length), now));
       }
       return { generatedAt: now, segmentGroups: await segmentGroups(db), polls };
     },
