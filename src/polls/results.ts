@@ -50,6 +50,7 @@ export function exportedPolls(results: readonly PollResult[], now: Date): Export
       closed: !isPollOpen(poll, now),
       anonymous: poll.anonymous,
       voters,
+      createdAt: poll.createdAt.toISOString(),
       options: poll.options.map((label, i) => ({ label, votes: counts[i] ?? 0 })),
     }));
 }

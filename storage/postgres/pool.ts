@@ -56,7 +56,11 @@ export function createDb(url: string, max = 10): Db {
   const onPool = connOf(pool);
   return {
     pool,
-    query: onPool.query,
+    async query<R>(text: string, values?: unknown[]) {
+      const rows = await onPool.query<R>(text, values);
+      if (isWrite(text)) commits += 1;
+      return rows;
+    },
     async run(text, values) {
       const n = await onPool.run(text, values);
       if (isWrite(text)) commits += 1;

@@ -8,6 +8,16 @@ import { HOUR_MS } from './activity.ts';
  * deleted at most once an hour, on the way in, so the table holds about a week however long the
  * server runs.
  */
+/** Calls `prune` with the retention's cut-off at most once an hour: `undefined` when it was not due. */
+export function hourlyPruner<T>(prune: (before: number) => T): (at: number) => T | undefined {
+  let prunedAt = Number.NEGATIVE_INFINITY;
+  return (at) => {
+    if (at - prunedAt < HOUR_MS) return undefined;
+    prunedAt = at;
+    return prune(at - DELIVERY_RECORD_DAYS * 24 * HOUR_MS);
+  };
+}
+
 /** Records a delivery key inside the caller's transaction; false if it was there already. */
 export function deliveryClaimer(db: Database): (source: string, key: string, now: Date) => boolean {
   const claim = db.prepare<[string, string, number]>('INSERT INTO processed_events (source, key, seen_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING');
@@ -17,14 +27,11 @@ export function deliveryClaimer(db: Database): (source: string, key: string, now
 export function createEventLog(db: Database): EventLog {
   const claim = deliveryClaimer(db);
   const prune = db.prepare<[number]>('DELETE FROM processed_events WHERE seen_at < ?');
-  let prunedAt = Number.NEGATIVE_INFINITY;
+  const pruneOld = hourlyPruner((before) => prune.run(before));
   return {
     async firstDelivery(source, key, now) {
       const at = now.getTime();
-      if (at - prunedAt >= HOUR_MS) {
-        prunedAt = at;
-        prune.run(at - DELIVERY_RECORD_DAYS * 24 * HOUR_MS);
-      }
+      pruneOld(at);
       return claim(source, key, now);
     },
   };

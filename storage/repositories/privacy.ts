@@ -5,7 +5,7 @@ import { HOUR_MS } from './activity.ts';
 import { toParticipant, type Row as ParticipantRow } from './participants.ts';
 import { toSuggestion, type SuggestionRow } from './suggestions.ts';
 
-interface OutboxRow {
+export interface OutboxRow {
   id: number;
   workspace_id: string;
   recipient: string;
@@ -13,6 +13,25 @@ interface OutboxRow {
   label: string;
   status: string;
   created_at: number;
+}
+
+/** Outbox rows addressed to the person, in clear or sealed, or answering one of their suggestions; and digests that mention their suggestions. */
+export function sortOutboxRows(rows: Iterable<OutboxRow>, person: PersonKeys, hooks: ErasureHooks, suggestionIds: ReadonlySet<number>): { to: OutboxRow[]; digests: OutboxRow[] } {
+  const to: OutboxRow[] = [];
+  const digests: OutboxRow[] = [];
+  for (const row of rows) {
+    const recipient = JSON.parse(row.recipient) as { kind: string; userId?: string; sealed?: string | null };
+    const payload = JSON.parse(row.payload) as { type: string; suggestionId?: number; digest?: unknown };
+    const theirs =
+      row.label === person.id ||
+      (recipient.kind === 'user' && recipient.userId === person.userId && row.workspace_id === person.workspaceId) ||
+      (recipient.kind === 'sealed' && typeof recipient.sealed === 'string' && hooks.sealedIsTheirs(recipient.sealed)) ||
+      // A reply or status notice to them, or their own answer to a member, about one of their suggestions.
+      (['reply', 'status', 'answer'].includes(payload.type) && payload.suggestionId !== undefined && suggestionIds.has(payload.suggestionId));
+    if (theirs) to.push(row);
+    else if (payload.type === 'digest' && digestMentions(payload.digest, suggestionIds)) digests.push(row);
+  }
+  return { to, digests };
 }
 
 /**
@@ -44,24 +63,7 @@ export function createPrivacyStore(db: Database): PrivacyStore {
   const outboxRows = db.prepare<[], OutboxRow>('SELECT id, workspace_id, recipient, payload, label, status, created_at FROM outbox ORDER BY id');
   const stateRow = db.prepare<[string, string], { updated_at: number }>('SELECT updated_at FROM platform_state WHERE namespace = ? AND key = ?');
 
-  /** Outbox rows addressed to the person, in clear or sealed, or answering one of their suggestions. */
-  function outboxOf(person: PersonKeys, hooks: ErasureHooks, suggestionIds: ReadonlySet<number>): { to: OutboxRow[]; digests: OutboxRow[] } {
-    const to: OutboxRow[] = [];
-    const digests: OutboxRow[] = [];
-    for (const row of outboxRows.iterate()) {
-      const recipient = JSON.parse(row.recipient) as { kind: string; userId?: string; sealed?: string | null };
-      const payload = JSON.parse(row.payload) as { type: string; suggestionId?: number; digest?: unknown };
-      const theirs =
-        row.label === person.id ||
-        (recipient.kind === 'user' && recipient.userId === person.userId && row.workspace_id === person.workspaceId) ||
-        (recipient.kind === 'sealed' && typeof recipient.sealed === 'string' && hooks.sealedIsTheirs(recipient.sealed)) ||
-        // A reply or status notice to them, or their own answer to a member, about one of their suggestions.
-        (['reply', 'status', 'answer'].includes(payload.type) && payload.suggestionId !== undefined && suggestionIds.has(payload.suggestionId));
-      if (theirs) to.push(row);
-      else if (payload.type === 'digest' && digestMentions(payload.digest, suggestionIds)) digests.push(row);
-    }
-    return { to, digests };
-  }
+  const outboxOf = (person: PersonKeys, hooks: ErasureHooks, suggestionIds: ReadonlySet<number>) => sortOutboxRows(outboxRows.iterate(), person, hooks, suggestionIds);
 
   function holdings(person: PersonKeys, hooks: ErasureHooks): Holdings {
     const p = participant.get(person.id);

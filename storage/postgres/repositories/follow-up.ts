@@ -3,7 +3,7 @@ import type { Progress } from '../../../src/domain/follow-up.ts';
 import { toPoll, type Row as PollRow } from '../../repositories/polls.ts';
 import { toSuggestion, type SuggestionRow } from '../../repositories/suggestions.ts';
 import type { Conn, Db } from '../pool.ts';
-import { enqueue, lockKey, queuedId } from './outbox.ts';
+import { enqueue, recordAndQueueOnce } from './outbox.ts';
 
 type Action = 'approve' | 'hide' | 'restore' | 'status' | 'topic';
 type SegmentCount = { area: string | null; industry: string | null; size_band: string | null; n: number };
@@ -55,13 +55,11 @@ export function createPgFollowUpStore(db: Db): FollowUpStore {
       return row?.member_id ?? null;
     },
     recordAnswer: (a, message) =>
-      db.tx(async (c) => {
-        await lockKey(c, message.dedupeKey);
-        const earlier = await queuedId(c, message.dedupeKey);
-        if (earlier !== null) return earlier;
-        await c.run('INSERT INTO sender_answers (suggestion_id, member_id, text, created_at) VALUES ($1, $2, $3, $4)', [a.suggestionId, a.memberId, a.text, a.now.getTime()]);
-        return (await enqueue(c, [message], a.now))[0]!;
-      }),
+      db.tx((c) =>
+        recordAndQueueOnce(c, message, a.now, () =>
+          c.run('INSERT INTO sender_answers (suggestion_id, member_id, text, created_at) VALUES ($1, $2, $3, $4)', [a.suggestionId, a.memberId, a.text, a.now.getTime()]),
+        ),
+      ),
     async reportInput(period) {
       const range = [period.start.getTime(), period.end.getTime()];
       const rows = await db.query<PollRow>(

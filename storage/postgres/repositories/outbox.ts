@@ -22,12 +22,18 @@ export async function enqueue(c: Conn, messages: NewOutboxMessage[], now: Date):
  * Holds the transaction's lock on a dedupe key, so "already queued?" and the insert after it are
  * one step across replicas (as SQLite's write lock makes them). Released at commit.
  */
-export const lockKey = (c: Conn, key: string) => c.query("SELECT pg_advisory_xact_lock(hashtextextended('outbox:' || $1, 0))", [key]);
+const lockKey = (c: Conn, key: string) => c.query("SELECT pg_advisory_xact_lock(hashtextextended('outbox:' || $1, 0))", [key]);
 
-/** The id queued under a key, if any. */
-export async function queuedId(c: Conn, key: string): Promise<number | null> {
-  const [row] = await c.query<{ id: number }>('SELECT id FROM outbox WHERE dedupe_key = $1', [key]);
-  return row?.id ?? null;
+/**
+ * Keeps a record and queues its message once, inside the caller's transaction: a double click or a
+ * redelivered submission (on any replica) finds the earlier message and writes nothing new.
+ */
+export async function recordAndQueueOnce(c: Conn, message: NewOutboxMessage, now: Date, record: () => Promise<unknown>): Promise<number> {
+  await lockKey(c, message.dedupeKey);
+  const [earlier] = await c.query<{ id: number }>('SELECT id FROM outbox WHERE dedupe_key = $1', [message.dedupeKey]);
+  if (earlier) return earlier.id;
+  await record();
+  return (await enqueue(c, [message], now))[0]!;
 }
 
 export function createPgOutboxStore(db: Db): OutboxStore {

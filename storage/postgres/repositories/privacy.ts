@@ -1,19 +1,10 @@
 import type { Erasure, ErasureHooks, Holdings, PersonKeys, PrivacyStore } from '../../../src/ports/store.ts';
-import { digestMentions, scrubDigest } from '../../../src/privacy/erasure.ts';
+import { scrubDigest } from '../../../src/privacy/erasure.ts';
+import { sortOutboxRows, type OutboxRow } from '../../repositories/privacy.ts';
 import { HOUR_MS } from '../../repositories/activity.ts';
 import { toParticipant, type Row as ParticipantRow } from '../../repositories/participants.ts';
 import { toSuggestion, type SuggestionRow } from '../../repositories/suggestions.ts';
 import type { Conn, Db } from '../pool.ts';
-
-interface OutboxRow {
-  id: number;
-  workspace_id: string;
-  recipient: string;
-  payload: string;
-  label: string;
-  status: string;
-  created_at: number;
-}
 
 type PollRow = { id: number; question: string; options: string; anonymous: number; open: boolean };
 
@@ -23,23 +14,8 @@ const ownSuggestions = (c: Conn, person: PersonKeys) =>
 const pollsAt = (c: Conn, now: number) =>
   c.query<PollRow>('SELECT id, question, options, anonymous, closed_at IS NULL AND (closes_at IS NULL OR closes_at > $1) AS open FROM polls ORDER BY id', [now]);
 
-/** Outbox rows addressed to the person, in clear or sealed, or answering one of their suggestions; and digests that mention their suggestions. */
-async function outboxOf(c: Conn, person: PersonKeys, hooks: ErasureHooks, suggestionIds: ReadonlySet<number>): Promise<{ to: OutboxRow[]; digests: OutboxRow[] }> {
-  const to: OutboxRow[] = [];
-  const digests: OutboxRow[] = [];
-  for (const row of await c.query<OutboxRow>('SELECT id, workspace_id, recipient, payload, label, status, created_at FROM outbox ORDER BY id')) {
-    const recipient = JSON.parse(row.recipient) as { kind: string; userId?: string; sealed?: string | null };
-    const payload = JSON.parse(row.payload) as { type: string; suggestionId?: number; digest?: unknown };
-    const theirs =
-      row.label === person.id ||
-      (recipient.kind === 'user' && recipient.userId === person.userId && row.workspace_id === person.workspaceId) ||
-      (recipient.kind === 'sealed' && typeof recipient.sealed === 'string' && hooks.sealedIsTheirs(recipient.sealed)) ||
-      (['reply', 'status', 'answer'].includes(payload.type) && payload.suggestionId !== undefined && suggestionIds.has(payload.suggestionId));
-    if (theirs) to.push(row);
-    else if (payload.type === 'digest' && digestMentions(payload.digest, suggestionIds)) digests.push(row);
-  }
-  return { to, digests };
-}
+const outboxOf = async (c: Conn, person: PersonKeys, hooks: ErasureHooks, suggestionIds: ReadonlySet<number>) =>
+  sortOutboxRows(await c.query<OutboxRow>('SELECT id, workspace_id, recipient, payload, label, status, created_at FROM outbox ORDER BY id'), person, hooks, suggestionIds);
 
 /**
  * Erasure, access requests and retention, finding a person's records by every key they can carry,

@@ -1,20 +1,17 @@
 import type { NewSuggestion, SuggestionStore } from '../../../src/ports/store.ts';
 import { toSuggestion, type SuggestionRow } from '../../repositories/suggestions.ts';
 import type { Db } from '../pool.ts';
-import { enqueue, lockKey, queuedId } from './outbox.ts';
+import { recordAndQueueOnce } from './outbox.ts';
 import { recordActivity } from './activity.ts';
 
 export function createPgSuggestionStore(db: Db): SuggestionStore {
   return {
     recordReply: (r, message) =>
-      db.tx(async (c) => {
-        // A double click or a redelivered submission queues nothing new, on any replica.
-        await lockKey(c, message.dedupeKey);
-        const earlier = await queuedId(c, message.dedupeKey);
-        if (earlier !== null) return earlier;
-        await c.run('INSERT INTO replies (suggestion_id, member_id, text, created_at) VALUES ($1, $2, $3, $4)', [r.suggestionId, r.memberId, r.text, r.now.getTime()]);
-        return (await enqueue(c, [message], r.now))[0]!;
-      }),
+      db.tx((c) =>
+        recordAndQueueOnce(c, message, r.now, () =>
+          c.run('INSERT INTO replies (suggestion_id, member_id, text, created_at) VALUES ($1, $2, $3, $4)', [r.suggestionId, r.memberId, r.text, r.now.getTime()]),
+        ),
+      ),
     async add(s: NewSuggestion) {
       // The unique dedupe key decides: a replay (on this replica or another) inserts nothing and finds the first.
       const row = await db.tx(async (c) => {
