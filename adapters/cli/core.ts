@@ -21,7 +21,10 @@ export interface AppOptions {
   clock?: () => Date;
 }
 
-export function createCore(config: Config, options: AppOptions & { server?: boolean }): { store: ReturnType<typeof openSqliteStore>; core: Innspill; secrets: SealBox } {
+/** A server logs its checkpoint worker's errors; a command's short run needs no logger (so loads no pino). */
+type CoreOptions = { clock?: () => Date } & ({ server: true; logger: Logger } | { server?: false; logger?: Logger });
+
+export function createCore(config: Config, options: CoreOptions): { store: ReturnType<typeof openSqliteStore>; core: Innspill; secrets: SealBox } {
   const store = openSqliteStore(
     config.databasePath,
     // A server checkpoints on a worker thread, so no request waits for a disk flush.
