@@ -5,8 +5,11 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // Builds dist/ when a source changed: the few tests that start the real binary run it.
     globalSetup: ['test/helpers/build.ts'],
-    testTimeout: 20_000,
-    hookTimeout: 20_000,
+    // A guard against hangs, not a measure of speed: with modules shared in a worker, the first test
+    // to load Bolt and the Agents SDK (a `digest --send`) pays their import, 5 s at load 15 and over
+    // 20 s at load 22 on the shared 2-core machine.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
     // The machine has two cores; spawned CLI processes and HTTP servers need room.
     maxWorkers: 2,
     // Test files in one worker share its loaded modules instead of importing Bolt, the Agents SDK,
