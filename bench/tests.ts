@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { BenchRow } from './digest.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -15,7 +15,8 @@ const loadAverage = () => Number(readFileSync('/proc/loadavg', 'utf8').split(' '
 export async function benchTests(): Promise<BenchRow[]> {
   const dir = mkdtempSync(join(tmpdir(), 'innspill-bench-tests-'));
   const out = join(dir, 'report.json');
-  const vitest = createRequire(import.meta.url).resolve('vitest/vitest.mjs');
+  // The package's command (its `bin`), which its exports do not name.
+  const vitest = join(dirname(createRequire(import.meta.url).resolve('vitest/package.json')), 'vitest.mjs');
   try {
     const loadBefore = loadAverage();
     const started = performance.now();
