@@ -6,9 +6,17 @@ export default defineConfig({
     // Builds dist/ when a source changed: the few tests that start the real binary run it.
     // Says when the PostgreSQL half of the storage contract did not run (no TEST_DATABASE_URL).
     globalSetup: ['test/helpers/build.ts', 'test/helpers/postgres-notice.ts'],
-    testTimeout: 20_000,
-    hookTimeout: 20_000,
+    // A guard against hangs, not a measure of speed: with modules shared in a worker, the first test
+    // to load Bolt and the Agents SDK (a `digest --send`) pays their import, 5 s at load 15 and over
+    // 20 s at load 22 on the shared 2-core machine.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
     // The machine has two cores; spawned CLI processes and HTTP servers need room.
     maxWorkers: 2,
+    // Test files in one worker share its loaded modules instead of importing Bolt, the Agents SDK,
+    // zod and our ~300 modules again for each of 88 files: importing was most of the suite's CPU
+    // (test/core, slack and teams: 200 s -> 69 s at load 12). No test depends on a fresh module
+    // state; the few that change process state (NODE_ENV, fake timers) put it back.
+    isolate: false,
   },
 });

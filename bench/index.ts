@@ -6,6 +6,8 @@ import { benchSlack } from './slack.ts';
 import { benchTeams } from './teams.ts';
 import { benchSurveys } from './surveys.ts';
 import { benchPublicSite } from './public-site.ts';
+import { benchTests } from './tests.ts';
+import { readFileSync } from 'node:fs';
 
 /**
  * `npm run bench` runs every part; `npm run bench -- slack digest` only those named. Each part
@@ -20,6 +22,7 @@ const PARTS: Record<string, () => Promise<BenchRow[]>> = {
   surveys: benchSurveys,
   'survey-broadcast': () => benchBroadcast('survey'),
   'public-site': benchPublicSite,
+  tests: benchTests,
 };
 
 const asked = process.argv.slice(2);
@@ -29,6 +32,9 @@ if (unknown.length) {
   process.exit(2);
 }
 
+// Every figure depends on what else the machine runs: the load average goes beside the table.
+const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+const loadBefore = loadAverage();
 const rows: BenchRow[] = [];
 for (const name of asked.length ? asked : Object.keys(PARTS)) {
   process.stderr.write(`running ${name}…\n`);
@@ -42,3 +48,4 @@ const table = [
 ];
 const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
 for (const row of table) process.stdout.write(`${row.map((cell, i) => cell.padEnd(widths[i]!)).join(' │ ')}\n`);
+process.stdout.write(`load average (1, 5, 15 min) at the start: ${loadBefore}; at the end: ${loadAverage()}; ${new Date().toISOString()}\n`);

@@ -32,8 +32,28 @@ export interface OpenOptions {
   onCheckpointError?: (message: string) => void;
 }
 
+/**
+ * An empty in-memory database with every migration applied, made once per process: each new
+ * in-memory store (the tests, hundreds of them, and the playground) starts as a copy of it, which
+ * takes about 3 ms where running the migrations takes 20-50.
+ */
+let migratedImage: Buffer | null = null;
+function emptyMigratedImage(): Buffer {
+  if (!migratedImage) {
+    const db = openDatabase(':memory:');
+    try {
+      migrate(db);
+      migratedImage = db.serialize();
+    } finally {
+      db.close();
+    }
+  }
+  return migratedImage;
+}
+
 export function openSqliteStore(path: string, options: OpenOptions = {}): Store & { db: ReturnType<typeof openDatabase> } {
-  const db = openCheckedDatabase(path, Boolean(options.onCheckpointError));
+  const image = path === ':memory:' && options.migrate !== false ? emptyMigratedImage() : undefined;
+  const db = openCheckedDatabase(path, Boolean(options.onCheckpointError), image);
   try {
     if (options.migrate !== false) migrate(db);
   } catch (error) {

@@ -10,13 +10,14 @@ import Database from 'better-sqlite3';
  * directory it creates is 0700 and the file 0600 (SQLite gives the WAL and SHM files the database
  * file's mode), whatever the umask.
  */
-export function openDatabase(path: string): Database.Database {
+export function openDatabase(path: string, image?: Buffer): Database.Database {
   if (path !== ':memory:') {
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
     closeSync(openSync(path, 'a', 0o600));
     chmodSync(path, 0o600);
   }
-  const db = new Database(path);
+  // An image (only for ':memory:') is a serialized database the new in-memory one starts as a copy of.
+  const db = new Database(path === ':memory:' && image ? image : path);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
@@ -34,10 +35,10 @@ export class DatabaseUnusableError extends Error {
  * `openDatabase`, with failures that name the file. With `verify` (a server starting) it also runs
  * `PRAGMA quick_check`, so a corrupt file stops the start instead of failing requests one by one.
  */
-export function openCheckedDatabase(path: string, verify: boolean): Database.Database {
+export function openCheckedDatabase(path: string, verify: boolean, image?: Buffer): Database.Database {
   let db: Database.Database | null = null;
   try {
-    db = openDatabase(path);
+    db = openDatabase(path, image);
     if (verify && path !== ':memory:') {
       const problems = (db.pragma('quick_check') as { quick_check: string }[]).map((r) => r.quick_check).filter((r) => r !== 'ok');
       if (problems.length > 0) throw new Error(`it is corrupt (${problems.slice(0, 3).join('; ')})`);

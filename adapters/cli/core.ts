@@ -23,14 +23,17 @@ export interface AppOptions {
   clock?: () => Date;
 }
 
+/** A server logs its checkpoint worker's errors; a command's short run needs no logger (so loads no pino). */
+type CoreOptions = { clock?: () => Date } & ({ server: true; logger: Logger } | { server?: false; logger?: Logger });
+
 export async function createCore(
   config: Config,
-  options: AppOptions & { server?: boolean },
+  options: CoreOptions,
 ): Promise<{ store: Store; core: Innspill; secrets: SealBox; readiness: () => ReadinessSource }> {
-  const { store, keyRecords, readiness, rekeyLegacy } = await openConfiguredDatabase(config, {
-    ...(options.server ? { server: true } : {}),
-    onCheckpointError: (message) => options.logger.error(message),
-  });
+  const { store, keyRecords, readiness, rekeyLegacy } = await openConfiguredDatabase(
+    config,
+    options.server ? { server: true, onCheckpointError: (message) => options.logger.error(message) } : {},
+  );
   const clock = options.clock ?? (() => new Date());
   // The topic keywords are read once, when first needed: `members list` never reads them.
   let loaded: { keywords: ReturnType<typeof loadTopicKeywords> } | null = null;

@@ -1,7 +1,13 @@
-import { pino, type Logger } from 'pino';
-import { prettyFactory } from 'pino-pretty';
+import { createRequire } from 'node:module';
+import type { Logger } from 'pino';
 
 export type { Logger };
+
+/*
+ * pino and pino-pretty (both CommonJS) are required when a logger is made, not when this module
+ * loads: a command that logs nothing (`members list`) starts without them.
+ */
+const require = createRequire(import.meta.url);
 
 /**
  * A person at a terminal reads one human line per entry; anything else (a file, journald, a log
@@ -10,6 +16,7 @@ export type { Logger };
  */
 function forReaders(destination: NodeJS.WritableStream & { isTTY?: boolean }): NodeJS.WritableStream {
   if (!destination.isTTY) return destination;
+  const { prettyFactory } = require('pino-pretty') as typeof import('pino-pretty');
   const pretty = prettyFactory({ colorize: true, ignore: 'pid,hostname,app', translateTime: 'SYS:HH:MM:ss' });
   return { write: (line: string) => destination.write(pretty(line)) } as NodeJS.WritableStream;
 }
@@ -20,6 +27,7 @@ function forReaders(destination: NodeJS.WritableStream & { isTTY?: boolean }): N
  * in a logged object, before either.
  */
 export function createLogger(level: string, destination: NodeJS.WritableStream & { isTTY?: boolean } = process.stderr): Logger {
+  const { pino } = require('pino') as typeof import('pino');
   return pino(
     {
       level,
@@ -34,6 +42,6 @@ export function createLogger(level: string, destination: NodeJS.WritableStream &
         censor: '[redacted]',
       },
     },
-    forReaders(destination) as pino.DestinationStream,
+    forReaders(destination) as import('pino').DestinationStream,
   );
 }

@@ -7,8 +7,8 @@ import type { Survey } from '../ports/surveys.ts';
 import { textIn, type Question } from './definition.ts';
 import { SEGMENT_DIMENSIONS, type QuestionResult, type SegmentDimension, type SurveyResults } from './results.ts';
 
-export const RESULT_FORMATS = ['md', 'json', 'csv'] as const;
-export type ResultFormat = (typeof RESULT_FORMATS)[number];
+import type { ResultFormat } from './result-formats.ts';
+export { RESULT_FORMATS, type ResultFormat } from './result-formats.ts';
 
 interface RenderOptions {
   locale: Locale;

@@ -94,6 +94,10 @@ export async function startFakeSlackApi(options: { record?: boolean } = {}) {
     res.writeHead(answer.status ?? 200, { 'content-type': 'application/json', ...answer.headers });
     res.end(text);
   });
+  // The client closes idle keep-alive connections (undici after 4 s); were the fake to close them
+  // too (Node's default, 5 s), a request written as it did so would fail with ECONNRESET: a test
+  // on a busy machine, whose event loop stalls for a second, saw 'fetch failed' for a 500.
+  server.keepAliveTimeout = 0;
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as AddressInfo;
   const base = `http://127.0.0.1:${port}`;

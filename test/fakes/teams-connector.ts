@@ -73,6 +73,10 @@ export async function startFakeConnector() {
     });
     await answer(res, () => ({ id: `sent-${(next += 1)}` }));
   });
+  // The client closes idle keep-alive connections (undici after 4 s); were the fake to close them
+  // too (Node's default, 5 s), a request written as it did so would fail with ECONNRESET: a test
+  // on a busy machine, whose event loop stalls for a second, saw 'fetch failed' for a 500.
+  server.keepAliveTimeout = 0;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
 

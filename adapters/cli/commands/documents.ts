@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { documentFileName } from '../../../src/domain/document.ts';
 import type { CliContext } from '../program.ts';
 import { withStore } from './with-store.ts';
 
@@ -28,6 +27,7 @@ export function registerDocuments(program: Command, ctx: CliContext): void {
           return;
         }
         const file = opts.file ? { name: basename(opts.file), bytes: readFileSync(opts.file) } : undefined;
+        const { documentFileName } = await import('../../../src/domain/document.ts');
         const doc = await core.addDocument({ title: opts.title, ...(opts.date ? { date: opts.date } : {}), ...(file ? { file } : {}), ...(opts.url ? { url: opts.url } : {}) });
         const where = documentFileName(doc);
         ctx.stdout.write(`published document ${doc.id}: ${doc.title} (${doc.kind}, ${doc.date})${where ? `, at /files/${where}` : ''}\n`);
@@ -38,6 +38,7 @@ export function registerDocuments(program: Command, ctx: CliContext): void {
     .description('list the published documents, newest first')
     .action(() =>
       withStore(ctx, async (core) => {
+        const { documentFileName } = await import('../../../src/domain/document.ts');
         for (const d of await core.listDocuments()) {
           ctx.stdout.write(`${d.id}\t${d.date}\t${d.kind}\t${d.title}\t${d.url ?? `/files/${documentFileName(d)}`}\n`);
         }

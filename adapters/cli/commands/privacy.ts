@@ -1,6 +1,5 @@
 import { createInterface } from 'node:readline/promises';
 import { Option, type Command } from 'commander';
-import { parseParticipantId } from '../../../src/domain/participant.ts';
 import type { Holdings } from '../../../src/ports/store.ts';
 import { EXIT_USAGE, type CliContext } from '../program.ts';
 import { memberId } from './members.ts';
@@ -41,6 +40,7 @@ export function registerPrivacy(program: Command, ctx: CliContext): void {
     .action(async (raw: string, opts: { yes?: boolean }, command: Command) => {
       const id = await memberId(raw, command);
       await withStore(ctx, async (core) => {
+        const { parseParticipantId } = await import('../../../src/domain/participant.ts');
         const ref = parseParticipantId(id);
         if (!opts.yes) {
           ctx.stdout.write(`This removes, for good:\n${holdingsSummary(id, await core.showPerson(ref))}`);
@@ -74,6 +74,7 @@ export function registerPrivacy(program: Command, ctx: CliContext): void {
       await withStore(
         ctx,
         async (core) => {
+          const { parseParticipantId } = await import('../../../src/domain/participant.ts');
           ctx.stdout.write(`${JSON.stringify({ id, ...(await core.showPerson(parseParticipantId(id))) }, null, 2)}\n`);
         },
         { readOnly: true },

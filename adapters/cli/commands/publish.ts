@@ -1,7 +1,4 @@
 import type { Command } from 'commander';
-import { createPublicSite } from '../../site/public-site.ts';
-import { pageSettings } from '../../site/settings.ts';
-import { createSiteWriter } from '../../site/write-dir.ts';
 import type { CliContext } from '../program.ts';
 import { withStore } from './with-store.ts';
 
@@ -13,6 +10,12 @@ export function registerPublish(program: Command, ctx: CliContext): void {
     .requiredOption('--out <dir>', 'the folder to write (created if missing)')
     .action((opts: { out: string }) =>
       withStore(ctx, async (core) => {
+        // The site's renderers load with this command only, not with every command's start.
+        const [{ createPublicSite }, { pageSettings }, { createSiteWriter }] = await Promise.all([
+          import('../../site/public-site.ts'),
+          import('../../site/settings.ts'),
+          import('../../site/write-dir.ts'),
+        ]);
         const site = createPublicSite(core, pageSettings(ctx.config()), 'static');
         const { written } = await createSiteWriter(site, opts.out).write();
         ctx.stderr.write(`wrote ${written} files to ${opts.out}\n`);

@@ -1,22 +1,29 @@
 import { chmodSync, writeFileSync } from 'node:fs';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { isInnspillError } from '../../../src/errors.ts';
-import { describeError, LOCALES, type Locale } from '../../../src/i18n/index.ts';
-import { textIn } from '../../../src/surveys/definition.ts';
-import { RESULT_FORMATS, renderSurveyResults, type ResultFormat } from '../../../src/surveys/render-results.ts';
-import { formatTarget, parseTarget, type SurveyTarget } from '../../../src/surveys/target.ts';
+import { LOCALES, type Locale } from '../../../src/i18n/locale.ts';
+import { RESULT_FORMATS, type ResultFormat } from '../../../src/surveys/result-formats.ts';
+import type { SurveyTarget } from '../../../src/surveys/target.ts';
 import { parseDateTime, parseDuration } from '../../../src/surveys/when.ts';
-import type { CliContext } from '../program.ts';
+import { refuseArgument, type CliContext } from '../program.ts';
 import { withStore } from './with-store.ts';
+
+/*
+ * The survey modules (their schemas, the renderer, the texts) load in the actions, so that
+ * `innspill --help` and every other command start without them.
+ */
+const definition = () => import('../../../src/surveys/definition.ts');
+const targets = () => import('../../../src/surveys/target.ts');
 
 function surveyId(value: string): number {
   if (!/^#?\d{1,12}$/.test(value)) throw new InvalidArgumentError('expected the number of a survey, as `survey list` shows it');
   return Number(value.replace('#', ''));
 }
 
-function target(value: string): SurveyTarget {
-  const parsed = parseTarget(value);
-  if (!parsed.ok) throw new InvalidArgumentError(parsed.message);
+/** `--to`, checked when the action runs and refused as commander refuses a bad option value. */
+async function target(command: Command, value: string): Promise<SurveyTarget> {
+  const parsed = (await targets()).parseTarget(value);
+  if (!parsed.ok) refuseArgument(command, "option '--to <target>' argument", value, parsed.message);
   return parsed.target;
 }
 
@@ -30,8 +37,9 @@ export function registerSurvey(program: Command, ctx: CliContext): void {
   const survey = program.command('survey').description('multi-question surveys ("questback"): create from a file, send, close, see results');
 
   /** A refusal from the core, in the default language, and exit 1. */
-  const fail = (locale: Locale, error: unknown) => {
+  const fail = async (locale: Locale, error: unknown) => {
     if (!isInnspillError(error)) throw error;
+    const { describeError } = await import('../../../src/i18n/index.ts');
     ctx.stderr.write(`innspill: ${describeError(locale, error)}\n`);
     ctx.exitCode = 1;
   };
@@ -60,6 +68,7 @@ export function registerSurvey(program: Command, ctx: CliContext): void {
     .description('list surveys: number, status, responses, title')
     .action(() =>
       withStore(ctx, async (core) => {
+        const { textIn } = await definition();
         const all = await core.surveys.list();
         if (!all.length) ctx.stdout.write('no surveys yet (innspill survey create --file FILE)\n');
         for (const o of all) {
@@ -75,6 +84,7 @@ export function registerSurvey(program: Command, ctx: CliContext): void {
     .action((id: number) =>
       withStore(ctx, async (core) => {
         const locale = core.settings.defaultLocale;
+        const [{ textIn }, { formatTarget }] = await Promise.all([definition(), targets()]);
         try {
           const o = await core.surveys.show(id);
           const d = o.survey.definition;
@@ -94,7 +104,7 @@ export function registerSurvey(program: Command, ctx: CliContext): void {
           lines.push(`${o.open ? 'open' : 'not open'}, ${o.responses} complete responses`);
           ctx.stdout.write(`${lines.join('\n')}\n`);
         } catch (error) {
-          fail(locale, error);
+          await fail(locale, error);
         }
       }),
     );
@@ -103,12 +113,14 @@ export function registerSurvey(program: Command, ctx: CliContext): void {
     .command('send')
     .argument('<id>', 'the survey number', surveyId)
     .description('send a survey to everyone or a segment through the outbox (a running server delivers it)')
-    .addOption(new Option('--to <target>', 'everyone, area:<key>, industry:<key> or size:<band>').default({ kind: 'everyone' }, 'everyone').argParser(target))
+    .addOption(new Option('--to <target>', 'everyone, area:<key>, industry:<key> or size:<band>').default('everyone', 'everyone'))
     .addOption(new Option('--at <datetime>', 'when to send: ISO 8601 or DD.MM.YYYY HH:MM in DIGEST_TIMEZONE (default now)'))
     .addOption(new Option('--close-at <datetime>', 'when it closes: ISO 8601 or DD.MM.YYYY HH:MM in DIGEST_TIMEZONE'))
     .addOption(new Option('--remind-after <duration>', 'remind those who have not answered this long after the send, e.g. 3d (repeatable)').argParser(duration))
-    .action((id: number, opts: { to: SurveyTarget; at?: string; closeAt?: string; remindAfter?: number[] }, command: Command) =>
-      withStore(ctx, async (core) => {
+    .action(async (id: number, opts: { to: string; at?: string; closeAt?: string; remindAfter?: number[] }, command: Command) => {
+      const to = await target(command, opts.to);
+      const { formatTarget } = await targets();
+      return withStore(ctx, async (core) => {
         const now = core.clock();
         const time = (flag: string, value: string | undefined) => {
           if (value === undefined) return undefined;
@@ -121,7 +133,7 @@ export function registerSurvey(program: Command, ctx: CliContext): void {
         const closeAt = time('--close-at', opts.closeAt);
         try {
           const { send } = await core.surveys.send('cli', id, {
-            target: opts.to,
+            target: to,
             ...(at ? { at } : {}),
             ...(closeAt ? { closeAt } : {}),
             ...(opts.remindAfter ? { remindAfterMs: opts.remindAfter } : {}),
@@ -130,10 +142,10 @@ export function registerSurvey(program: Command, ctx: CliContext): void {
             `survey ${id} queued for ${send.recipients} participants (${formatTarget(send.target)}) at ${send.startsAt.toISOString()}${send.remindAt.length ? `; ${send.remindAt.length} reminder(s)` : ''}\n`,
           );
         } catch (error) {
-          fail(core.settings.defaultLocale, error);
+          await fail(core.settings.defaultLocale, error);
         }
-      }),
-    );
+      });
+    });
 
   survey
     .command('close')
@@ -145,7 +157,7 @@ export function registerSurvey(program: Command, ctx: CliContext): void {
           await core.surveys.close('cli', id);
           ctx.stdout.write(`survey ${id} is closed\n`);
         } catch (error) {
-          fail(core.settings.defaultLocale, error);
+          await fail(core.settings.defaultLocale, error);
         }
       }),
     );
@@ -162,6 +174,7 @@ export function registerSurvey(program: Command, ctx: CliContext): void {
         const locale = opts.locale ?? core.settings.defaultLocale;
         try {
           const { survey: s, results } = await core.surveys.results(id);
+          const { renderSurveyResults } = await import('../../../src/surveys/render-results.ts');
           const text = renderSurveyResults(s, results, opts.format, { locale, fallback: core.settings.defaultLocale, minGroupSize: core.settings.minGroupSize });
           // Results can hold free-text answers: readable by the operator alone, like every export.
           if (opts.out) {
@@ -170,7 +183,7 @@ export function registerSurvey(program: Command, ctx: CliContext): void {
           }
           else ctx.stdout.write(text);
         } catch (error) {
-          fail(locale, error);
+          await fail(locale, error);
         }
       }, { readOnly: true }),
     );

@@ -14,7 +14,7 @@ export async function withStore<T>(ctx: CliContext, fn: (core: Innspill) => Prom
   }
   // Loaded here, not at the top: `innspill --help` needs neither SQLite nor the core.
   const { createCore } = await import('../core.ts');
-  const { store, core } = await createCore(config, { logger: ctx.logger(config) });
+  const { store, core } = await createCore(config, {});
   try {
     return await fn(core);
   } finally {
