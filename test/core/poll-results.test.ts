@@ -48,13 +48,13 @@ describe('which polls are public (no database)', () => {
     const hidden = poll(1, { resultsVisibility: 'after_close' });
     expect(exportedPolls([result(hidden)], now)).toEqual([]);
     expect(exportedPolls([result({ ...hidden, closedAt: at('22T00:00:00') })], now)).toEqual([
-      { id: 1, question: 'Q1?', closed: true, anonymous: false, voters: 3, options: [{ label: 'A', votes: 2 }, { label: 'B', votes: 1 }] },
+      { id: 1, question: 'Q1?', closed: true, anonymous: false, voters: 3, createdAt: '2026-11-10T00:00:00.000Z', options: [{ label: 'A', votes: 2 }, { label: 'B', votes: 1 }] },
     ]);
   });
 
   it('shows a live poll with its counts while it is open', () => {
     expect(exportedPolls([result(poll(2, { anonymous: true }), [0, 4], 4)], now)).toEqual([
-      { id: 2, question: 'Q2?', closed: false, anonymous: true, voters: 4, options: [{ label: 'A', votes: 0 }, { label: 'B', votes: 4 }] },
+      { id: 2, question: 'Q2?', closed: false, anonymous: true, voters: 4, createdAt: '2026-11-10T00:00:00.000Z', options: [{ label: 'A', votes: 0 }, { label: 'B', votes: 4 }] },
     ]);
   });
 });
