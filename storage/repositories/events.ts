@@ -8,13 +8,13 @@ import { HOUR_MS } from './activity.ts';
  * deleted at most once an hour, on the way in, so the table holds about a week however long the
  * server runs.
  */
-/** Calls `prune` with the retention's cut-off at most once an hour: `undefined` when it was not due. */
-export function hourlyPruner<T>(prune: (before: number) => T): (at: number) => T | undefined {
+/** Calls `prune` with the cut-off (`keepMs` before now; delivery records' retention by default) at most once an hour: `undefined` when it was not due. */
+export function hourlyPruner<T>(prune: (before: number) => T, keepMs = DELIVERY_RECORD_DAYS * 24 * HOUR_MS): (at: number) => T | undefined {
   let prunedAt = Number.NEGATIVE_INFINITY;
   return (at) => {
     if (at - prunedAt < HOUR_MS) return undefined;
     prunedAt = at;
-    return prune(at - DELIVERY_RECORD_DAYS * 24 * HOUR_MS);
+    return prune(at - keepMs);
   };
 }
 

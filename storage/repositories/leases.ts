@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { LeaseStore } from '../../src/ports/leases.ts';
 import { HOUR_MS } from './activity.ts';
+import { hourlyPruner } from './events.ts';
 
 /**
  * Named leases in `leases`, granted in one statement: the row is taken when it is free, expired or
@@ -15,14 +16,11 @@ export function createLeaseStore(db: Database): LeaseStore {
   );
   const current = db.prepare<[string], { until: number }>('SELECT until FROM leases WHERE name = ?');
   const prune = db.prepare<[number]>('DELETE FROM leases WHERE until < ?');
-  let prunedAt = Number.NEGATIVE_INFINITY;
+  const pruneOld = hourlyPruner((before) => prune.run(before), HOUR_MS);
   return {
     async acquire(name, holder, now, until) {
       const at = now.getTime();
-      if (at - prunedAt >= HOUR_MS) {
-        prunedAt = at;
-        prune.run(at - HOUR_MS);
-      }
+      pruneOld(at);
       if (take.get({ name, holder, now: at, until: until.getTime() })) return { acquired: true };
       // Another holder has it: say until when, so the caller comes back then.
       return { acquired: false, heldUntil: new Date(current.get(name)?.until ?? at) };

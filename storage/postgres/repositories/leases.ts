@@ -1,17 +1,15 @@
 import type { LeaseStore } from '../../../src/ports/leases.ts';
 import { HOUR_MS } from '../../repositories/activity.ts';
+import { hourlyPruner } from '../../repositories/events.ts';
 import type { Db } from '../pool.ts';
 
 /** Named leases granted in one statement, as SQLite's: the row is taken when free, expired or the holder's own. */
 export function createPgLeaseStore(db: Db): LeaseStore {
-  let prunedAt = Number.NEGATIVE_INFINITY;
+  const pruneOld = hourlyPruner((before) => db.run('DELETE FROM leases WHERE until < $1', [before]), HOUR_MS);
   return {
     async acquire(name, holder, now, until) {
       const at = now.getTime();
-      if (at - prunedAt >= HOUR_MS) {
-        prunedAt = at;
-        await db.run('DELETE FROM leases WHERE until < $1', [at - HOUR_MS]);
-      }
+      await pruneOld(at);
       const taken = await db.query(
         `INSERT INTO leases (name, holder, until) VALUES ($1, $2, $3)
          ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, until = excluded.until
