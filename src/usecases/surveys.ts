@@ -1,11 +1,13 @@
 import { InnspillError } from '../errors.ts';
-import { AREAS, INDUSTRIES, SIZE_BANDS, segmentOf, type Actor, type Participant, type Segment } from '../domain/participant.ts';
+import { AREAS, INDUSTRIES, SIZE_BANDS, segmentOf, workspaceKey, type Actor, type Participant, type Segment } from '../domain/participant.ts';
 import { resolveLocale, type Locale } from '../i18n/locale.ts';
 import type { Survey, SurveySend, TimedOutboxMessage } from '../ports/surveys.ts';
 import { missingRequired, validateAnswers, type AnswerIssue, type Answers } from '../surveys/answers.ts';
 import type { SurveyDefinition } from '../surveys/definition.ts';
 import { aggregateSurvey, type SurveyResults } from '../surveys/results.ts';
 import { inTarget, type SurveyTarget } from '../surveys/target.ts';
+import { textAnswersOf } from '../surveys/follow-up.ts';
+import { proposeTopic } from '../topics/match.ts';
 import type { CoreDeps } from './context.ts';
 import { surveyChatCommand } from './survey-chat.ts';
 
@@ -176,7 +178,20 @@ export async function saveSurveyAnswers(
   const now = deps.clock();
   const participant = await deps.store.participants.touch({ ...actor, now });
   const complete = (options.finish || current.complete) && missing.length === 0;
-  await deps.store.surveys.saveResponse({ surveyId: id, respondentKey: deps.vault.respondentKey(id, actor.id), answers: merged, complete, segment: segmentWith(segmentOf(participant.profile), merged), now });
+  const topics = deps.settings.topics;
+  const fallback = topics.includes('other') ? 'other' : topics[topics.length - 1]!;
+  const keywords = deps.settings.topicKeywords?.();
+  await deps.store.surveys.saveResponse({
+    surveyId: id,
+    respondentKey: deps.vault.respondentKey(id, actor.id),
+    answers: merged,
+    complete,
+    segment: segmentWith(segmentOf(participant.profile), merged),
+    now,
+    workspaceKey: workspaceKey(actor),
+    // Free text enters the follow-up loop with a proposed topic, as a suggestion sent without one does.
+    texts: textAnswersOf(definition, merged, (text) => (keywords ? proposeTopic(text, keywords, topics, fallback) : fallback)),
+  });
   return { ok: true, complete, answers: merged };
 }
 
