@@ -10,6 +10,7 @@ import type { ExportData } from '../export/model.ts';
 import { publishedSuggestions } from '../export/published.ts';
 import { publishExport } from '../export/publish.ts';
 import { digestFollowUp, withFollowUp } from './digest-follow-up.ts';
+import { digestSurveys, withSurveys } from './digest-surveys.ts';
 import { segmentReport } from './segment-report.ts';
 import type { CoreDeps } from './context.ts';
 
@@ -21,7 +22,8 @@ export async function digestFor(deps: CoreDeps, period: DigestPeriod): Promise<D
   const previous = { start: new Date(period.start.getTime() - length), end: period.start };
   const input = await deps.store.reports.digestInput(period, previous);
   const model = buildDigest(input, { topics: deps.settings.topics, areas: AREAS, industries: INDUSTRIES, sizes: SIZE_BANDS, minGroupSize: deps.settings.minGroupSize });
-  return withFollowUp(withPollSegments(model, await segmentReport(deps, period)), await digestFollowUp(deps, period));
+  const followedUp = withFollowUp(withPollSegments(model, await segmentReport(deps, period)), await digestFollowUp(deps, period));
+  return withSurveys(followedUp, await digestSurveys(deps, period));
 }
 
 /**
