@@ -1,16 +1,7 @@
 import type { DigestModel, DigestPeriod } from '../digest/model.ts';
 import { digestSurvey, surveyNews, type DigestSurvey } from '../digest/surveys.ts';
-import type { Survey, SurveySend } from '../ports/surveys.ts';
 import type { CoreDeps } from './context.ts';
-import { isSurveyOpen } from './surveys.ts';
-
-/** When a sent survey stopped taking answers (closed by hand or by its time), or null while it runs. */
-function closedAt(survey: Survey, sends: readonly SurveySend[]): Date | null {
-  const times = [survey.closedAt, survey.closesAt].filter((d): d is Date => d !== null);
-  if (!times.length) return null;
-  const at = new Date(Math.min(...times.map((d) => d.getTime())));
-  return sends.some((s) => s.startsAt <= at) ? at : null;
-}
+import { isSurveyOpen, surveyClosedAt } from './surveys.ts';
 
 /** The surveys of a digest: each running at the period's end, and each that closed in it. */
 export async function digestSurveys(deps: CoreDeps, period: DigestPeriod): Promise<DigestSurvey[]> {
@@ -18,7 +9,7 @@ export async function digestSurveys(deps: CoreDeps, period: DigestPeriod): Promi
   for (const survey of await deps.store.surveys.list()) {
     const sends = await deps.store.surveys.sends(survey.id);
     const open = isSurveyOpen(survey, sends, period.end);
-    const closed = closedAt(survey, sends);
+    const closed = surveyClosedAt(survey, sends);
     if (!open && !(closed && closed >= period.start && closed < period.end)) continue;
     const [responses, newResponses, texts] = await Promise.all([
       deps.store.surveys.responses(survey.id),

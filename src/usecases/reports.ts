@@ -12,6 +12,7 @@ import { publishExport } from '../export/publish.ts';
 import { digestFollowUp, withFollowUp } from './digest-follow-up.ts';
 import { digestSurveys, withSurveys } from './digest-surveys.ts';
 import { segmentReport } from './segment-report.ts';
+import { publishedSurveys } from './published-surveys.ts';
 import type { CoreDeps } from './context.ts';
 
 const WEEK_MS = 7 * 24 * 3600 * 1000;
@@ -61,12 +62,13 @@ export async function digestSuggestions(deps: CoreDeps, member: Actor, period: D
 /** What the public may see; which suggestions that is, is decided by `isPublished` (publish mode, moderation). */
 export async function exportPublished(deps: CoreDeps): Promise<ExportData> {
   const now = deps.clock();
-  const [data, consented, segments] = await Promise.all([
+  const [data, consented, segments, surveys] = await Promise.all([
     deps.store.reports.exportData(now),
     deps.store.followUp.consented(),
     segmentReport(deps, { start: new Date(0), end: now }),
+    publishedSurveys(deps),
   ]);
   // One rule for what is public: `isPublished` chooses and scrubs, then the small-group rule coarsens.
   const published = publishExport({ ...data, suggestions: publishedSuggestions(consented, deps.settings.publishMode) }, deps.settings.minGroupSize);
-  return { ...published, segments };
+  return { ...published, segments, surveys };
 }

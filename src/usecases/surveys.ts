@@ -35,6 +35,17 @@ export function isSurveyOpen(survey: Survey, sends: readonly SurveySend[], now: 
   return sends.some((s) => s.startsAt <= now) && !survey.closedAt && (!survey.closesAt || survey.closesAt > now);
 }
 
+/**
+ * When a sent survey stops (or stopped) taking answers: closed by hand or at its closing time,
+ * whichever came first; null when it has no end yet or was never sent before it.
+ */
+export function surveyClosedAt(survey: Survey, sends: readonly SurveySend[]): Date | null {
+  const times = [survey.closedAt, survey.closesAt].filter((d): d is Date => d !== null);
+  if (!times.length) return null;
+  const at = new Date(Math.min(...times.map((d) => d.getTime())));
+  return sends.some((s) => s.startsAt <= at) ? at : null;
+}
+
 export type SurveyStatus = 'draft' | 'scheduled' | 'open' | 'closed';
 
 export interface SurveyOverview {
