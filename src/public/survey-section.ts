@@ -17,7 +17,7 @@ function question(s: PublishedSurvey, q: PublishedSurvey['questions'][number], l
   const id = `s${s.id}-${q.id}`;
   const meta = `<p class="meta">${escapeHtml(c.answeredQuestion({ count: formatNumber(locale, q.responses) }))}</p>`;
   if (q.texts) {
-    const list = q.texts.length ? `<ol class="items">${q.texts.map((x) => `<li><p>${escapeHtml(x)}</p></li>`).join('')}</ol>` : `<p class="muted">${escapeHtml(c.noFreeText)}</p>`;
+    const list = q.texts.length ? `<ul class="answers">${q.texts.map((x) => `<li>${escapeHtml(x)}</li>`).join('')}</ul>` : `<p class="muted">${escapeHtml(c.noFreeText)}</p>`;
     return `<h4 id="h-${id}">${escapeHtml(text)}</h4>${meta}${list}`;
   }
   const rows = answerRows(q, locale);
@@ -49,7 +49,7 @@ export function surveysSection(model: PublicSiteModel, locale: Locale): string {
   const items = surveys.map((s) => {
     const title = escapeHtml(textIn(s.title, locale, locale));
     const meta = `<p class="meta">${escapeHtml(c.closedOn({ date: s.closedAt.slice(0, 10) }))} · ${escapeHtml(responsesLine(locale, s))}</p>`;
-    return `<article class="poll" aria-labelledby="h-s${s.id}"><h3 id="h-s${s.id}">${title}</h3>${meta}${s.questions.map((q) => question(s, q, locale)).join('')}${cuts(s, locale)}</article>`;
+    return `<article class="survey" aria-labelledby="h-s${s.id}"><h3 id="h-s${s.id}">${title}</h3>${meta}${s.questions.map((q) => question(s, q, locale)).join('')}${cuts(s, locale)}</article>`;
   });
   return `<section id="undersokelser" aria-labelledby="h-surveys"><h2 id="h-surveys">${escapeHtml(c.surveysTitle)} (${formatNumber(locale, surveys.length)})</h2>${items.join('')}</section>`;
 }
