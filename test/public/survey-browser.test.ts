@@ -1,26 +1,22 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pino } from 'pino';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../adapters/cli/app.ts';
 import { loadConfig } from '../../adapters/cli/config.ts';
 import { AREAS } from '../../src/domain/participant.ts';
 import { actor, fakeClock } from '../helpers/core.ts';
 import { useTmpDir } from '../helpers/tmp.ts';
+import { axeViolations, launchChromium } from '../helpers/browser.ts';
 import { FULL_ANSWERS, questback } from '../surveys/fixtures.ts';
 
 /** A closed survey on the public page, in Chromium, checked with axe-core as the rest of the page is. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const tmp = useTmpDir();
 let browser: Browser;
 let app: App;
 let base: string;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}. Install Debian's (sudo apt-get install chromium) or set CHROMIUM_PATH.`);
   const clock = fakeClock('2026-09-01T08:00:00Z');
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATABASE_PATH: join(tmp(), 'innspill.db'), PUBLISH_MODE: 'immediate' });
   app = await createApp(config, { logger: pino({ level: 'silent' }), clock });
@@ -34,7 +30,7 @@ beforeAll(async () => {
   }
   clock.advance(60_000);
   await app.core.surveys.close('cli', survey.id);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  browser = await launchChromium();
 }, 180_000);
 
 /** U7 → 7: spreads the people over the first three areas. */
@@ -46,12 +42,6 @@ afterAll(async () => {
   await browser?.close();
   await app?.stop();
 });
-
-async function axeViolations(page: Page) {
-  await page.evaluate(AXE);
-  const result = (await page.evaluate('axe.run(document, { resultTypes: ["violations"] })')) as { violations: { id: string; impact: string; nodes: unknown[] }[] };
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
-}
 
 describe('a closed survey on the public page in Chromium', () => {
   for (const [path, width] of [
