@@ -1,4 +1,5 @@
 import { isPublished, type PublishMode } from '../domain/follow-up.ts';
+import { catalog, type Locale } from '../i18n/index.ts';
 import type { Suggestion } from '../domain/suggestion.ts';
 import type { SurveyTextAnswer } from '../ports/surveys.ts';
 import { scrubPersonalData } from '../privacy/scrub.ts';
@@ -37,4 +38,9 @@ export function publishedTexts(items: readonly Suggestion[], mode: PublishMode, 
     byQuestion.set(item.survey.questionId, list);
   }
   return byQuestion;
+}
+
+/** After an item's topic in the review queue: " · svar på undersøkelse 1 (expectation)" for a survey answer, else nothing. */
+export function surveyAnswerMark(locale: Locale, s: Pick<Suggestion, 'survey'>): string {
+  return s.survey ? ` · ${catalog(locale).surveyResults.answerTo({ id: s.survey.id, question: s.survey.questionId })}` : '';
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { loadTopicKeywords } from '../../adapters/cli/topic-keywords.ts';
+import { reviewLine } from '../../adapters/console/render.ts';
+import { reviewBlocks } from '../../adapters/slack/render/follow-up.ts';
+import { reviewCard } from '../../adapters/teams/cards/follow-up.ts';
+import { DEFAULT_TOPICS } from '../../src/domain/suggestion.ts';
+import { texts } from '../teams/card-reading.ts';
 import { actor, testCore } from '../helpers/core.ts';
 import { FULL_ANSWERS, questback } from './fixtures.ts';
 
@@ -23,6 +28,10 @@ describe('survey free text in the follow-up loop', () => {
       ['Bedre parkering i sentrum', 'place', true, true, null, { area: null, industry: null, sizeBand: null }, { id: survey.id, questionId: 'expectation' }],
       ['Ring meg på 912 34 567', 'other', true, true, null, { area: null, industry: null, sizeBand: null }, { id: survey.id, questionId: 'comments' }],
     ]);
+    // Every queue says what it answers: Slack's App Home, Teams' card, the playground and `moderate list`.
+    expect(JSON.stringify(reviewBlocks(queue, 'nb'))).toContain(`#${queue[0]!.id} · Stedsutvikling (foreslått) · svar på undersøkelse ${survey.id} (expectation)*`);
+    expect(texts(reviewCard('en', queue, DEFAULT_TOPICS))).toContain(`#${queue[1]!.id} · Other (proposed) · answer to survey ${survey.id} (comments)`);
+    expect(reviewLine(queue[0]!, 'Stedsutvikling', '(foreslått)', 'nb')).toBe(`#${queue[0]!.id}  Stedsutvikling (foreslått) · svar på undersøkelse ${survey.id} (expectation)  Bedre parkering i sentrum`);
     const [first, second] = queue;
     expect((await core.approve(member, first!.id)).approvedAt).not.toBeNull();
     expect((await core.hide(member, second!.id, 'telefonnummer')).status).toBe('hidden');

@@ -25,6 +25,8 @@ export const surveyResults = defineSection(
     noFreeText: 'Ingen fritekstsvar er publisert.',
     bySegment: 'Etter område, bransje og størrelse',
     groupLine: (p: { group: string; count: string }) => `${p.group} (${p.count} svar)`,
+    // The review queue.
+    answerTo: (p: { id: number; question: string }) => `svar på undersøkelse ${p.id} (${p.question})`,
   },
   {
     heading: 'Surveys',
@@ -47,5 +49,6 @@ export const surveyResults = defineSection(
     noFreeText: 'No free-text answers are published.',
     bySegment: 'By area, industry and size',
     groupLine: (p: { group: string; count: string }) => `${p.group} (${p.count} responses)`,
+    answerTo: (p: { id: number; question: string }) => `answer to survey ${p.id} (${p.question})`,
   },
 );
