@@ -1,4 +1,4 @@
-import { publishableCount } from '../privacy/published.ts';
+import { isLargeEnough } from '../privacy/small-groups.ts';
 import type { Survey } from '../ports/surveys.ts';
 import type { Locale } from '../i18n/locale.ts';
 import { textIn, type LocalText, type Question, type QuestionType } from './definition.ts';
@@ -63,16 +63,9 @@ function publishedQuestion(q: Question, r: QuestionResult, texts: readonly strin
  * the whole minus the groups shown would give that small group's answers exactly.
  */
 export function publishSurvey(survey: Survey, closedAt: Date, results: SurveyResults, texts: ReadonlyMap<string, string[]>, k: number): PublishedSurvey {
-  const responses = publishableCount(results.responses, k);
-  const head = {
-    id: survey.id,
-    title: survey.definition.title,
-    closedAt: closedAt.toISOString(),
-    recipients: results.recipients,
-    responses: responses.fewerThan === undefined ? responses.count : null,
-    ...(responses.fewerThan !== undefined ? { responsesFewerThan: responses.fewerThan } : {}),
-  };
-  if (responses.fewerThan !== undefined || results.responses === 0) return { ...head, responseRate: null, withheld: 'too_few_responses', questions: [], segments: {} };
+  const head = { id: survey.id, title: survey.definition.title, closedAt: closedAt.toISOString(), recipients: results.recipients };
+  // None at all reads as "fewer than k" too: there is nothing to show either way.
+  if (!isLargeEnough(results.responses, k)) return { ...head, responses: null, responsesFewerThan: k, responseRate: null, withheld: 'too_few_responses', questions: [], segments: {} };
   const questionOf = (id: string) => survey.definition.questions.find((q) => q.id === id)!;
   const segments: PublishedSurvey['segments'] = {};
   for (const d of SEGMENT_DIMENSIONS) {
@@ -85,6 +78,7 @@ export function publishSurvey(survey: Survey, closedAt: Date, results: SurveyRes
   }
   return {
     ...head,
+    responses: results.responses,
     responseRate: results.responseRate,
     questions: results.questions.map((r) => publishedQuestion(questionOf(r.id), r, texts.get(r.id) ?? [])),
     segments,

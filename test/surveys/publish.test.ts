@@ -81,8 +81,8 @@ describe('closed surveys in the export and on the public page', () => {
     expect(JSON.parse(siteJson(buildSiteModel(source, 'all', clock()), 'x')).surveys).toHaveLength(1);
   });
 
-  it('shows no results while fewer than MIN_GROUP_SIZE responded (1, 4), and shows them at 5', async () => {
-    for (const n of [1, 4, 5]) {
+  it('shows no results while fewer than MIN_GROUP_SIZE responded (0, 1, 4), and shows them at 5', async () => {
+    for (const n of [0, 1, 4, 5]) {
       const { core, clock, survey } = await answered(Array.from({ length: n }, () => 'askim'));
       await core.surveys.close('cli', survey.id);
       const data = await core.exportPublished();
