@@ -62,6 +62,8 @@ export async function benchSurveys(): Promise<BenchRow[]> {
         complete: i % 10 !== 0,
         segment: { area: pickOf(AREAS, i), industry: pickOf(INDUSTRIES, i * 7), sizeBand: pickOf(SIZE_BANDS, i * 3) },
         now,
+        workspaceKey: 'slack:T1',
+        texts: [{ questionId: 'expectation', text: `Svar nummer ${i}`, topic: 'other' }],
       });
     }
     const runs: number[] = [];

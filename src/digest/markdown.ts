@@ -4,6 +4,7 @@ import { bar, formatDate, oneLine } from './format.ts';
 import type { AttentionItem, DigestModel, DigestSuggestion, Share } from './model.ts';
 import { pollNote, shareAmount, shareName } from './published-text.ts';
 import { followUpText } from './follow-up-markdown.ts';
+import { surveysText } from './survey-phrases.ts';
 import { areasText, brief, closingText, optionResult, pollSegmentText, pollStatus, reasonsText, similarText, suggestionTags, themeCount, totalsLine } from './phrases.ts';
 
 /**
@@ -108,6 +109,8 @@ export function renderDigestMarkdown(model: DigestModel, { locale, timeZone, for
       out.push('');
     }
   }
+
+  out.push(...surveysText(model, locale, timeZone, d));
 
   const { byArea, byIndustry, bySize } = model.participation;
   if (byArea.length || byIndustry.length || bySize.length) {

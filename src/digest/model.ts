@@ -3,6 +3,7 @@ import type { Progress } from '../domain/follow-up.ts';
 import type { PollResults, SegmentGroup } from '../privacy/published.ts';
 import type { Group, PublishedCount } from '../privacy/small-groups.ts';
 import type { AddressReason } from './addressed.ts';
+import type { DigestSurvey } from './surveys.ts';
 
 export interface DigestPeriod {
   start: Date;
@@ -163,6 +164,8 @@ export interface DigestModel {
   empty: boolean;
   /** How many wait for review in all (the oldest are `review` items in `attention`), and what changed status in the period. */
   followUp?: DigestFollowUp;
+  /** Surveys running at the period's end, and those that closed in it (see `surveys.ts`). */
+  surveys?: DigestSurvey[];
 }
 
 export interface DigestFollowUp {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { DigestModel } from './model.ts';
 import { PROGRESS_STATUSES } from '../domain/follow-up.ts';
+import { digestSurveysSchema } from './surveys.ts';
 
 /**
  * A digest travels through the outbox as JSON, fixed at the moment it was queued, so a retry next
@@ -68,6 +69,7 @@ const digestSchema = z.object({
       changed: z.array(z.object({ id: z.number(), progress: z.enum(PROGRESS_STATUSES), note: z.string().nullable() })),
     })
     .optional(),
+  surveys: digestSurveysSchema.optional(),
 });
 
 export function serializeDigest(model: DigestModel): unknown {

@@ -40,6 +40,8 @@ export interface Suggestion {
   progressAt: Date | null;
   /** The topic was proposed from the words, not chosen by the sender. */
   topicProposed: boolean;
+  /** Set on a survey's free-text answer, which follows the same loop (see `surveys/follow-up.ts`). */
+  survey?: { id: number; questionId: string };
 }
 
 /** What the user sees as the reference number. */

@@ -1,5 +1,6 @@
 import type { SegmentReport } from '../report/model.ts';
 import type { SegmentGroup } from '../privacy/published.ts';
+import type { PublishedSurvey } from '../surveys/publish.ts';
 
 /** What the public may see: consented suggestions without any identity, and poll results. */
 export interface ExportData {
@@ -36,6 +37,8 @@ export interface ExportData {
     withheld?: 'too_few_voters';
     options: { label: string; votes: number | null }[];
   }[];
+  /** Closed surveys' results (see `surveys/publish.ts`); a running survey is never here. */
+  surveys?: PublishedSurvey[];
 }
 
 /**

@@ -11,7 +11,8 @@ import type { ExportSource } from './model.ts';
  */
 export function publishedSuggestions(consented: readonly Suggestion[], mode: PublishMode): ExportSource['suggestions'] {
   return consented
-    .filter((s) => isPublished(s, mode))
+    // A survey's free text is published with its survey's results, once it has closed (`surveys/follow-up.ts`).
+    .filter((s) => !s.survey && isPublished(s, mode))
     .map((s) => ({
       ref: suggestionRef(s.id),
       date: s.createdAt.toISOString().slice(0, 10),

@@ -2,11 +2,13 @@ import { catalog, label, type Locale } from '../i18n/index.ts';
 import type { ExportData } from './model.ts';
 import { segmentRows } from './segment-rows.ts';
 import { countText } from '../digest/published-text.ts';
+import { surveyRows } from './survey-rows.ts';
+import { surveysHtml } from './survey-html.ts';
 
 
 export function exportJson(data: ExportData): string {
   const segments = data.segments ? { segments: { ...data.segments, period: { start: data.segments.period.start.toISOString(), end: data.segments.period.end.toISOString() } } } : {};
-  return `${JSON.stringify({ generatedAt: data.generatedAt.toISOString(), suggestions: data.suggestions, polls: data.polls, ...segments }, null, 2)}\n`;
+  return `${JSON.stringify({ generatedAt: data.generatedAt.toISOString(), suggestions: data.suggestions, polls: data.polls, ...segments, surveys: data.surveys ?? [] }, null, 2)}\n`;
 }
 
 /** Quotes a CSV cell and defuses spreadsheet formulas, since the file is meant to be opened in Excel. */
@@ -40,6 +42,7 @@ export function exportCsv(data: ExportData, locale: Locale): string {
     for (const o of p.options) rows.push(['poll', p.id, null, null, p.question, null, null, null, o.label, o.votes ?? `<${p.votersFewerThan}`, voters, state]);
   }
   rows.push(...segmentRows(data));
+  rows.push(...surveyRows(data, locale));
   // Every row as wide as the header, so a spreadsheet lines the columns up.
   const full = rows.map((r) => [...r, ...Array<null>(Math.max(0, header.length - r.length)).fill(null)]);
   return `\uFEFF${full.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
@@ -107,6 +110,7 @@ small{color:#555}table{border-collapse:collapse}td{padding:.2rem .6rem}meter{wid
 ${sections.join('\n')}
 <h2>${escapeHtml(c.digest.polls)}</h2>
 ${polls.join('\n')}
+${surveysHtml(data, locale)}
 </body>
 </html>
 `;

@@ -1,4 +1,6 @@
+import type { DigestPeriod } from '../digest/model.ts';
 import type { Segment } from '../domain/participant.ts';
+import type { Suggestion } from '../domain/suggestion.ts';
 import type { Answers } from '../surveys/answers.ts';
 import type { SurveyDefinition } from '../surveys/definition.ts';
 import type { ResponseForResults } from '../surveys/results.ts';
@@ -34,6 +36,17 @@ export interface StoredResponse {
   updatedAt: Date;
 }
 
+/**
+ * A free-text answer as it enters the follow-up loop: a row of the suggestions (moderation, topic,
+ * status), kept in step with the response it belongs to.
+ */
+export interface SurveyTextAnswer {
+  questionId: string;
+  text: string;
+  /** Proposed from the words; kept when a member has moved it. */
+  topic: string;
+}
+
 /** A message queued for a moment: the send itself, or a reminder. */
 export interface TimedOutboxMessage extends NewOutboxMessage {
   at: Date;
@@ -56,13 +69,22 @@ export interface SurveyStore {
   sends(surveyId: number): Promise<SurveySend[]>;
   close(id: number, now: Date): Promise<Survey | null>;
   response(surveyId: number, respondentKey: string): Promise<StoredResponse | null>;
-  /** Creates or replaces the one response of this respondent. */
-  saveResponse(input: { surveyId: number; respondentKey: string; answers: Answers; complete: boolean; segment: Segment; now: Date }): Promise<void>;
+  /**
+   * Creates or replaces the one response of this respondent, and in the same transaction brings its
+   * free-text answers in the follow-up loop into line: a new one is added (anonymous, consented,
+   * under the respondent's key, in `workspaceKey`), a changed one takes the new text and waits for
+   * review again, a cleared one is removed.
+   */
+  saveResponse(input: { surveyId: number; respondentKey: string; answers: Answers; complete: boolean; segment: Segment; now: Date; workspaceKey: string; texts: SurveyTextAnswer[] }): Promise<void>;
+  /** Responses begun in the period, each counted once however often it was edited. */
+  newResponses(surveyId: number, period: DigestPeriod): Promise<number>;
+  /** The survey's free-text answers as follow-up items, oldest first, in every state: the core decides what is shown. */
+  textAnswers(surveyId: number): Promise<Suggestion[]>;
   responses(surveyId: number): Promise<ResponseForResults[]>;
   /** Survey messages off (true) or on again (false) for a person, by pseudonym. */
   setOptOut(personKey: string, off: boolean, now: Date): Promise<void>;
   isOptedOut(personKey: string): Promise<boolean>;
-  /** Erasure: deletes the person's response to every survey (their key per survey) and their opt-out; returns responses deleted. */
+  /** Erasure: deletes the person's response to every survey (their key per survey), its free-text items, and their opt-out; returns responses deleted. */
   forgetRespondent(respondentKey: (surveyId: number) => string, optOutKey: string): Promise<number>;
   /** An access request: the person's responses, found by their key per survey. */
   responsesOf(respondentKey: (surveyId: number) => string): Promise<(StoredResponse & { surveyId: number })[]>;

@@ -149,5 +149,7 @@ export function buildSiteModel(source: SiteSource, period: Period, now: Date): P
     weeks: weeks(suggestions, source.weeklyVoters, since, source.minGroupSize),
     // Minutes and presentations belong to the whole project, so every period lists them all.
     documents: [...source.documents].sort((a, b) => b.date.localeCompare(a.date) || b.id - a.id),
+    // A period shows the surveys that closed in it; a running one is never in the data.
+    surveys: (source.data.surveys ?? []).filter((s) => !since || s.closedAt >= since),
   };
 }

@@ -31,6 +31,7 @@ export function siteJson(model: PublicSiteModel, title: string): string {
     ),
     weeks: model.weeks.map((w) => ({ week: w.week, suggestions: w.suggestions, voters: countValue(w.voters) })),
     documents: model.documents.map((d) => ({ id: d.id, title: d.title, date: d.date, kind: d.kind, file: d.fileName ? `files/${d.fileName}` : null, url: d.url })),
+    surveys: model.surveys ?? [],
   };
   return `${JSON.stringify(body, null, 2)}\n`;
 }

@@ -1,5 +1,6 @@
 import { PROGRESS_STATUSES } from '../domain/follow-up.ts';
 import type { PublishedCount } from '../privacy/small-groups.ts';
+import type { PublishedSurvey } from '../surveys/publish.ts';
 
 /** The follow-up statuses a published suggestion can show; one without a status counts as received. */
 export const PUBLIC_STATUSES = PROGRESS_STATUSES;
@@ -96,4 +97,6 @@ export interface PublicSiteModel {
   breakdowns: PublicBreakdown[];
   weeks: PublicWeek[];
   documents: PublicDocument[];
+  /** Closed surveys (closed within the period), as the core publishes them. */
+  surveys?: PublishedSurvey[];
 }

@@ -7,6 +7,7 @@ import { zoneOffset } from '../time.ts';
 import { barChart, percentText, weeklyChart, type BarRow } from './charts.ts';
 import { PUBLIC_STATUSES, type PublicBreakdown, type PublicMemberName, type PublicSiteModel, type PublicSuggestion } from './model.ts';
 import { linkFrom, type LinkMode, type PageKey } from './paths.ts';
+import { surveysSection } from './survey-section.ts';
 
 /** What the operator sets about the page; `introHtml` is already rendered from safe Markdown. */
 export interface PageSettings {
@@ -151,14 +152,14 @@ function suggestionsSection(model: PublicSiteModel, locale: Locale, timeZone: st
   return `<section id="innspill" aria-labelledby="h-innspill"><h2 id="h-innspill">${escapeHtml(t.suggestions)} (${formatNumber(locale, model.suggestions.length)})</h2>${body}</section>`;
 }
 
-function table(caption: string, head: string[], rows: string[][]): string {
+export function table(caption: string, head: string[], rows: string[][]): string {
   return (
     `<table><caption class="muted">${escapeHtml(caption)}</caption><thead><tr>${head.map((h, i) => `<th scope="col"${i ? ' class="n"' : ''}>${escapeHtml(h)}</th>`).join('')}</tr></thead>` +
     `<tbody>${rows.map((r) => `<tr>${r.map((cell, i) => (i ? `<td class="n">${escapeHtml(cell)}</td>` : `<th scope="row">${escapeHtml(cell)}</th>`)).join('')}</tr>`).join('')}</tbody></table>`
   );
 }
 
-function details(locale: Locale, content: string): string {
+export function details(locale: Locale, content: string): string {
   return `<details><summary>${escapeHtml(catalog(locale).publicSite.showTable)}</summary>${content}</details>`;
 }
 
@@ -287,6 +288,7 @@ ${members}
 <main id="main">
 <section aria-labelledby="h-totals"><h2 id="h-totals">${escapeHtml(t.totals)}</h2><dl class="totals">${totals}</dl></section>
 ${pollsSection(model, locale)}
+${surveysSection(model, locale)}
 ${participationSection(model, locale, settings.timeZone)}
 ${breakdownSection(model, locale)}
 ${documentsSection(model, ctx)}

@@ -10,8 +10,10 @@ import type { ExportData } from '../export/model.ts';
 import { publishedSuggestions } from '../export/published.ts';
 import { publishExport } from '../export/publish.ts';
 import { digestFollowUp, withFollowUp } from './digest-follow-up.ts';
+import { digestSurveys, withSurveys } from './digest-surveys.ts';
 import { segmentReport } from './segment-report.ts';
 import { digestPolls, exportedPolls } from '../polls/results.ts';
+import { publishedSurveys } from './published-surveys.ts';
 import type { CoreDeps } from './context.ts';
 
 const WEEK_MS = 7 * 24 * 3600 * 1000;
@@ -23,7 +25,8 @@ export async function digestFor(deps: CoreDeps, period: DigestPeriod): Promise<D
   const [aggregates, polls] = await Promise.all([deps.store.reports.digestInput(period, previous), deps.store.reports.pollTallies()]);
   const input = { ...aggregates, polls: digestPolls(polls, period) };
   const model = buildDigest(input, { topics: deps.settings.topics, areas: AREAS, industries: INDUSTRIES, sizes: SIZE_BANDS, minGroupSize: deps.settings.minGroupSize });
-  return withFollowUp(withPollSegments(model, await segmentReport(deps, period)), await digestFollowUp(deps, period));
+  const followedUp = withFollowUp(withPollSegments(model, await segmentReport(deps, period)), await digestFollowUp(deps, period));
+  return withSurveys(followedUp, await digestSurveys(deps, period));
 }
 
 /**
@@ -61,13 +64,14 @@ export async function digestSuggestions(deps: CoreDeps, member: Actor, period: D
 /** What the public may see; which suggestions that is, is decided by `isPublished` (publish mode, moderation). */
 export async function exportPublished(deps: CoreDeps): Promise<ExportData> {
   const now = deps.clock();
-  const [polls, segmentGroups, consented, segments] = await Promise.all([
+  const [polls, segmentGroups, consented, segments, surveys] = await Promise.all([
     deps.store.reports.pollTallies(),
     deps.store.participants.segmentGroups(),
     deps.store.followUp.consented(),
     segmentReport(deps, { start: new Date(0), end: now }),
+    publishedSurveys(deps),
   ]);
   // One rule for what is public: `isPublished` chooses and scrubs, then the small-group rule coarsens.
   const published = publishExport({ generatedAt: now, segmentGroups, polls: exportedPolls(polls, now), suggestions: publishedSuggestions(consented, deps.settings.publishMode) }, deps.settings.minGroupSize);
-  return { ...published, segments };
+  return { ...published, segments, surveys };
 }

@@ -1,11 +1,13 @@
 import { InnspillError } from '../errors.ts';
-import { AREAS, INDUSTRIES, SIZE_BANDS, segmentOf, type Actor, type Participant, type Segment } from '../domain/participant.ts';
+import { AREAS, INDUSTRIES, SIZE_BANDS, segmentOf, workspaceKey, type Actor, type Participant, type Segment } from '../domain/participant.ts';
 import { resolveLocale, type Locale } from '../i18n/locale.ts';
 import type { Survey, SurveySend, TimedOutboxMessage } from '../ports/surveys.ts';
 import { missingRequired, validateAnswers, type AnswerIssue, type Answers } from '../surveys/answers.ts';
 import type { SurveyDefinition } from '../surveys/definition.ts';
 import { aggregateSurvey, type SurveyResults } from '../surveys/results.ts';
 import { inTarget, type SurveyTarget } from '../surveys/target.ts';
+import { textAnswersOf } from '../surveys/follow-up.ts';
+import { proposeTopic } from '../topics/match.ts';
 import type { CoreDeps } from './context.ts';
 import { surveyChatCommand } from './survey-chat.ts';
 
@@ -31,6 +33,17 @@ async function surveyOrThrow(deps: CoreDeps, id: number): Promise<Survey> {
 /** Open: sent (its first send has started), not closed by hand, and its closing time not passed. */
 export function isSurveyOpen(survey: Survey, sends: readonly SurveySend[], now: Date): boolean {
   return sends.some((s) => s.startsAt <= now) && !survey.closedAt && (!survey.closesAt || survey.closesAt > now);
+}
+
+/**
+ * When a sent survey stops (or stopped) taking answers: closed by hand or at its closing time,
+ * whichever came first; null when it has no end yet or was never sent before it.
+ */
+export function surveyClosedAt(survey: Survey, sends: readonly SurveySend[]): Date | null {
+  const times = [survey.closedAt, survey.closesAt].filter((d): d is Date => d !== null);
+  if (!times.length) return null;
+  const at = new Date(Math.min(...times.map((d) => d.getTime())));
+  return sends.some((s) => s.startsAt <= at) ? at : null;
 }
 
 export type SurveyStatus = 'draft' | 'scheduled' | 'open' | 'closed';
@@ -176,7 +189,20 @@ export async function saveSurveyAnswers(
   const now = deps.clock();
   const participant = await deps.store.participants.touch({ ...actor, now });
   const complete = (options.finish || current.complete) && missing.length === 0;
-  await deps.store.surveys.saveResponse({ surveyId: id, respondentKey: deps.vault.respondentKey(id, actor.id), answers: merged, complete, segment: segmentWith(segmentOf(participant.profile), merged), now });
+  const topics = deps.settings.topics;
+  const fallback = topics.includes('other') ? 'other' : topics[topics.length - 1]!;
+  const keywords = deps.settings.topicKeywords?.();
+  await deps.store.surveys.saveResponse({
+    surveyId: id,
+    respondentKey: deps.vault.respondentKey(id, actor.id),
+    answers: merged,
+    complete,
+    segment: segmentWith(segmentOf(participant.profile), merged),
+    now,
+    workspaceKey: workspaceKey(actor),
+    // Free text enters the follow-up loop with a proposed topic, as a suggestion sent without one does.
+    texts: textAnswersOf(definition, merged, (text) => (keywords ? proposeTopic(text, keywords, topics, fallback) : fallback)),
+  });
   return { ok: true, complete, answers: merged };
 }
 

@@ -45,7 +45,7 @@ export function createFollowUpStore(db: Database): FollowUpStore {
   type Range = { start: number; end: number };
   const reportSuggestions = db.prepare<Range, { area: string | null; industry: string | null; size_band: string | null; topic: string; progress: string; n: number }>(
     `SELECT area, industry, size_band, topic, progress, count(*) AS n FROM suggestions
-     WHERE created_at >= @start AND created_at < @end GROUP BY area, industry, size_band, topic, progress`,
+     WHERE created_at >= @start AND created_at < @end AND survey_id IS NULL GROUP BY area, industry, size_band, topic, progress`,
   );
   const reportPolls = db.prepare<Range, Parameters<typeof toPoll>[0]>(
     `SELECT * FROM polls WHERE created_at < @end AND (closed_at IS NULL OR closed_at >= @start) AND (closes_at IS NULL OR closes_at >= @start) ORDER BY id`,

@@ -32,26 +32,28 @@ export function toDigestSuggestion(s: DigestSuggestionRow): DigestSuggestion {
 /**
  * The digest's and export's queries. Volume stays in SQLite: suggestions are listed up to a limit
  * per topic and counted beyond it, poll counts come from the running tallies, and active people
- * from the hourly activity table, so a week of a million votes reads a few thousand rows.
+ * from the hourly activity table, so a week of a million votes reads a few thousand rows. Survey
+ * free-text answers are rows of `suggestions` too (`survey_id` set): the digest shows them with
+ * their survey, never as suggestions.
  */
 export function createReportStore(db: Database): ReportStore {
   const suggestions = db.prepare<Range & { perTopic: number }, DigestSuggestionRow>(
     `SELECT * FROM (
        SELECT id, topic, text, anonymous, company_name, area, industry, size_band, created_at, ${REPLY_CLOSED},
               row_number() OVER (PARTITION BY topic ORDER BY created_at, id) AS n
-       FROM suggestions WHERE created_at >= @start AND created_at < @end AND status = 'new'
+       FROM suggestions WHERE created_at >= @start AND created_at < @end AND status = 'new' AND survey_id IS NULL
      ) WHERE n <= @perTopic ORDER BY created_at, id`,
   );
   const page = db.prepare<Range & { topic: string; offset: number; limit: number }, DigestSuggestionRow>(
     `SELECT id, topic, text, anonymous, company_name, area, industry, size_band, created_at, ${REPLY_CLOSED} FROM suggestions
-     WHERE created_at >= @start AND created_at < @end AND status = 'new' AND topic = @topic
+     WHERE created_at >= @start AND created_at < @end AND status = 'new' AND survey_id IS NULL AND topic = @topic
      ORDER BY created_at, id LIMIT @limit OFFSET @offset`,
   );
   const topicCounts = db.prepare<Range, { topic: string; n: number }>(
-    "SELECT topic, count(*) AS n FROM suggestions WHERE created_at >= @start AND created_at < @end AND status = 'new' GROUP BY topic",
+    "SELECT topic, count(*) AS n FROM suggestions WHERE created_at >= @start AND created_at < @end AND status = 'new' AND survey_id IS NULL GROUP BY topic",
   );
   const topicAreas = db.prepare<Range, { topic: string; area: string | null; n: number }>(
-    "SELECT topic, area, count(*) AS n FROM suggestions WHERE created_at >= @start AND created_at < @end AND status = 'new' GROUP BY topic, area",
+    "SELECT topic, area, count(*) AS n FROM suggestions WHERE created_at >= @start AND created_at < @end AND status = 'new' AND survey_id IS NULL GROUP BY topic, area",
   );
   // Activity is kept by the hour: a person counts in a period if they were active in an hour that starts in it.
   const active = db.prepare<{ from: number; to: number }, SegmentColumns>(
@@ -59,7 +61,7 @@ export function createReportStore(db: Database): ReportStore {
   );
   const totals = db.prepare<Range & { from: number; to: number }, PeriodTotals>(
     `SELECT
-       (SELECT count(*) FROM suggestions WHERE created_at >= @start AND created_at < @end AND status = 'new') AS suggestions,
+       (SELECT count(*) FROM suggestions WHERE created_at >= @start AND created_at < @end AND status = 'new' AND survey_id IS NULL) AS suggestions,
        (SELECT count(*) FROM votes WHERE voted_at >= @start AND voted_at < @end) AS votes,
        (SELECT count(DISTINCT person_key) FROM activity WHERE hour >= @from AND hour < @to) AS participants`,
   );

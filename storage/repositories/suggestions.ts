@@ -23,6 +23,8 @@ export interface SuggestionRow extends SegmentColumns {
   status_note: string | null;
   progress_at: number | null;
   topic_proposed: number;
+  survey_id?: number | null;
+  question_id?: string | null;
 }
 
 export function toSuggestion(row: SuggestionRow): Suggestion {
@@ -43,6 +45,7 @@ export function toSuggestion(row: SuggestionRow): Suggestion {
     statusNote: row.status_note,
     progressAt: fromMs(row.progress_at),
     topicProposed: row.topic_proposed === 1,
+    ...(row.survey_id != null ? { survey: { id: row.survey_id, questionId: row.question_id! } } : {}),
   };
 }
 

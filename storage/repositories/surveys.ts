@@ -5,6 +5,7 @@ import type { SurveyTarget } from '../../src/surveys/target.ts';
 import type { StoredResponse, Survey, SurveySend, SurveyStore } from '../../src/ports/surveys.ts';
 import { fromMs, segmentFromRow, toMs, type SegmentColumns } from './rows.ts';
 import { outboxInserter } from './outbox.ts';
+import { toSuggestion, type SuggestionRow } from './suggestions.ts';
 
 export interface SurveyRow {
   id: number;
@@ -65,8 +66,8 @@ export function createSurveyStore(db: Database): SurveyStore {
   const close = db.prepare<[number, number]>('UPDATE surveys SET closed_at = ? WHERE id = ? AND closed_at IS NULL');
   const responseOf = db.prepare<[number, string], ResponseRow>('SELECT * FROM survey_responses WHERE survey_id = ? AND respondent_key = ?');
   const upsert = db.prepare(
-    `INSERT INTO survey_responses (survey_id, respondent_key, answers, complete, area, industry, size_band, updated_at)
-     VALUES (@surveyId, @respondentKey, @answers, @complete, @area, @industry, @sizeBand, @now)
+    `INSERT INTO survey_responses (survey_id, respondent_key, answers, complete, area, industry, size_band, updated_at, created_at)
+     VALUES (@surveyId, @respondentKey, @answers, @complete, @area, @industry, @sizeBand, @now, @now)
      ON CONFLICT (survey_id, respondent_key) DO UPDATE SET answers = excluded.answers, complete = excluded.complete,
        area = excluded.area, industry = excluded.industry, size_band = excluded.size_band, updated_at = excluded.updated_at`,
   );
@@ -78,6 +79,41 @@ export function createSurveyStore(db: Database): SurveyStore {
   const optIn = db.prepare<[string]>('DELETE FROM survey_optouts WHERE person_key = ?');
   const optedOut = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM survey_optouts WHERE person_key = ?');
   const forgetResponses = db.prepare<[string]>('DELETE FROM survey_responses WHERE respondent_key = ?');
+  const forgetTexts = db.prepare<[number, string]>('DELETE FROM suggestions WHERE survey_id = ? AND sender_key = ?');
+  const begun = db.prepare<[number, number, number], { n: number }>('SELECT count(*) AS n FROM survey_responses WHERE survey_id = ? AND created_at >= ? AND created_at < ?');
+  const textItems = db.prepare<[number], SuggestionRow>('SELECT * FROM suggestions WHERE survey_id = ? ORDER BY created_at, id');
+  const textsOf = db.prepare<[number, string], { id: number; question_id: string; text: string; topic_proposed: number }>(
+    'SELECT id, question_id, text, topic_proposed FROM suggestions WHERE survey_id = ? AND sender_key = ?',
+  );
+  const insertText = db.prepare(
+    `INSERT INTO suggestions (workspace_key, sender_key, topic, text, anonymous, publishable, created_at, topic_proposed, survey_id, question_id)
+     VALUES (@workspaceKey, @senderKey, @topic, @text, 1, 1, @now, 1, @surveyId, @questionId)`,
+  );
+  // A changed answer is another text: it waits for a member's look again, and a proposed topic is proposed anew.
+  const changeText = db.prepare<{ id: number; text: string; topic: string }>(
+    'UPDATE suggestions SET text = @text, approved_at = NULL, topic = CASE WHEN topic_proposed = 1 THEN @topic ELSE topic END WHERE id = @id',
+  );
+  const dropText = db.prepare<[number]>('DELETE FROM suggestions WHERE id = ?');
+  const saveResponse = db.transaction((r: Parameters<SurveyStore['saveResponse']>[0]) => {
+    upsert.run({
+      surveyId: r.surveyId,
+      respondentKey: r.respondentKey,
+      answers: JSON.stringify(r.answers),
+      complete: r.complete ? 1 : 0,
+      ...r.segment,
+      now: r.now.getTime(),
+    });
+    const wanted = new Map(r.texts.map((t) => [t.questionId, t]));
+    for (const row of textsOf.all(r.surveyId, r.respondentKey)) {
+      const t = wanted.get(row.question_id);
+      wanted.delete(row.question_id);
+      if (!t) dropText.run(row.id);
+      else if (t.text !== row.text) changeText.run({ id: row.id, text: t.text, topic: t.topic });
+    }
+    for (const t of wanted.values()) {
+      insertText.run({ workspaceKey: r.workspaceKey, senderKey: r.respondentKey, topic: t.topic, text: t.text, now: r.now.getTime(), surveyId: r.surveyId, questionId: t.questionId });
+    }
+  });
 
   const enqueue = outboxInserter(db);
   const updateRecipients = db.prepare<[number, number]>('UPDATE survey_sends SET recipients = ? WHERE id = ?');
@@ -109,7 +145,10 @@ export function createSurveyStore(db: Database): SurveyStore {
   };
   const forget = db.transaction((keyFor: (surveyId: number) => string, optOutKey: string) => {
     optIn.run(optOutKey);
-    return surveyIds.all().reduce((n, { id }) => n + forgetResponses.run(keyFor(id)).changes, 0);
+    return surveyIds.all().reduce((n, { id }) => {
+      forgetTexts.run(id, keyFor(id));
+      return n + forgetResponses.run(keyFor(id)).changes;
+    }, 0);
   });
 
   return {
@@ -127,16 +166,9 @@ export function createSurveyStore(db: Database): SurveyStore {
       return row ? toSurvey(row) : null;
     },
     response: async (surveyId, respondentKey) => storedResponse(surveyId, respondentKey),
-    async saveResponse(r) {
-      upsert.run({
-        surveyId: r.surveyId,
-        respondentKey: r.respondentKey,
-        answers: JSON.stringify(r.answers),
-        complete: r.complete ? 1 : 0,
-        ...r.segment,
-        now: r.now.getTime(),
-      });
-    },
+    saveResponse: async (r) => saveResponse.immediate(r),
+    newResponses: async (surveyId, period) => begun.get(surveyId, period.start.getTime(), period.end.getTime())!.n,
+    textAnswers: async (surveyId) => textItems.all(surveyId).map(toSuggestion),
     responses: async (surveyId) =>
       responsesOf.all(surveyId).map(([answers, complete, area, industry, size_band]) => ({
         answers: JSON.parse(answers) as Answers,

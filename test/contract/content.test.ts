@@ -37,8 +37,8 @@ contract('surveys', (fresh) => {
     const store = await fresh().open();
     const survey = await store.surveys.create(definition, 'slack:T1:M1', now);
     const segment = { area: null, industry: null, sizeBand: null };
-    await store.surveys.saveResponse({ surveyId: survey.id, respondentKey: 'r1', answers: { q1: 'Bra' } as never, complete: false, segment, now });
-    await store.surveys.saveResponse({ surveyId: survey.id, respondentKey: 'r1', answers: { q1: 'Dårlig' } as never, complete: true, segment, now: later(1) });
+    await store.surveys.saveResponse({ surveyId: survey.id, respondentKey: 'r1', answers: { q1: 'Bra' } as never, complete: false, segment, now, workspaceKey: 'slack:T1', texts: [] });
+    await store.surveys.saveResponse({ surveyId: survey.id, respondentKey: 'r1', answers: { q1: 'Dårlig' } as never, complete: true, segment, now: later(1), workspaceKey: 'slack:T1', texts: [] });
     expect(await store.surveys.response(survey.id, 'r1')).toEqual({ answers: { q1: 'Dårlig' }, complete: true, updatedAt: later(1) });
     expect(await store.surveys.responses(survey.id)).toEqual([{ answers: { q1: 'Dårlig' }, complete: true, segment }]);
     await store.surveys.setOptOut('o1', true, now);
@@ -46,6 +46,31 @@ contract('surveys', (fresh) => {
     expect(await store.surveys.isOptedOut('o1')).toBe(true);
     await store.surveys.setOptOut('o1', false, now);
     expect(await store.surveys.isOptedOut('o1')).toBe(false);
+  });
+});
+
+contract('survey free text in the follow-up loop', (fresh) => {
+  it('keeps each free-text answer as one anonymous follow-up item: added, changed (back to review), cleared', async () => {
+    const store = await fresh().open();
+    const survey = await store.surveys.create(definition, 'slack:T1:M1', now);
+    const segment = { area: null, industry: null, sizeBand: null };
+    const save = (texts: { questionId: string; text: string; topic: string }[], at: Date) =>
+      store.surveys.saveResponse({ surveyId: survey.id, respondentKey: 'r1', answers: {} as never, complete: true, segment, now: at, workspaceKey: 'slack:T1', texts });
+    await save([{ questionId: 'q2', text: 'Mer samarbeid', topic: 'other' }, { questionId: 'q3', text: 'Bedre vei', topic: 'transport' }], now);
+    const first = await store.surveys.textAnswers(survey.id);
+    expect(first.map((s) => [s.text, s.topic, s.anonymous, s.survey])).toEqual([
+      ['Mer samarbeid', 'other', true, { id: survey.id, questionId: 'q2' }],
+      ['Bedre vei', 'transport', true, { id: survey.id, questionId: 'q3' }],
+    ]);
+    expect((await store.followUp.reviewQueue(10)).map((s) => s.id)).toEqual(first.map((s) => s.id));
+    await store.followUp.approve({ suggestionId: first[0]!.id, memberId: 'slack:T1:M1', now });
+    expect((await store.followUp.reviewQueue(10)).map((s) => s.id)).toEqual([first[1]!.id]);
+    await save([{ questionId: 'q2', text: 'Mer samarbeid, og raskt', topic: 'other' }], later(DAY));
+    const second = await store.surveys.textAnswers(survey.id);
+    expect(second.map((s) => [s.id, s.text])).toEqual([[first[0]!.id, 'Mer samarbeid, og raskt']]);
+    expect((await store.followUp.reviewQueue(10)).map((s) => s.id)).toEqual([first[0]!.id]);
+    expect(await store.surveys.newResponses(survey.id, { start: later(-1), end: later(1) })).toBe(1);
+    expect(await store.surveys.newResponses(survey.id, { start: later(1), end: later(2 * DAY) })).toBe(0);
   });
 });
 

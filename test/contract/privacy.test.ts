@@ -72,16 +72,17 @@ contract('erasure', (fresh) => {
     expect(third.id).toBe(second.id + 1);
   });
 
-  it('deletes a person’s survey responses and opt-out', async () => {
+  it('deletes a person’s survey responses, their free-text items and opt-out', async () => {
     const store = await fresh().open();
     const survey = await store.surveys.create({ title: 'S', questions: [] } as never, 'slack:T1:M1', now);
     const segment = { area: null, industry: null, sizeBand: null };
-    await store.surveys.saveResponse({ surveyId: survey.id, respondentKey: 'r1', answers: {} as never, complete: true, segment, now });
-    await store.surveys.saveResponse({ surveyId: survey.id, respondentKey: 'r2', answers: {} as never, complete: true, segment, now });
+    await store.surveys.saveResponse({ surveyId: survey.id, respondentKey: 'r1', answers: {} as never, complete: true, segment, now, workspaceKey: 'slack:T1', texts: [{ questionId: 'q2', text: 'mitt svar', topic: 'other' }] });
+    await store.surveys.saveResponse({ surveyId: survey.id, respondentKey: 'r2', answers: {} as never, complete: true, segment, now, workspaceKey: 'slack:T1', texts: [] });
     await store.surveys.setOptOut('o1', true, now);
     expect((await store.surveys.responsesOf(() => 'r1')).map((r) => r.surveyId)).toEqual([survey.id]);
     expect(await store.surveys.forgetRespondent(() => 'r1', 'o1')).toBe(1);
     expect(await store.surveys.responsesOf(() => 'r1')).toEqual([]);
+    expect(await store.surveys.textAnswers(survey.id)).toEqual([]);
     expect(await store.surveys.isOptedOut('o1')).toBe(false);
     expect(await store.surveys.responses(survey.id)).toHaveLength(1);
   });

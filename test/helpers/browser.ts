@@ -1,5 +1,6 @@
-import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** Debian's Chromium, where .ci/run installs it; CHROMIUM_PATH names another. */
 export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
@@ -19,4 +20,14 @@ export async function launchChromium(env: Record<string, string | undefined> = p
     executablePath,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+}
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's serious and critical findings on a page, as `rule (count)`. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  // Evaluated by the browser's debugger protocol, which the page's Content-Security-Policy does not govern.
+  await page.evaluate(AXE);
+  const result = (await page.evaluate('axe.run(document, { resultTypes: ["violations"] })')) as { violations: { id: string; impact: string; nodes: unknown[] }[] };
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
 }

@@ -1,13 +1,13 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pino } from 'pino';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../adapters/cli/app.ts';
 import { loadConfig } from '../../adapters/cli/config.ts';
 import { fakeClock } from '../helpers/core.ts';
 import { useTmpDir } from '../helpers/tmp.ts';
+import { axeViolations } from '../helpers/browser.ts';
 import { SECRET, seedPublicData } from './seed.ts';
 
 /**
@@ -16,7 +16,6 @@ import { SECRET, seedPublicData } from './seed.ts';
  */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTIFACTS = resolve(import.meta.dirname, '../artifacts');
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const tmp = useTmpDir();
 let browser: Browser;
@@ -61,13 +60,6 @@ async function open(path: string, width: number, options: { javaScript?: boolean
   });
   const response = await page.goto(`${base}${path}`, { waitUntil: 'load' });
   return { page, context, errors, outside, status: response?.status() };
-}
-
-async function axeViolations(page: Page) {
-  // Evaluated by the browser's debugger protocol, which the page's Content-Security-Policy does not govern.
-  await page.evaluate(AXE);
-  const result = (await page.evaluate('axe.run(document, { resultTypes: ["violations"] })')) as { violations: { id: string; impact: string; nodes: unknown[] }[] };
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
 }
 
 describe('the public page in Chromium', () => {

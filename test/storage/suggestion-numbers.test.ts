@@ -10,9 +10,10 @@ describe('suggestion numbers', () => {
     db.exec(`INSERT INTO replies (suggestion_id, member_id, text, created_at) VALUES (7, 'slack:T1:M1', 'takk', 2)`);
     const indexesBefore = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'suggestions' AND sql IS NOT NULL ORDER BY name").pluck().all();
     migrate(db);
-    // The rebuild (0005) keeps every index; the follow-up (0008) adds one for status changes.
+    // The rebuild (0005) keeps every index; the follow-up (0008) adds one for status changes, and
+    // survey free text in the follow-up (0009) one for finding a response's answers.
     expect(db.prepare('SELECT id, text FROM suggestions').all()).toEqual([{ id: 7, text: 'hei' }]);
-    expect(db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'suggestions' AND sql IS NOT NULL ORDER BY name").pluck().all()).toEqual([...indexesBefore, 'suggestions_progress_at'].sort());
+    expect(db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'suggestions' AND sql IS NOT NULL ORDER BY name").pluck().all()).toEqual([...indexesBefore, 'suggestions_progress_at', 'suggestions_survey_answer'].sort());
     expect(db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'suggestions'").pluck().get()).toContain('AUTOINCREMENT');
     expect(db.prepare('SELECT suggestion_id FROM replies').pluck().all()).toEqual([7]);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);

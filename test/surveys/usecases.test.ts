@@ -118,17 +118,20 @@ describe('survey use cases', () => {
     const { respondent_key: respondent } = db.prepare('SELECT respondent_key FROM survey_responses').get() as { respondent_key: string };
     const { person_key: optOut } = db.prepare('SELECT person_key FROM survey_optouts').get() as { person_key: string };
     // No value a reader of the file could join on: not the named suggestions' key, not each other.
-    const everything = JSON.stringify(db.prepare('SELECT * FROM suggestions').all());
+    // (The response's own free-text items carry its key: they are the same answers, in the follow-up loop.)
+    const everything = JSON.stringify(db.prepare('SELECT * FROM suggestions WHERE survey_id IS NULL').all());
     expect(everything).not.toContain(respondent);
     expect(everything).not.toContain(optOut);
     expect(respondent).not.toBe(optOut);
 
+    expect(db.prepare('SELECT count(*) AS n FROM suggestions WHERE survey_id IS NOT NULL').get()).toEqual({ n: 2 });
     const shown = await core.showPerson(per);
     expect(shown.surveyResponses).toEqual([expect.objectContaining({ surveyId: survey.id, complete: true })]);
     const erased = await core.forgetPerson(per);
     expect(erased.surveyResponses).toBe(1);
     expect(db.prepare('SELECT count(*) AS n FROM survey_responses').get()).toEqual({ n: 0 });
     expect(db.prepare('SELECT count(*) AS n FROM survey_optouts').get()).toEqual({ n: 0 });
+    expect(db.prepare('SELECT count(*) AS n FROM suggestions WHERE survey_id IS NOT NULL').get()).toEqual({ n: 0 });
   });
 
   it('holds a scheduled send in the outbox until its time, and takes answers only from then', async () => {

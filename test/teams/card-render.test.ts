@@ -9,6 +9,7 @@ import type { AdaptiveCard } from '../../adapters/teams/cards/elements.ts';
 import { pollCard } from '../../adapters/teams/cards/poll-card.ts';
 import { actor, testCore } from '../helpers/core.ts';
 import { seedFixtureWeek } from '../helpers/fixture-week.ts';
+import { FULL_ANSWERS, questback } from '../surveys/fixtures.ts';
 
 /**
  * Every kind of card Innspill sends to Teams, drawn by the Adaptive Cards renderer (the `adaptivecards`
@@ -133,5 +134,20 @@ describe('Teams cards in the Adaptive Cards renderer', () => {
     const own = await render(pollCard(view, [0, 4], 'nb', 'Europe/Oslo', undefined, { manage: true, refreshFor: ['29:creator'] }), 'teams-poll-creator');
     expect(own.warnings).toEqual([]);
     expect((await render(pollCard(view, [1], 'nb', 'Europe/Oslo'), 'teams-poll')).warnings).toEqual([]);
+  }, 120_000);
+
+  it('renders a digest with a running survey without a warning, its heading as large as the others', async () => {
+    const { core, store, clock } = testCore();
+    const people = Array.from({ length: 6 }, (_, n) => actor(`US${n}`));
+    for (const p of people) await store.participants.touch({ ...p, now: clock() });
+    const survey = await core.surveys.create('cli', questback());
+    await core.surveys.send('cli', survey.id, { target: { kind: 'everyone' } });
+    const start = clock();
+    clock.advance(60_000);
+    for (const p of people) await core.surveys.save(p, survey.id, FULL_ANSWERS, { finish: true });
+    const [card] = digestCards(await core.digestFor({ start, end: new Date(start.getTime() + 3_600_000) }), { locale: 'nb', timeZone: 'Europe/Oslo' });
+    const rendered = await render(card!, 'teams-digest-survey', ['Trenger deg', 'Undersøkelser']);
+    expect(rendered.warnings).toEqual([]);
+    expect(rendered.sizes['Undersøkelser']).toBe(rendered.sizes['Trenger deg']);
   }, 120_000);
 });

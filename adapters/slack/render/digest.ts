@@ -5,6 +5,7 @@ import { areasText, brief, closingText, optionResult, pollSegmentText, pollStatu
 import { pollNote, shareAmount, shareName } from '../../../src/digest/published-text.ts';
 import { suggestionRef } from '../../../src/domain/suggestion.ts';
 import { reviewAttention, statusChangesText, waitingText } from './follow-up.ts';
+import { surveyBlocks } from './digest-surveys.ts';
 import { catalog, formatNumber, label, type Locale } from '../../../src/i18n/index.ts';
 import { ACTIONS, type SlackMessage } from './poll.ts';
 import { escapedWithin, escapeMrkdwn, plain, section, LIMITS } from './text.ts';
@@ -167,6 +168,10 @@ function digestUnits(model: DigestModel, locale: Locale, timeZone: string): Unit
     const cuts = (p.segments ?? []).filter((cut) => cut.dimension === 'area').map((cut) => `_${escapedWithin(oneLine(pollSegmentText(locale, p, cut)), 500)}_`);
     add(section([`*${escapeMrkdwn(oneLine(p.question))}* (${escapeMrkdwn(pollStatus(locale, p))})`, ...(note ? [`_${escapeMrkdwn(note)}_`] : []), ...lines, ...cuts].join('\n')));
   }
+
+  const surveys = surveyBlocks(model, locale, timeZone);
+  if (surveys.length) heading(catalog(locale).surveyResults.heading);
+  for (const blocks of surveys) add(...blocks);
 
   const { byArea, byIndustry, bySize } = model.participation;
   if (byArea.length || byIndustry.length || bySize.length) {

@@ -8,6 +8,7 @@ import { adaptiveCard, execute, label, plain, run, type AdaptiveCard, type Eleme
 import { VERBS } from './forms.ts';
 import { reviewAttention, statusChangeSections, waitingLine } from './follow-up.ts';
 import { packCards, type Section } from './pack.ts';
+import { surveyItems } from './digest-surveys.ts';
 
 export interface DigestCardOptions {
   locale: Locale;
@@ -168,6 +169,7 @@ export function digestCards(model: DigestModel, { locale, timeZone }: DigestCard
   ];
   if (model.themes.length) sections.push(part(sm.themes, model.themes.map((theme) => themeItem(locale, model, theme))));
   if (model.polls.length) sections.push(part(c.polls, model.polls.map((p) => pollItem(locale, p))));
+  if (model.surveys?.length) sections.push(part(catalog(locale).surveyResults.heading, surveyItems(model, locale, timeZone)));
   const { byArea, byIndustry, bySize } = model.participation;
   const shares = ([[c.byArea, 'areas', byArea], [c.byIndustry, 'industries', byIndustry], [c.bySize, 'sizes', bySize]] as const).filter(([, , items]) => items.length);
   if (shares.length) sections.push(part(c.participation, shares.map(([name, list, items]) => sharesLine(locale, name, list, items))));

@@ -90,7 +90,7 @@ export function createPgFollowUpStore(db: Db): FollowUpStore {
       }
       const suggestions = await db.query<SegmentCount & { topic: string; progress: string }>(
         `SELECT area, industry, size_band, topic, progress, count(*) AS n FROM suggestions
-         WHERE created_at >= $1 AND created_at < $2 GROUP BY area, industry, size_band, topic, progress`,
+         WHERE created_at >= $1 AND created_at < $2 AND survey_id IS NULL GROUP BY area, industry, size_band, topic, progress`,
         range,
       );
       return { suggestions: suggestions.map((r) => ({ ...seg(r), topic: r.topic, progress: r.progress as Progress })), polls, votes, voters };

@@ -16,13 +16,13 @@ export function createPgReportStore(db: Db): ReportStore {
   const digestSuggestions = (rows: DigestSuggestionRow[]) => rows.map((r) => toDigestSuggestion({ ...r, reply_closed: r.reply_closed ? 1 : 0 }));
 
   const topicCounts = async (r: Range) =>
-    db.query<{ topic: string; n: number }>("SELECT topic, count(*) AS n FROM suggestions WHERE created_at >= $1 AND created_at < $2 AND status = 'new' GROUP BY topic", [r.start, r.end]);
+    db.query<{ topic: string; n: number }>("SELECT topic, count(*) AS n FROM suggestions WHERE created_at >= $1 AND created_at < $2 AND status = 'new' AND survey_id IS NULL GROUP BY topic", [r.start, r.end]);
 
   async function totals(r: Range): Promise<PeriodTotals> {
     const h = hours(r);
     const [row] = await db.query<PeriodTotals>(
       `SELECT
-         (SELECT count(*) FROM suggestions WHERE created_at >= $1 AND created_at < $2 AND status = 'new') AS suggestions,
+         (SELECT count(*) FROM suggestions WHERE created_at >= $1 AND created_at < $2 AND status = 'new' AND survey_id IS NULL) AS suggestions,
          (SELECT count(*) FROM votes WHERE voted_at >= $1 AND voted_at < $2) AS votes,
          (SELECT count(DISTINCT person_key) FROM activity WHERE hour >= $3 AND hour < $4) AS participants`,
       [r.start, r.end, h.from, h.to],
@@ -55,12 +55,12 @@ export function createPgReportStore(db: Db): ReportStore {
         `SELECT * FROM (
            SELECT id, topic, text, anonymous, company_name, area, industry, size_band, created_at, ${REPLY_CLOSED},
                   row_number() OVER (PARTITION BY topic ORDER BY created_at, id) AS n
-           FROM suggestions WHERE created_at >= $1 AND created_at < $2 AND status = 'new'
+           FROM suggestions WHERE created_at >= $1 AND created_at < $2 AND status = 'new' AND survey_id IS NULL
          ) AS listed WHERE n <= $3 ORDER BY created_at, id`,
         [r.start, r.end, DIGEST_PER_TOPIC],
       );
       const topicAreas = await db.query<{ topic: string; area: string | null; n: number }>(
-        "SELECT topic, area, count(*) AS n FROM suggestions WHERE created_at >= $1 AND created_at < $2 AND status = 'new' GROUP BY topic, area",
+        "SELECT topic, area, count(*) AS n FROM suggestions WHERE created_at >= $1 AND created_at < $2 AND status = 'new' AND survey_id IS NULL GROUP BY topic, area",
         [r.start, r.end],
       );
       return {
@@ -80,7 +80,7 @@ export function createPgReportStore(db: Db): ReportStore {
       return digestSuggestions(
         await db.query<DigestSuggestionRow>(
           `SELECT id, topic, text, anonymous, company_name, area, industry, size_band, created_at, ${REPLY_CLOSED} FROM suggestions
-           WHERE created_at >= $1 AND created_at < $2 AND status = 'new' AND topic = $3
+           WHERE created_at >= $1 AND created_at < $2 AND status = 'new' AND survey_id IS NULL AND topic = $3
            ORDER BY created_at, id LIMIT $4 OFFSET $5`,
           [r.start, r.end, topic, limit, offset],
         ),

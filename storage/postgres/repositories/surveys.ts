@@ -4,6 +4,7 @@ import { segmentFromRow, toMs, type SegmentColumns } from '../../repositories/ro
 import { toSend, toSurvey, type SendRow, type SurveyRow } from '../../repositories/surveys.ts';
 import type { Conn, Db } from '../pool.ts';
 import { enqueue } from './outbox.ts';
+import { toSuggestion, type SuggestionRow } from '../../repositories/suggestions.ts';
 
 type ResponseRow = SegmentColumns & { answers: string; complete: number; updated_at: number };
 
@@ -48,15 +49,46 @@ export function createPgSurveyStore(db: Db): SurveyStore {
       return row ? toSurvey(row) : null;
     },
     response: (surveyId, respondentKey) => storedResponse(db, surveyId, respondentKey),
-    async saveResponse(r) {
-      await db.run(
-        `INSERT INTO survey_responses (survey_id, respondent_key, answers, complete, area, industry, size_band, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-         ON CONFLICT (survey_id, respondent_key) DO UPDATE SET answers = excluded.answers, complete = excluded.complete,
-           area = excluded.area, industry = excluded.industry, size_band = excluded.size_band, updated_at = excluded.updated_at`,
-        [r.surveyId, r.respondentKey, JSON.stringify(r.answers), r.complete ? 1 : 0, r.segment.area, r.segment.industry, r.segment.sizeBand, r.now.getTime()],
-      );
-    },
+    // The response and its free-text items in the follow-up loop, in one transaction (see SQLite's).
+    saveResponse: (r) =>
+      db.tx(async (c) => {
+        await c.run(
+          `INSERT INTO survey_responses (survey_id, respondent_key, answers, complete, area, industry, size_band, updated_at, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)
+           ON CONFLICT (survey_id, respondent_key) DO UPDATE SET answers = excluded.answers, complete = excluded.complete,
+             area = excluded.area, industry = excluded.industry, size_band = excluded.size_band, updated_at = excluded.updated_at`,
+          [r.surveyId, r.respondentKey, JSON.stringify(r.answers), r.complete ? 1 : 0, r.segment.area, r.segment.industry, r.segment.sizeBand, r.now.getTime()],
+        );
+        const wanted = new Map(r.texts.map((t) => [t.questionId, t]));
+        const held = await c.query<{ id: number; question_id: string; text: string }>('SELECT id, question_id, text FROM suggestions WHERE survey_id = $1 AND sender_key = $2', [
+          r.surveyId,
+          r.respondentKey,
+        ]);
+        for (const row of held) {
+          const t = wanted.get(row.question_id);
+          wanted.delete(row.question_id);
+          if (!t) await c.run('DELETE FROM suggestions WHERE id = $1', [row.id]);
+          // A changed answer is another text: it waits for a member's look again, and a proposed topic is proposed anew.
+          else if (t.text !== row.text)
+            await c.run('UPDATE suggestions SET text = $1, approved_at = NULL, topic = CASE WHEN topic_proposed = 1 THEN $2 ELSE topic END WHERE id = $3', [t.text, t.topic, row.id]);
+        }
+        for (const t of wanted.values()) {
+          await c.run(
+            `INSERT INTO suggestions (workspace_key, sender_key, topic, text, anonymous, publishable, created_at, topic_proposed, survey_id, question_id)
+             VALUES ($1, $2, $3, $4, 1, 1, $5, 1, $6, $7)`,
+            [r.workspaceKey, r.respondentKey, t.topic, t.text, r.now.getTime(), r.surveyId, t.questionId],
+          );
+        }
+      }),
+    newResponses: async (surveyId, period) =>
+      (
+        await db.query<{ n: number }>('SELECT count(*) AS n FROM survey_responses WHERE survey_id = $1 AND created_at >= $2 AND created_at < $3', [
+          surveyId,
+          period.start.getTime(),
+          period.end.getTime(),
+        ])
+      )[0]!.n,
+    textAnswers: async (surveyId) => (await db.query<SuggestionRow>('SELECT * FROM suggestions WHERE survey_id = $1 ORDER BY created_at, id', [surveyId])).map(toSuggestion),
     responses: async (surveyId) =>
       (await db.query<ResponseRow>('SELECT answers, complete, area, industry, size_band FROM survey_responses WHERE survey_id = $1', [surveyId])).map((r) => ({
         answers: JSON.parse(r.answers) as Answers,
@@ -72,7 +104,10 @@ export function createPgSurveyStore(db: Db): SurveyStore {
       db.tx(async (c) => {
         await c.run('DELETE FROM survey_optouts WHERE person_key = $1', [optOutKey]);
         let n = 0;
-        for (const id of await surveyIds(c)) n += await c.run('DELETE FROM survey_responses WHERE survey_id = $1 AND respondent_key = $2', [id, keyFor(id)]);
+        for (const id of await surveyIds(c)) {
+          await c.run('DELETE FROM suggestions WHERE survey_id = $1 AND sender_key = $2', [id, keyFor(id)]);
+          n += await c.run('DELETE FROM survey_responses WHERE survey_id = $1 AND respondent_key = $2', [id, keyFor(id)]);
+        }
         return n;
       }),
     async responsesOf(keyFor) {
