@@ -1,7 +1,12 @@
 import type { ParticipantId } from './participant.ts';
 
 export const POLL_MIN_OPTIONS = 2;
-export const POLL_MAX_OPTIONS = 10;
+export const POLL_MAX_OPTIONS = 25;
+/**
+ * Up to this many options a poll shows one button per option; above it, a menu (Slack static_select,
+ * Teams Input.ChoiceSet), since a wall of 25 buttons buries the question.
+ */
+export const POLL_BUTTON_OPTIONS_MAX = 10;
 export const POLL_QUESTION_MAX = 300;
 /** Slack cuts button labels past 75 characters; Teams cards follow the same limit to look alike. */
 export const POLL_OPTION_MAX = 75;

@@ -13,6 +13,7 @@ import { followUp } from './sections/follow-up.ts';
 import { publicSite } from './sections/public.ts';
 import { pollHelp } from './sections/poll-help.ts';
 import { playground } from './sections/playground.ts';
+import { pollPlans } from './sections/poll-plans.ts';
 import { isInnspillError } from '../errors.ts';
 import type { PollSyntaxError } from '../polls/syntax.ts';
 
@@ -20,7 +21,7 @@ export { LOCALES, resolveLocale, isLocale, type Locale } from './locale.ts';
 export { formatNumber } from './define.ts';
 export { countOf, pluralForm, type Noun } from './plural.ts';
 
-const sections = { messages, forms, labels, digest, errors, slack, teams, privacy, summary, surveys, publicSite, pollHelp, playground, followUp } as const;
+const sections = { messages, forms, labels, digest, errors, slack, teams, privacy, summary, surveys, publicSite, pollHelp, playground, followUp, pollPlans } as const;
 
 export type Catalog = { [K in keyof typeof sections]: (typeof sections)[K]['nb'] };
 

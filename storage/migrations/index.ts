@@ -8,9 +8,10 @@ import { migration0005 } from './0005-hardening.ts';
 import { migration0006 } from './0006-surveys.ts';
 import { migration0007 } from './0007-documents.ts';
 import { migration0008 } from './0008-follow-up.ts';
+import { migration0009 } from './0009-poll-plans.ts';
 
 /** Every migration in order. Add new ones at the end with the next number; never edit a released one. */
-export const MIGRATIONS: readonly MigrationStep[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008];
+export const MIGRATIONS: readonly MigrationStep[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009];
 
 export const LATEST_VERSION = MIGRATIONS.length;
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parsePollCommand } from '../../src/polls/syntax.ts';
+import { describePollSyntaxError } from '../../src/i18n/index.ts';
 import { resolveClose } from '../../src/usecases/polls.ts';
 
 function draftOf(input: string) {
@@ -65,7 +66,7 @@ describe('poll syntax', () => {
     ['   ', 'no_question'],
     ['"Q?"', 'too_few_options'],
     ['"Q?" "A"', 'too_few_options'],
-    [`"Q?" ${Array.from({ length: 11 }, (_, i) => `"O${i}"`).join(' ')}`, 'too_many_options'],
+    [`"Q?" ${Array.from({ length: 26 }, (_, i) => `"O${i}"`).join(' ')}`, 'too_many_options'],
     ['"Q?" "Ja" "ja "', 'duplicate_option'],
     ['"Q?" "A" "B', 'unbalanced_quote'],
     ['«Q? "A" "B"', 'unbalanced_quote'],
@@ -86,11 +87,20 @@ describe('poll syntax', () => {
     expect(errorOf('"Q?" "A"').params).toMatchObject({ min: 2, count: 1 });
   });
 
+  it('takes up to 25 options and refuses the 26th with the limit in the message, in nb and en', () => {
+    const options = (n: number) => Array.from({ length: n }, (_, i) => `"Svar ${i + 1}"`).join(' ');
+    expect(draftOf(`"Q?" ${options(25)}`).options).toHaveLength(25);
+    const error = errorOf(`"Q?" ${options(26)}`);
+    expect(error).toEqual({ code: 'too_many_options', params: { max: 25, count: 26 } });
+    expect(describePollSyntaxError('nb', error)).toBe('En avstemning kan ha høyst 25 svaralternativer (fant 26).');
+    expect(describePollSyntaxError('en', error)).toBe('A poll can have at most 25 answers (found 26).');
+  });
+
   const text = fc.string({ minLength: 1, maxLength: 30 }).filter((s) => /^[^"“”„«»＂\s][^"“”„«»＂]*$/u.test(s) && s.trim() === s && !/\s{2}/u.test(s));
 
   it('round-trips any well-formed poll (property)', () => {
     fc.assert(
-      fc.property(text, fc.uniqueArray(text, { minLength: 2, maxLength: 10, selector: (s) => s.toLocaleLowerCase('nb') }), fc.boolean(), (q, options, multiple) => {
+      fc.property(text, fc.uniqueArray(text, { minLength: 2, maxLength: 25, selector: (s) => s.toLocaleLowerCase('nb') }), fc.boolean(), (q, options, multiple) => {
         const input = [q, ...options].map((s) => `"${s}"`).join(' ') + (multiple ? ' --multiple' : '');
         const draft = draftOf(input);
         expect(draft.question).toBe(q);

@@ -5,7 +5,7 @@ export const pollHelp = defineSection(
   {
     text: (p: { cmd: string; member: boolean }) =>
       [
-        `Avstemning: ${p.cmd} "Spørsmål?" "Svar 1" "Svar 2" … (2–10 svar, hvert i anførselstegn)`,
+        `Avstemning: ${p.cmd} "Spørsmål?" "Svar 1" "Svar 2" … (2–25 svar, hvert i anførselstegn; over 10 vises de som en meny)`,
         'Valg:',
         '  --flere (--multiple): flere svar per person',
         '  --anonym (--anonymous): ingen ser hvem som stemte hva',
@@ -18,7 +18,7 @@ export const pollHelp = defineSection(
   {
     text: (p: { cmd: string; member: boolean }) =>
       [
-        `Poll: ${p.cmd} "Question?" "Option 1" "Option 2" … (2–10 options, each in quotes)`,
+        `Poll: ${p.cmd} "Question?" "Option 1" "Option 2" … (2–25 options, each in quotes; above 10 they show as a menu)`,
         'Flags:',
         '  --multiple (--flere): more than one answer per person',
         '  --anonymous (--anonym): no one sees who voted for what',
