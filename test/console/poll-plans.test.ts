@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { chat } from '../helpers/playground.ts';
+
+const options = (n: number) => Array.from({ length: n }, (_, i) => `"Svar ${i + 1}"`).join(' ');
+
+describe('polls in the console playground', () => {
+  it('take up to 25 options, voted by number, and refuse a 26th', async () => {
+    const { text } = await chat([`/poll "Hvilken næring?" ${options(25)}`, '/stem 25', `/poll "Q?" ${options(26)}`]);
+    expect(text).toContain('Avstemning 1 er opprettet.');
+    expect(text).toContain('● 25. Svar 25');
+    expect(text).toContain('En avstemning kan ha høyst 25 svaralternativer (fant 26).');
+  });
+});
