@@ -34,10 +34,13 @@ export interface Poll extends PollSettings {
   workspaceKey: string;
   createdAt: Date;
   closedAt: Date | null;
+  /** A scheduled poll (`--at`): posted, and open for votes, from this time; null when posted at once. */
+  startsAt?: Date | null;
 }
 
-export function isPollOpen(poll: Pick<Poll, 'closedAt' | 'closesAt'>, now: Date): boolean {
+export function isPollOpen(poll: Pick<Poll, 'closedAt' | 'closesAt'> & { startsAt?: Date | null }, now: Date): boolean {
   if (poll.closedAt) return false;
+  if (poll.startsAt && poll.startsAt.getTime() > now.getTime()) return false;
   return !poll.closesAt || poll.closesAt.getTime() > now.getTime();
 }
 

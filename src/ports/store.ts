@@ -80,6 +80,10 @@ export interface NewPoll extends PollSettings {
   createdAt: Date;
   /** For a poll to everyone: whom to send it to, queued in the outbox in the same transaction. */
   broadcast?: Pick<NewOutboxMessage, 'platform' | 'workspaceId' | 'recipient' | 'label'>[];
+  /** A scheduled poll (`--at`): posted and open from this time; its posts (broadcast, `post`) are queued for it. */
+  startsAt?: Date | null;
+  /** A scheduled channel poll: the channel post, queued in the outbox for `startsAt`. */
+  post?: Pick<NewOutboxMessage, 'platform' | 'workspaceId' | 'recipient' | 'label'>;
 }
 
 /**

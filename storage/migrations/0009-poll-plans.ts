@@ -3,6 +3,9 @@ import type { MigrationStep } from './step.ts';
 /**
  * Polls of up to 25 options: the votes table's check stopped at option 9, and a CHECK can only be
  * changed by rebuilding the table (same columns, rows and indexes; only the bound moves).
+ *
+ * Scheduled polls (`--at`): `polls.starts_at`, from when the poll is posted and takes votes (null:
+ * at once). The post itself waits in the outbox, so a restart loses nothing.
  */
 export const migration0009: MigrationStep = {
   version: 9,
@@ -26,5 +29,7 @@ export const migration0009: MigrationStep = {
     ALTER TABLE votes_rebuilt RENAME TO votes;
     CREATE UNIQUE INDEX votes_single_choice ON votes (voter_key, poll_id) WHERE single = 1;
     CREATE INDEX votes_voted_at ON votes (voted_at);
+
+    ALTER TABLE polls ADD COLUMN starts_at INTEGER;
   `,
 };

@@ -25,6 +25,7 @@ interface Row {
   workspace_key: string;
   created_at: number;
   voters: number;
+  starts_at: number | null;
 }
 
 export function toPoll(row: Row): Poll {
@@ -45,6 +46,7 @@ export function toPoll(row: Row): Poll {
     creatorId: row.creator_id,
     workspaceKey: row.workspace_key,
     createdAt: new Date(row.created_at),
+    startsAt: fromMs(row.starts_at),
   };
 }
 
@@ -95,9 +97,9 @@ export function createPollStore(db: Database): PollStore {
   const touch = participantToucher(db);
   const insert = db.prepare(
     `INSERT INTO polls (question, options, multiple_choice, anonymous, results_visibility, closes_at, audience,
-       channel_platform, channel_workspace, channel_id, creator_id, workspace_key, created_at)
+       channel_platform, channel_workspace, channel_id, creator_id, workspace_key, created_at, starts_at)
      VALUES (@question, @options, @multiple, @anonymous, @visibility, @closesAt, @audience,
-       @channelPlatform, @channelWorkspace, @channelId, @creatorId, @workspaceKey, @createdAt)
+       @channelPlatform, @channelWorkspace, @channelId, @creatorId, @workspaceKey, @createdAt, @startsAt)
      RETURNING *`,
   );
   const byId = db.prepare<[number], Row>('SELECT * FROM polls WHERE id = ?');
@@ -121,9 +123,10 @@ export function createPollStore(db: Database): PollStore {
   const segmentGroups = segmentGroupCounter(db);
   const close = db.prepare<[number | null, number]>('UPDATE polls SET closed_at = ? WHERE id = ?');
   const clearPastClose = db.prepare<[number, number]>('UPDATE polls SET closes_at = NULL WHERE id = ? AND closes_at <= ?');
-  const open = db.prepare<[string, number, number], Row>(
+  const open = db.prepare<[string, number, number, number], Row>(
     `SELECT * FROM polls
      WHERE (workspace_key = ? OR audience = 'everyone') AND closed_at IS NULL AND (closes_at IS NULL OR closes_at > ?)
+       AND (starts_at IS NULL OR starts_at <= ?)
      ORDER BY created_at DESC LIMIT ?`,
   );
   const allPolls = db.prepare<[], Row>('SELECT * FROM polls ORDER BY created_at DESC, id DESC');
@@ -146,11 +149,13 @@ export function createPollStore(db: Database): PollStore {
         creatorId: p.creatorId,
         workspaceKey: p.workspaceKey,
         createdAt: p.createdAt.getTime(),
+        startsAt: toMs(p.startsAt ?? null),
       }) as Row,
     );
+    // A scheduled poll's posts wait in the outbox until its time: nothing is sent before `next_attempt_at`.
     enqueue(
-      (p.broadcast ?? []).map((b) => ({ ...b, payload: { type: 'poll' as const, pollId: poll.id }, dedupeKey: `poll:${poll.id}:${b.label}` })),
-      p.createdAt,
+      [...(p.broadcast ?? []), ...(p.post ? [p.post] : [])].map((b) => ({ ...b, payload: { type: 'poll' as const, pollId: poll.id }, dedupeKey: `poll:${poll.id}:${b.label}` })),
+      p.startsAt ?? p.createdAt,
     );
     return poll;
   });
@@ -215,7 +220,7 @@ export function createPollStore(db: Database): PollStore {
       return row ? toPoll(row) : null;
     },
     async listOpen(workspaceKey, now, limit) {
-      return open.all(workspaceKey, now.getTime(), limit).map(toPoll);
+      return open.all(workspaceKey, now.getTime(), now.getTime(), limit).map(toPoll);
     },
     // A different pseudonym in every poll, so each poll is looked up on its own (by the primary key).
     async votesBy(voterKeyIn) {

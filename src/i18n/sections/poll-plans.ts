@@ -5,9 +5,13 @@ export const pollPlans = defineSection(
   {
     choosePlaceholder: 'Velg et svar',
     voteButton: 'Stem',
+    scheduled: (p: { id: number; when: string; everyone: boolean }) =>
+      `Avstemning ${p.id} er planlagt og ${p.everyone ? 'sendes til alle deltakere' : 'legges ut her'} ${p.when}.`,
   },
   {
     choosePlaceholder: 'Choose an answer',
     voteButton: 'Vote',
+    scheduled: (p: { id: number; when: string; everyone: boolean }) =>
+      `Poll ${p.id} is scheduled and will be ${p.everyone ? 'sent to every participant' : 'posted here'} ${p.when}.`,
   },
 );
