@@ -10,4 +10,11 @@ describe('polls in the console playground', () => {
     expect(text).toContain('● 25. Svar 25');
     expect(text).toContain('En avstemning kan ha høyst 25 svaralternativer (fant 26).');
   });
+
+  it('schedule a poll with --at: it opens for votes at its time', async () => {
+    const { text, core } = await chat(['/poll "Møtedag?" "Mandag" "Fredag" --at 24.11.2026 10:00', '/stem 1 1']);
+    expect(text).toMatch(/Avstemning 1 er planlagt og legges ut her 24\. nov/);
+    expect(text).toContain('Avstemningen er stengt, så stemmen ble ikke registrert.');
+    expect((await core.viewPoll(1)).poll.startsAt?.toISOString()).toBe('2026-11-24T09:00:00.000Z');
+  });
 });
