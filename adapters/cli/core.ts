@@ -9,6 +9,7 @@ import type { Logger } from './logger.ts';
 import { loadSecret } from './secret.ts';
 import { platformRecords } from './platform-records.ts';
 import { loadTopicKeywords } from './topic-keywords.ts';
+import { cronTimes } from '../scheduler/cron-times.ts';
 
 /*
  * The core on the configured database: what every command that reads or writes needs, and no more.
@@ -47,6 +48,7 @@ export function createCore(config: Config, options: AppOptions & { server?: bool
   const core = createInnspill({
     store,
     platformRecords,
+    cron: cronTimes,
     vault: createIdentityVault(secret),
     clock,
     settings: {

@@ -5,6 +5,7 @@ import type { PlatformSender } from '../../src/ports/delivery.ts';
 import type { Store } from '../../src/ports/store.ts';
 import { createOutboxWorker, type OutboxWorker } from '../../src/outbox/worker.ts';
 import { createDigestScheduler, type DigestScheduler } from '../scheduler/digest-schedule.ts';
+import { createPollRoundScheduler } from '../scheduler/poll-rounds.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
 
@@ -56,6 +57,7 @@ export function createDelivery(deps: { config: Config; core: Innspill; store: St
     log: deps.logger.child({ part: 'digest' }),
     queued: () => worker.notify(),
   });
+  const pollRounds = createPollRoundScheduler({ core: deps.core, log: deps.logger.child({ part: 'poll-rounds' }), queued: () => worker.notify() });
   return {
     worker,
     scheduler,
@@ -63,8 +65,10 @@ export function createDelivery(deps: { config: Config; core: Innspill; store: St
       await recoverInterrupted(deps.store, clock, log);
       worker.start();
       await scheduler.start();
+      await pollRounds.start();
     },
     async stop() {
+      await pollRounds.stop();
       await scheduler.stop();
       await worker.stop();
     },

@@ -119,6 +119,11 @@ export async function runPlayground(core: Innspill, actor: Actor, io: Playground
           say(c.pollHelp.text({ cmd: '/poll', member: await core.isMember(actor.id) }));
           return true;
         }
+        const answer = await core.pollPlans.chat(actor, command.text, '/poll');
+        if (answer !== null) {
+          say(answer);
+          return true;
+        }
         const result = await core.createPollFromText(actor, command.text, { channelId: 'playground' });
         if (!result.ok) say(describePollSyntaxError(actor.locale, result.syntax));
         else if (result.poll.startsAt && result.poll.startsAt > result.poll.createdAt) {

@@ -36,6 +36,9 @@ export interface Poll extends PollSettings {
   closedAt: Date | null;
   /** A scheduled poll (`--at`): posted, and open for votes, from this time; null when posted at once. */
   startsAt?: Date | null;
+  /** A round of a recurring poll (`--every`): its series, and which round (from 1). */
+  seriesId?: number | null;
+  round?: number | null;
 }
 
 export function isPollOpen(poll: Pick<Poll, 'closedAt' | 'closesAt'> & { startsAt?: Date | null }, now: Date): boolean {

@@ -17,6 +17,7 @@ import { POLL_MAX_OPTIONS, POLL_MIN_OPTIONS, POLL_OPTION_MAX, POLL_QUESTION_MAX 
  *   --everyone | --alle         send to every participant (project members only)
  *   --at | --starter WHEN       post it later: ISO 8601 or DD.MM.YYYY HH:MM (read in poll-plans.ts)
  *   --close-in | --stenger-om D close this long after it is posted: 30m, 2h, 3d, 1w
+ *   --every | --hver "CRON"     a new round at each time the cron expression names (poll-plans.ts)
  */
 
 const CLOSERS: Record<string, readonly string[]> = {
@@ -41,6 +42,8 @@ export interface PollDraft {
   closes: CloseSpec | null;
   /** `--at`: when to post it, as typed; read against the clock and zone when the poll is made. */
   startsAt?: string;
+  /** `--every`: a cron expression for a recurring poll, as typed; read by the cron port. */
+  every?: string;
 }
 
 export type PollSyntaxCode =
@@ -58,7 +61,9 @@ export type PollSyntaxCode =
   | 'option_too_long'
   | 'bad_start_time'
   | 'start_in_past'
-  | 'closes_before_start';
+  | 'closes_before_start'
+  | 'bad_cron'
+  | 'cron_too_often';
 
 export interface PollSyntaxError {
   code: PollSyntaxCode;
@@ -69,7 +74,7 @@ export type PollParseResult = { ok: true; draft: PollDraft } | { ok: false; erro
 
 type Token = { kind: 'quoted'; text: string } | { kind: 'bare'; text: string };
 
-const FLAG_ALIASES: Record<string, 'multiple' | 'anonymous' | 'hidden' | 'closes' | 'everyone' | 'at' | 'closeIn'> = {
+const FLAG_ALIASES: Record<string, 'multiple' | 'anonymous' | 'hidden' | 'closes' | 'everyone' | 'at' | 'closeIn' | 'every'> = {
   multiple: 'multiple',
   flere: 'multiple',
   flervalg: 'multiple',
@@ -86,6 +91,8 @@ const FLAG_ALIASES: Record<string, 'multiple' | 'anonymous' | 'hidden' | 'closes
   starter: 'at',
   'close-in': 'closeIn',
   'stenger-om': 'closeIn',
+  every: 'every',
+  hver: 'every',
 };
 
 const DURATION = /^(\d{1,4})(m|min|h|t|d|w|u)$/i;
@@ -206,6 +213,15 @@ export function parsePollCommand(input: string): PollParseResult {
       if (!start) return fail('flag_needs_value', { flag: token.text });
       draft.startsAt = start.text;
       i += inlineValue !== undefined ? start.used - 1 : start.used;
+      continue;
+    }
+    if (flag === 'every') {
+      const value = inlineValue ?? tokens[i + 1]?.text;
+      if (value === undefined || value.trim() === '' || (inlineValue === undefined && tokens[i + 1]!.kind === 'bare' && FLAG_PREFIX.test(value))) {
+        return fail('flag_needs_value', { flag: token.text });
+      }
+      draft.every = value.trim();
+      if (inlineValue === undefined) i += 1;
       continue;
     }
     if (flag === 'closeIn') {

@@ -84,6 +84,32 @@ export interface NewPoll extends PollSettings {
   startsAt?: Date | null;
   /** A scheduled channel poll: the channel post, queued in the outbox for `startsAt`. */
   post?: Pick<NewOutboxMessage, 'platform' | 'workspaceId' | 'recipient' | 'label'>;
+  /** A recurring poll (`--every`): this poll is its first round, and the series is made with it. */
+  series?: { cron: string; nextAt: Date; closeAfterMs: number | null };
+}
+
+/** A recurring poll: later rounds copy the first round's question, options, settings and audience. */
+export interface PollSeries {
+  id: number;
+  cron: string;
+  closeAfterMs: number | null;
+  /** When the next round is due; null once stopped. */
+  nextAt: Date | null;
+  rounds: number;
+  first: Poll;
+}
+
+/** A new round of a series, started only if the series' next round is still `expectedNextAt` (no double rounds). */
+export interface NewRound {
+  seriesId: number;
+  expectedNextAt: Date;
+  /** The round after this one; null stops the series. */
+  nextAt: Date | null;
+  startsAt: Date;
+  closesAt: Date | null;
+  createdAt: Date;
+  broadcast?: NewPoll['broadcast'];
+  post?: NewPoll['post'];
 }
 
 /**
@@ -120,6 +146,12 @@ export interface PollStore {
   listOpen(workspaceKey: string, now: Date, limit: number): Promise<Poll[]>;
   /** A person's votes, found by their pseudonym in each poll. */
   votesBy(voterKeyIn: (pollId: number) => string): Promise<{ poll: Poll; choices: number[] }[]>;
+  /** Series whose next round is due at or before `now`. */
+  dueSeries(now: Date): Promise<PollSeries[]>;
+  /** Starts a round (poll, posts queued for `startsAt`, series moved on) in one transaction; null if another process did. */
+  startRound(round: NewRound): Promise<Poll | null>;
+  /** A series' rounds, first to last. */
+  rounds(seriesId: number): Promise<Poll[]>;
 }
 
 export interface MemberStore {

@@ -1,5 +1,6 @@
 import { formatDateTime } from '../digest/format.ts';
 import type { Poll } from '../domain/poll.ts';
+import type { CronTimes } from '../ports/cron.ts';
 import { catalog, type Locale } from '../i18n/index.ts';
 import type { CloseSpec, PollDraft, PollSyntaxError } from '../polls/syntax.ts';
 import { parseDateTime } from '../surveys/when.ts';
@@ -11,7 +12,11 @@ export function resolveClose(spec: CloseSpec | null, now: Date, timeZone: string
   return zonedTimeToUtc(spec.date, spec.time ?? '23:59', timeZone);
 }
 
-export type PollTimes = { ok: true; startsAt: Date | null; closesAt: Date | null } | { ok: false; error: PollSyntaxError };
+export type PollTimes =
+  | { ok: true; startsAt: Date | null; closesAt: Date | null; series: { cron: string; nextAt: Date; closeAfterMs: number | null } | null }
+  | { ok: false; error: PollSyntaxError };
+
+const HOUR = 3_600_000;
 
 /**
  * When a poll is posted and when it closes. `--at` is read as survey times are (ISO 8601 or
@@ -19,7 +24,7 @@ export type PollTimes = { ok: true; startsAt: Date | null; closesAt: Date | null
  * refused. A duration (`--close-in 3d`, `--closes 3d`) counts from the posting, so a poll
  * scheduled for Monday with `--close-in 2d` closes on Wednesday.
  */
-export function planPollTimes(draft: Pick<PollDraft, 'startsAt' | 'closes'>, now: Date, timeZone: string): PollTimes {
+export function planPollTimes(draft: Pick<PollDraft, 'startsAt' | 'closes' | 'every'>, now: Date, timeZone: string, cron?: CronTimes): PollTimes {
   let startsAt: Date | null = null;
   if (draft.startsAt !== undefined) {
     const read = parseDateTime(draft.startsAt, timeZone, now);
@@ -29,9 +34,20 @@ export function planPollTimes(draft: Pick<PollDraft, 'startsAt' | 'closes'>, now
     }
     startsAt = read.at;
   }
-  const closesAt = resolveClose(draft.closes, startsAt ?? now, timeZone);
+  // A recurring poll: this poll is the first round; the next comes at the expression's next moment,
+  // and a round with no closing time of its own closes when the next one starts.
+  let series: { cron: string; nextAt: Date; closeAfterMs: number | null } | null = null;
+  if (draft.every !== undefined) {
+    const value = draft.every.slice(0, 60);
+    const nextAt = cron?.next(draft.every, startsAt ?? now, timeZone) ?? null;
+    const after = nextAt ? cron!.next(draft.every, nextAt, timeZone) : null;
+    if (!nextAt || !after) return { ok: false, error: { code: 'bad_cron', params: { value } } };
+    if (after.getTime() - nextAt.getTime() < HOUR) return { ok: false, error: { code: 'cron_too_often', params: {} } };
+    series = { cron: draft.every, nextAt, closeAfterMs: draft.closes?.kind === 'in' ? draft.closes.ms : null };
+  }
+  const closesAt = resolveClose(draft.closes, startsAt ?? now, timeZone) ?? series?.nextAt ?? null;
   if (startsAt && closesAt && closesAt.getTime() <= startsAt.getTime()) return { ok: false, error: { code: 'closes_before_start', params: {} } };
-  return { ok: true, startsAt, closesAt };
+  return { ok: true, startsAt, closesAt, series };
 }
 
 /** What the creator is told instead of seeing the poll: it waits for its time. Null for a poll posted now. */

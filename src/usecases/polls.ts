@@ -19,9 +19,9 @@ export async function createPoll(deps: CoreDeps, actor: Actor, draft: PollDraft,
   const subject = { id: actor.id, isMember };
   if (!may(subject, draft.everyone ? 'poll_everyone' : 'poll_channel', deps.settings)) throw new InnspillError('not_allowed');
   const now = deps.clock();
-  const times = planPollTimes(draft, now, deps.settings.timeZone);
+  const times = planPollTimes(draft, now, deps.settings.timeZone, deps.cron);
   if (!times.ok) throw new InnspillError('poll_invalid', { reason: times.error.code });
-  const { startsAt, closesAt } = times;
+  const { startsAt, closesAt, series } = times;
   if (closesAt && closesAt.getTime() <= now.getTime()) throw new InnspillError('poll_invalid', { reason: 'closes_in_past' });
   await deps.store.participants.touch({ ...actor, now });
   const broadcast = draft.everyone ? await everyoneBut(deps, actor.id) : undefined;
@@ -34,6 +34,7 @@ export async function createPoll(deps: CoreDeps, actor: Actor, draft: PollDraft,
     ...(broadcast ? { broadcast } : {}),
     ...(startsAt ? { startsAt } : {}),
     ...(post ? { post } : {}),
+    ...(series ? { series } : {}),
     question: draft.question,
     options: draft.options,
     multipleChoice: draft.multipleChoice,
@@ -50,7 +51,7 @@ export async function createPoll(deps: CoreDeps, actor: Actor, draft: PollDraft,
 }
 
 /** Every participant the bot can write to on Slack or Teams, except the one sending. */
-async function everyoneBut(deps: CoreDeps, creatorId: string) {
+export async function everyoneBut(deps: CoreDeps, creatorId: string) {
   return (await deps.store.participants.list())
     .filter((p): p is typeof p & { platform: 'slack' | 'teams' } => p.platform !== 'console' && p.id !== creatorId)
     .map((p) => ({ platform: p.platform, workspaceId: p.workspaceId, recipient: { kind: 'user' as const, userId: p.userId }, label: p.id }));
@@ -61,7 +62,7 @@ export type CreateFromTextResult = { ok: true; poll: Poll } | { ok: false; synta
 export async function createPollFromText(deps: CoreDeps, actor: Actor, text: string, place: PollPlace): Promise<CreateFromTextResult> {
   const parsed = parsePollCommand(text);
   if (!parsed.ok) return { ok: false, syntax: parsed.error };
-  const times = planPollTimes(parsed.draft, deps.clock(), deps.settings.timeZone);
+  const times = planPollTimes(parsed.draft, deps.clock(), deps.settings.timeZone, deps.cron);
   if (!times.ok) return { ok: false, syntax: times.error };
   return { ok: true, poll: await createPoll(deps, actor, parsed.draft, place) };
 }

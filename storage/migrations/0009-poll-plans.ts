@@ -6,6 +6,10 @@ import type { MigrationStep } from './step.ts';
  *
  * Scheduled polls (`--at`): `polls.starts_at`, from when the poll is posted and takes votes (null:
  * at once). The post itself waits in the outbox, so a restart loses nothing.
+ *
+ * Recurring polls (`--every "cron"`): a series, whose rounds are polls of their own (`series_id`,
+ * `round`); the first round is the template the later ones copy. `next_at` is when the next round
+ * is due (null once stopped); a round is started by moving it on, so no two processes start one twice.
  */
 export const migration0009: MigrationStep = {
   version: 9,
@@ -31,5 +35,19 @@ export const migration0009: MigrationStep = {
     CREATE INDEX votes_voted_at ON votes (voted_at);
 
     ALTER TABLE polls ADD COLUMN starts_at INTEGER;
+
+    CREATE TABLE poll_series (
+      id INTEGER PRIMARY KEY,
+      cron TEXT NOT NULL,
+      -- Each round closes this long after it starts; null: when the next round starts.
+      close_after_ms INTEGER CHECK (close_after_ms > 0),
+      next_at INTEGER,
+      rounds INTEGER NOT NULL DEFAULT 0 CHECK (rounds >= 0),
+      created_at INTEGER NOT NULL
+    ) STRICT;
+    CREATE INDEX poll_series_due ON poll_series (next_at) WHERE next_at IS NOT NULL;
+    ALTER TABLE polls ADD COLUMN series_id INTEGER REFERENCES poll_series (id) ON DELETE SET NULL;
+    ALTER TABLE polls ADD COLUMN round INTEGER;
+    CREATE INDEX polls_series ON polls (series_id, round) WHERE series_id IS NOT NULL;
   `,
 };

@@ -1,7 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import { decideVote, mayVoteFrom, type Poll, type PollAudience } from '../../src/domain/poll.ts';
 import { segmentOf, workspaceKey } from '../../src/domain/participant.ts';
-import type { CastVote, NewPoll, PollStore, VoteOutcome } from '../../src/ports/store.ts';
+import type { CastVote, NewPoll, NewRound, PollStore, VoteOutcome } from '../../src/ports/store.ts';
+import { createSeriesRows } from './poll-series.ts';
 import { fromMs, toMs } from './rows.ts';
 import { outboxInserter } from './outbox.ts';
 import { activityRecorder } from './activity.ts';
@@ -26,6 +27,8 @@ interface Row {
   created_at: number;
   voters: number;
   starts_at: number | null;
+  series_id: number | null;
+  round: number | null;
 }
 
 export function toPoll(row: Row): Poll {
@@ -47,6 +50,8 @@ export function toPoll(row: Row): Poll {
     workspaceKey: row.workspace_key,
     createdAt: new Date(row.created_at),
     startsAt: fromMs(row.starts_at),
+    seriesId: row.series_id,
+    round: row.round,
   };
 }
 
@@ -97,9 +102,9 @@ export function createPollStore(db: Database): PollStore {
   const touch = participantToucher(db);
   const insert = db.prepare(
     `INSERT INTO polls (question, options, multiple_choice, anonymous, results_visibility, closes_at, audience,
-       channel_platform, channel_workspace, channel_id, creator_id, workspace_key, created_at, starts_at)
+       channel_platform, channel_workspace, channel_id, creator_id, workspace_key, created_at, starts_at, series_id, round)
      VALUES (@question, @options, @multiple, @anonymous, @visibility, @closesAt, @audience,
-       @channelPlatform, @channelWorkspace, @channelId, @creatorId, @workspaceKey, @createdAt, @startsAt)
+       @channelPlatform, @channelWorkspace, @channelId, @creatorId, @workspaceKey, @createdAt, @startsAt, @seriesId, @round)
      RETURNING *`,
   );
   const byId = db.prepare<[number], Row>('SELECT * FROM polls WHERE id = ?');
@@ -132,8 +137,10 @@ export function createPollStore(db: Database): PollStore {
   const allPolls = db.prepare<[], Row>('SELECT * FROM polls ORDER BY created_at DESC, id DESC');
 
   const enqueue = outboxInserter(db);
-  const create = db.transaction((p: NewPoll) => {
+  const series = createSeriesRows(db);
+  const create = db.transaction((p: NewPoll, round?: { seriesId: number; round: number }) => {
     const channel = p.audience.kind === 'channel' ? p.audience : null;
+    const seriesId = round?.seriesId ?? (p.series ? series.insert(p.series, p.createdAt) : null);
     const poll = toPoll(
       insert.get({
         question: p.question,
@@ -150,6 +157,8 @@ export function createPollStore(db: Database): PollStore {
         workspaceKey: p.workspaceKey,
         createdAt: p.createdAt.getTime(),
         startsAt: toMs(p.startsAt ?? null),
+        seriesId,
+        round: round?.round ?? (seriesId ? 1 : null),
       }) as Row,
     );
     // A scheduled poll's posts wait in the outbox until its time: nothing is sent before `next_attempt_at`.
@@ -195,8 +204,47 @@ export function createPollStore(db: Database): PollStore {
 
   const votes = groupCommit(db, castVote);
 
+  // A round copies the series' first poll; moving `next_at` on first is what makes it happen once.
+  const startRound = db.transaction((r: NewRound): Poll | null => {
+    const moved = series.advance(r.seriesId, r.expectedNextAt, r.nextAt);
+    if (!moved) return null;
+    const first = byId.get(moved.firstPollId);
+    if (!first) return null;
+    const template = toPoll(first);
+    return create(
+      {
+        question: template.question,
+        options: template.options,
+        multipleChoice: template.multipleChoice,
+        anonymous: template.anonymous,
+        resultsVisibility: template.resultsVisibility,
+        audience: template.audience,
+        creatorId: template.creatorId,
+        workspaceKey: template.workspaceKey,
+        createdAt: r.createdAt,
+        startsAt: r.startsAt,
+        closesAt: r.closesAt,
+        ...(r.broadcast ? { broadcast: r.broadcast } : {}),
+        ...(r.post ? { post: r.post } : {}),
+      },
+      { seriesId: r.seriesId, round: moved.round },
+    );
+  });
+  const roundsOf = db.prepare<[number], Row>('SELECT * FROM polls WHERE series_id = ? ORDER BY round');
+  const firstOf = (seriesId: number) => roundsOf.get(seriesId);
+
   return {
     create: async (p: NewPoll) => create.immediate(p),
+    async dueSeries(now) {
+      return series.due(now).flatMap((row) => {
+        const first = firstOf(row.id);
+        return first ? [{ id: row.id, cron: row.cron, closeAfterMs: row.close_after_ms, nextAt: fromMs(row.next_at), rounds: row.rounds, first: toPoll(first) }] : [];
+      });
+    },
+    startRound: async (r) => startRound.immediate(r),
+    async rounds(seriesId) {
+      return roundsOf.all(seriesId).map(toPoll);
+    },
     async get(id) {
       const row = byId.get(id);
       return row ? toPoll(row) : null;

@@ -6,6 +6,7 @@ import { actorFrom, type Platform } from '../../src/domain/participant.ts';
 import type { Locale } from '../../src/i18n/locale.ts';
 import type { DigestChannel } from '../../src/usecases/delivery.ts';
 import type { TopicKeywords } from '../../src/topics/match.ts';
+import { cronTimes } from '../../adapters/scheduler/cron-times.ts';
 import type { PlatformRecords } from '../../src/usecases/context.ts';
 
 /** A settable clock for tests: starts at `start`, moves only when told. */
@@ -30,6 +31,7 @@ export function testCore(options: { path?: string; clock?: FakeClock; participan
   const core = createInnspill({
     store,
     vault: createIdentityVault(Buffer.alloc(32, 7)),
+    cron: cronTimes,
     ...(options.platformRecords ? { platformRecords: options.platformRecords } : {}),
     clock,
     settings: {

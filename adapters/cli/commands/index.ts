@@ -14,6 +14,7 @@ import { registerPrivacy } from './privacy.ts';
 import { registerSurvey } from './survey.ts';
 import { registerDocuments } from './documents.ts';
 import { registerPublish } from './publish.ts';
+import { registerPoll } from './poll.ts';
 
 export function registerCommands(program: Command, ctx: CliContext): void {
   registerServe(program, ctx);
@@ -30,4 +31,5 @@ export function registerCommands(program: Command, ctx: CliContext): void {
   registerSurvey(program, ctx);
   registerDocuments(program, ctx);
   registerPublish(program, ctx);
+  registerPoll(program, ctx);
 }

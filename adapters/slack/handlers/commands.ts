@@ -93,6 +93,11 @@ export function registerCommands(app: App, deps: HandlerDeps): void {
     }
     let pollId: number;
     try {
+      const answer = await core.pollPlans.chat(actor, text, POLL_COMMAND);
+      if (answer !== null) {
+        await ack(ephemeral(textMessage(answer)) as never);
+        return;
+      }
       const result = await core.createPollFromText(actor, text, { channelId: command.channel_id });
       if (!result.ok) {
         await ack(ephemeral(textMessage(describePollSyntaxError(actor.locale, result.syntax))) as never);

@@ -69,7 +69,7 @@ const nbSyntax: Messages<PollSyntaxCode> = {
   empty_text: () => 'Et spørsmål eller svar mellom anførselstegn er tomt.',
   unbalanced_quote: (p) => `Anførselstegnet ${p.quote} blir ikke lukket. Sett hvert spørsmål og svar i anførselstegn.`,
   text_outside_quotes: (p) => `«${p.text}» står utenfor anførselstegn. Sett spørsmålet og hvert svar i anførselstegn. ${EXAMPLE_NB}`,
-  unknown_flag: (p) => `Ukjent valg ${p.flag}. Bruk --flere, --anonym, --skjult, --stenger, --stenger-om, --starter eller --alle.`,
+  unknown_flag: (p) => `Ukjent valg ${p.flag}. Bruk --flere, --anonym, --skjult, --stenger, --stenger-om, --starter, --hver eller --alle.`,
   flag_needs_value: (p) => `${p.flag} trenger en tid, for eksempel --stenger 3d eller --stenger 2026-12-01 12:00.`,
   bad_close_time: (p) => `Forstår ikke tiden «${p.value}». Bruk for eksempel 30m, 2t, 3d, 1u eller 2026-12-01 12:00.`,
   question_too_long: (p) => `Spørsmålet er for langt; høyst ${p.max} tegn.`,
@@ -77,6 +77,8 @@ const nbSyntax: Messages<PollSyntaxCode> = {
   bad_start_time: (p) => `Forstår ikke tiden «${p.value}». Bruk for eksempel --starter 15.01.2027 09:00 eller --starter 2027-01-15T09:00.`,
   start_in_past: (p) => `Tiden ${p.when} har alt vært. Velg en tid fram i tid.`,
   closes_before_start: () => 'Avstemningen stenger før den legges ut. Velg en senere stengetid.',
+  bad_cron: (p) => `Forstår ikke «${p.value}» som en gjentakelse. Bruk et cron-uttrykk i anførselstegn, for eksempel --hver "0 9 * * 1" (mandager kl. 09:00).`,
+  cron_too_often: () => 'En gjentakende avstemning kan komme høyst én gang i timen.',
 };
 
 const enSyntax: Messages<PollSyntaxCode> = {
@@ -87,7 +89,7 @@ const enSyntax: Messages<PollSyntaxCode> = {
   empty_text: () => 'A question or answer between quotes is empty.',
   unbalanced_quote: (p) => `The quote ${p.quote} is never closed. Put the question and each answer in quotes.`,
   text_outside_quotes: (p) => `“${p.text}” is outside quotes. Put the question and each answer in quotes. ${EXAMPLE_EN}`,
-  unknown_flag: (p) => `Unknown option ${p.flag}. Use --multiple, --anonymous, --hidden, --closes, --close-in, --at or --everyone.`,
+  unknown_flag: (p) => `Unknown option ${p.flag}. Use --multiple, --anonymous, --hidden, --closes, --close-in, --at, --every or --everyone.`,
   flag_needs_value: (p) => `${p.flag} needs a time, for example --closes 3d or --closes 2026-12-01 12:00.`,
   bad_close_time: (p) => `Cannot read the time “${p.value}”. Use for example 30m, 2h, 3d, 1w or 2026-12-01 12:00.`,
   question_too_long: (p) => `The question is too long; at most ${p.max} characters.`,
@@ -95,6 +97,8 @@ const enSyntax: Messages<PollSyntaxCode> = {
   bad_start_time: (p) => `Cannot read the time “${p.value}”. Use for example --at 15.01.2027 09:00 or --at 2027-01-15T09:00.`,
   start_in_past: (p) => `${p.when} has already passed. Choose a time in the future.`,
   closes_before_start: () => 'The poll would close before it is posted. Choose a later closing time.',
+  bad_cron: (p) => `Cannot read “${p.value}” as a repeat. Use a cron expression in quotes, for example --every "0 9 * * 1" (Mondays at 09:00).`,
+  cron_too_often: () => 'A recurring poll can come at most once an hour.',
 };
 
 export const errors = defineSection({ codes: nbErrors, pollSyntax: nbSyntax }, { codes: enErrors, pollSyntax: enSyntax });
