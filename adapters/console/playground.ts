@@ -121,7 +121,7 @@ export async function runPlayground(core: Innspill, actor: Actor, io: Playground
         }
         const answer = await core.pollPlans.chat(actor, command.text, '/poll');
         if (answer !== null) {
-          say(answer);
+          say(answer.text);
           return true;
         }
         const result = await core.createPollFromText(actor, command.text, { channelId: 'playground' });

@@ -39,10 +39,12 @@ export interface Poll extends PollSettings {
   /** A round of a recurring poll (`--every`): its series, and which round (from 1). */
   seriesId?: number | null;
   round?: number | null;
+  /** Deleted by its creator or a member: its messages say so, and its question, options and votes are gone. */
+  deletedAt?: Date | null;
 }
 
-export function isPollOpen(poll: Pick<Poll, 'closedAt' | 'closesAt'> & { startsAt?: Date | null }, now: Date): boolean {
-  if (poll.closedAt) return false;
+export function isPollOpen(poll: Pick<Poll, 'closedAt' | 'closesAt'> & { startsAt?: Date | null; deletedAt?: Date | null }, now: Date): boolean {
+  if (poll.closedAt || poll.deletedAt) return false;
   if (poll.startsAt && poll.startsAt.getTime() > now.getTime()) return false;
   return !poll.closesAt || poll.closesAt.getTime() > now.getTime();
 }

@@ -10,6 +10,8 @@ import type { MigrationStep } from './step.ts';
  * Recurring polls (`--every "cron"`): a series, whose rounds are polls of their own (`series_id`,
  * `round`); the first round is the template the later ones copy. `next_at` is when the next round
  * is due (null once stopped); a round is started by moving it on, so no two processes start one twice.
+ *
+ * Deleted polls (`polls.deleted_at`).
  */
 export const migration0009: MigrationStep = {
   version: 9,
@@ -49,5 +51,9 @@ export const migration0009: MigrationStep = {
     ALTER TABLE polls ADD COLUMN series_id INTEGER REFERENCES poll_series (id) ON DELETE SET NULL;
     ALTER TABLE polls ADD COLUMN round INTEGER;
     CREATE INDEX polls_series ON polls (series_id, round) WHERE series_id IS NOT NULL;
+
+    -- A deleted poll keeps its row (its posted messages still point to it and now say it is gone),
+    -- but not its question, options or votes.
+    ALTER TABLE polls ADD COLUMN deleted_at INTEGER;
   `,
 };

@@ -95,7 +95,9 @@ export function registerCommands(app: App, deps: HandlerDeps): void {
     try {
       const answer = await core.pollPlans.chat(actor, text, POLL_COMMAND);
       if (answer !== null) {
-        await ack(ephemeral(textMessage(answer)) as never);
+        await ack(ephemeral(textMessage(answer.text)) as never);
+        // An edited or deleted poll: every copy of its message is updated to say so.
+        if (answer.changed !== undefined) deps.updater.schedule(answer.changed);
         return;
       }
       const result = await core.createPollFromText(actor, text, { channelId: command.channel_id });

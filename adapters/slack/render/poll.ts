@@ -26,6 +26,8 @@ export interface SlackMessage {
 export function renderPollMessage(view: PollView, locale: Locale, timeZone: string): SlackMessage {
   const c = catalog(locale);
   const { poll, tally } = view;
+  // Deleted: every copy says so, with nothing left to click.
+  if (poll.deletedAt) return { text: c.pollPlans.deletedNotice, blocks: [section(`_${c.pollPlans.deletedNotice}_`)] };
   // Shares are of the people who voted: in multiple choice, of 55 voters 25 is 45 %, whatever the votes.
   const of = tally ? Math.max(view.voters, ...tally.counts) : 0;
   const question = escapeMrkdwn(poll.question);

@@ -34,6 +34,7 @@ export function creatorView(turn: { userMri: string | undefined }): PollViewer {
 export function pollCard(view: PollView, mine: readonly number[], locale: Locale, timeZone: string, notice?: string, viewer: PollViewer = SHARED): AdaptiveCard {
   const { messages: m, teams: t } = catalog(locale);
   const { poll, tally } = view;
+  if (poll.deletedAt) return adaptiveCard([plain([run(catalog(locale).pollPlans.deletedNotice, { subtle: true })])]);
   // Shares are of the people who voted, so a multiple-choice poll reads right.
   const of = tally ? Math.max(view.voters, ...tally.counts) : 0;
   const data = { pollId: poll.id };

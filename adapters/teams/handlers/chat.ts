@@ -37,7 +37,7 @@ export async function answerCommand(turn: Turn, command: TeamsCommand): Promise<
         if (command.text === '') return { card: pollForm(turn.locale) };
         if (asksForPollHelp(command.text)) return { text: catalog(turn.locale).pollHelp.text({ cmd: 'poll', member: await turn.core.isMember(turn.actor.id) }) };
         const answer = await turn.core.pollPlans.chat(turn.actor, command.text, 'poll');
-        if (answer !== null) return { text: answer };
+        if (answer !== null) return { text: answer.text };
         const result = await turn.core.createPollFromText(turn.actor, command.text, { channelId: turn.conversationId });
         if (!result.ok) return { text: describePollSyntaxError(turn.locale, result.syntax) };
         const scheduled = scheduledPollText(result.poll, turn.locale, turn.core.settings.timeZone);

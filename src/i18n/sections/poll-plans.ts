@@ -12,7 +12,10 @@ export const pollPlans = defineSection(
     roundLine: (p: { round: number; when: string; results: string; voters: number }) => `Runde ${p.round} (${p.when}): ${p.results} – ${p.voters} stemte`,
     roundHidden: 'vises når runden stenger',
     notRecurring: (p: { id: number }) => `Avstemning ${p.id} gjentas ikke, så den har ingen runder å sammenligne.`,
-    usage: (p: { cmd: string }) => `Bruk: ${p.cmd} runder <nr>`,
+    usage: (p: { cmd: string }) => `Bruk: ${p.cmd} runder <nr> · ${p.cmd} rediger <nr> "Spørsmål?" "Svar 1" "Svar 2" · ${p.cmd} slett <nr>`,
+    edited: (p: { id: number }) => `Avstemning ${p.id} er endret.`,
+    deleted: (p: { id: number }) => `Avstemning ${p.id} er slettet, med stemmene.`,
+    deletedNotice: 'Denne avstemningen er slettet.',
   },
   {
     choosePlaceholder: 'Choose an answer',
@@ -24,6 +27,9 @@ export const pollPlans = defineSection(
     roundLine: (p: { round: number; when: string; results: string; voters: number }) => `Round ${p.round} (${p.when}): ${p.results} – ${p.voters} voted`,
     roundHidden: 'shown when the round closes',
     notRecurring: (p: { id: number }) => `Poll ${p.id} does not repeat, so it has no rounds to compare.`,
-    usage: (p: { cmd: string }) => `Usage: ${p.cmd} rounds <no>`,
+    usage: (p: { cmd: string }) => `Usage: ${p.cmd} rounds <no> · ${p.cmd} edit <no> "Question?" "Answer 1" "Answer 2" · ${p.cmd} delete <no>`,
+    edited: (p: { id: number }) => `Poll ${p.id} is changed.`,
+    deleted: (p: { id: number }) => `Poll ${p.id} is deleted, with its votes.`,
+    deletedNotice: 'This poll has been deleted.',
   },
 );
