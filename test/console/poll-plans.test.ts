@@ -18,3 +18,14 @@ describe('polls in the console playground', () => {
     expect((await core.viewPoll(1)).poll.startsAt?.toISOString()).toBe('2026-11-24T09:00:00.000Z');
   });
 });
+
+describe('poll subcommands in the console playground', () => {
+  it('edit a poll before any vote, and delete it', async () => {
+    const { text } = await chat(['/poll "Q?" "A" "B"', '/poll rediger 1 "Ny?" "C" "D"', '/stem 1 1', '/poll rediger 1 "Igjen?" "E" "F"', '/poll slett 1', '/poll runder 1']);
+    expect(text).toContain('Avstemning 1 er endret.');
+    expect(text).toContain('● 1. C');
+    expect(text).toContain('har alt fått stemmer');
+    expect(text).toContain('Avstemning 1 er slettet, med stemmene.');
+    expect(text).toContain('Fant ikke avstemningen');
+  });
+});
