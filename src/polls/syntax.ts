@@ -18,6 +18,7 @@ import { POLL_MAX_OPTIONS, POLL_MIN_OPTIONS, POLL_OPTION_MAX, POLL_QUESTION_MAX 
  *   --at | --starter WHEN       post it later: ISO 8601 or DD.MM.YYYY HH:MM (read in poll-plans.ts)
  *   --close-in | --stenger-om D close this long after it is posted: 30m, 2h, 3d, 1w
  *   --every | --hver "CRON"     a new round at each time the cron expression names (poll-plans.ts)
+ *   --remind | --påminn D       remind who has not voted this long after posting (repeatable; polls to everyone)
  */
 
 const CLOSERS: Record<string, readonly string[]> = {
@@ -44,6 +45,8 @@ export interface PollDraft {
   startsAt?: string;
   /** `--every`: a cron expression for a recurring poll, as typed; read by the cron port. */
   every?: string;
+  /** `--remind`: reminders this long after the poll is posted, to those who have not voted. */
+  remindAfterMs?: number[];
 }
 
 export type PollSyntaxCode =
@@ -63,7 +66,9 @@ export type PollSyntaxCode =
   | 'start_in_past'
   | 'closes_before_start'
   | 'bad_cron'
-  | 'cron_too_often';
+  | 'cron_too_often'
+  | 'remind_needs_everyone'
+  | 'remind_after_close';
 
 export interface PollSyntaxError {
   code: PollSyntaxCode;
@@ -74,7 +79,7 @@ export type PollParseResult = { ok: true; draft: PollDraft } | { ok: false; erro
 
 type Token = { kind: 'quoted'; text: string } | { kind: 'bare'; text: string };
 
-const FLAG_ALIASES: Record<string, 'multiple' | 'anonymous' | 'hidden' | 'closes' | 'everyone' | 'at' | 'closeIn' | 'every'> = {
+const FLAG_ALIASES: Record<string, 'multiple' | 'anonymous' | 'hidden' | 'closes' | 'everyone' | 'at' | 'closeIn' | 'every' | 'remind'> = {
   multiple: 'multiple',
   flere: 'multiple',
   flervalg: 'multiple',
@@ -93,6 +98,9 @@ const FLAG_ALIASES: Record<string, 'multiple' | 'anonymous' | 'hidden' | 'closes
   'stenger-om': 'closeIn',
   every: 'every',
   hver: 'every',
+  remind: 'remind',
+  påminn: 'remind',
+  paminn: 'remind',
 };
 
 const DURATION = /^(\d{1,4})(m|min|h|t|d|w|u)$/i;
@@ -224,13 +232,14 @@ export function parsePollCommand(input: string): PollParseResult {
       if (inlineValue === undefined) i += 1;
       continue;
     }
-    if (flag === 'closeIn') {
+    if (flag === 'closeIn' || flag === 'remind') {
       const value = inlineValue ?? tokens[i + 1]?.text;
       if (value === undefined || value === '' || FLAG_PREFIX.test(value)) return fail('flag_needs_value', { flag: token.text });
       const duration = DURATION.exec(value);
       const ms = duration ? Number(duration[1]) * UNIT_MS[duration[2]!.toLowerCase()]! : 0;
       if (ms <= 0) return fail('bad_close_time', { value: value.slice(0, 40) });
-      draft.closes = { kind: 'in', ms };
+      if (flag === 'remind') draft.remindAfterMs = [...(draft.remindAfterMs ?? []), ms];
+      else draft.closes = { kind: 'in', ms };
       if (inlineValue === undefined) i += 1;
       continue;
     }

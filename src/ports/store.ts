@@ -84,6 +84,8 @@ export interface NewPoll extends PollSettings {
   startsAt?: Date | null;
   /** A scheduled channel poll: the channel post, queued in the outbox for `startsAt`. */
   post?: Pick<NewOutboxMessage, 'platform' | 'workspaceId' | 'recipient' | 'label'>;
+  /** Reminders (`--remind`): at each time, one to every `broadcast` recipient, decided when due. */
+  remindAt?: Date[];
   /** A recurring poll (`--every`): this poll is its first round, and the series is made with it. */
   series?: { cron: string; nextAt: Date; closeAfterMs: number | null };
 }

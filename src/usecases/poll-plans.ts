@@ -13,7 +13,7 @@ export function resolveClose(spec: CloseSpec | null, now: Date, timeZone: string
 }
 
 export type PollTimes =
-  | { ok: true; startsAt: Date | null; closesAt: Date | null; series: { cron: string; nextAt: Date; closeAfterMs: number | null } | null }
+  | { ok: true; startsAt: Date | null; closesAt: Date | null; series: { cron: string; nextAt: Date; closeAfterMs: number | null } | null; remindAt: Date[] }
   | { ok: false; error: PollSyntaxError };
 
 const HOUR = 3_600_000;
@@ -24,7 +24,7 @@ const HOUR = 3_600_000;
  * refused. A duration (`--close-in 3d`, `--closes 3d`) counts from the posting, so a poll
  * scheduled for Monday with `--close-in 2d` closes on Wednesday.
  */
-export function planPollTimes(draft: Pick<PollDraft, 'startsAt' | 'closes' | 'every'>, now: Date, timeZone: string, cron?: CronTimes): PollTimes {
+export function planPollTimes(draft: Pick<PollDraft, 'startsAt' | 'closes' | 'every' | 'remindAfterMs'> & { everyone?: boolean }, now: Date, timeZone: string, cron?: CronTimes): PollTimes {
   let startsAt: Date | null = null;
   if (draft.startsAt !== undefined) {
     const read = parseDateTime(draft.startsAt, timeZone, now);
@@ -47,7 +47,11 @@ export function planPollTimes(draft: Pick<PollDraft, 'startsAt' | 'closes' | 'ev
   }
   const closesAt = resolveClose(draft.closes, startsAt ?? now, timeZone) ?? series?.nextAt ?? null;
   if (startsAt && closesAt && closesAt.getTime() <= startsAt.getTime()) return { ok: false, error: { code: 'closes_before_start', params: {} } };
-  return { ok: true, startsAt, closesAt, series };
+  // Reminders need a known audience (everyone) to find who has not voted, and an open poll to point to.
+  const remindAt = [...new Set(draft.remindAfterMs ?? [])].map((ms) => new Date((startsAt ?? now).getTime() + ms));
+  if (remindAt.length && !draft.everyone) return { ok: false, error: { code: 'remind_needs_everyone', params: {} } };
+  if (closesAt && remindAt.some((at) => at.getTime() >= closesAt.getTime())) return { ok: false, error: { code: 'remind_after_close', params: {} } };
+  return { ok: true, startsAt, closesAt, series, remindAt };
 }
 
 /** What the creator is told instead of seeing the poll: it waits for its time. Null for a poll posted now. */

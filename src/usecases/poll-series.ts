@@ -5,6 +5,7 @@ import type { NewRound } from '../ports/store.ts';
 import type { CoreDeps } from './context.ts';
 import { everyoneBut } from './polls.ts';
 import { pollChat } from './poll-chat.ts';
+import { pollReminder } from './poll-reminders.ts';
 import type { Actor } from '../domain/participant.ts';
 
 /**
@@ -68,5 +69,7 @@ export function pollPlanUseCases(deps: CoreDeps) {
     rounds: (pollId: number) => pollRounds(deps, pollId),
     /** `/poll runder <nr>` and the other poll subcommands; null when the text is a new poll. */
     chat: (actor: Actor, text: string, cmd: string) => pollChat(deps, actor, text, cmd),
+    /** Whether a queued poll reminder goes, decided when it is due. */
+    reminder: (payload: { pollId: number; participantId: string }) => pollReminder(deps, payload),
   };
 }

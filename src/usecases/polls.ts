@@ -21,7 +21,7 @@ export async function createPoll(deps: CoreDeps, actor: Actor, draft: PollDraft,
   const now = deps.clock();
   const times = planPollTimes(draft, now, deps.settings.timeZone, deps.cron);
   if (!times.ok) throw new InnspillError('poll_invalid', { reason: times.error.code });
-  const { startsAt, closesAt, series } = times;
+  const { startsAt, closesAt, series, remindAt } = times;
   if (closesAt && closesAt.getTime() <= now.getTime()) throw new InnspillError('poll_invalid', { reason: 'closes_in_past' });
   await deps.store.participants.touch({ ...actor, now });
   const broadcast = draft.everyone ? await everyoneBut(deps, actor.id) : undefined;
@@ -35,6 +35,7 @@ export async function createPoll(deps: CoreDeps, actor: Actor, draft: PollDraft,
     ...(startsAt ? { startsAt } : {}),
     ...(post ? { post } : {}),
     ...(series ? { series } : {}),
+    ...(remindAt.length ? { remindAt } : {}),
     question: draft.question,
     options: draft.options,
     multipleChoice: draft.multipleChoice,

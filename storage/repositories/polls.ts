@@ -168,6 +168,17 @@ export function createPollStore(db: Database): PollStore {
       [...(p.broadcast ?? []), ...(p.post ? [p.post] : [])].map((b) => ({ ...b, payload: { type: 'poll' as const, pollId: poll.id }, dedupeKey: `poll:${poll.id}:${b.label}` })),
       p.startsAt ?? p.createdAt,
     );
+    // Queued now for their times; whether each goes (not voted, not stopped, still open) is decided when due.
+    for (const at of p.remindAt ?? []) {
+      enqueue(
+        (p.broadcast ?? []).map((b) => ({
+          ...b,
+          payload: { type: 'poll_reminder' as const, pollId: poll.id, participantId: b.label },
+          dedupeKey: `poll:${poll.id}:remind:${at.getTime()}:${b.label}`,
+        })),
+        at,
+      );
+    }
     return poll;
   });
 

@@ -81,6 +81,8 @@ const nbSyntax: Messages<PollSyntaxCode> = {
   closes_before_start: () => 'Avstemningen stenger før den legges ut. Velg en senere stengetid.',
   bad_cron: (p) => `Forstår ikke «${p.value}» som en gjentakelse. Bruk et cron-uttrykk i anførselstegn, for eksempel --hver "0 9 * * 1" (mandager kl. 09:00).`,
   cron_too_often: () => 'En gjentakende avstemning kan komme høyst én gang i timen.',
+  remind_needs_everyone: () => 'Påminnelser går bare med avstemninger til alle (--alle): da vet boten hvem som ikke har stemt.',
+  remind_after_close: () => 'En påminnelse kommer etter at avstemningen stenger. Velg en kortere tid.',
 };
 
 const enSyntax: Messages<PollSyntaxCode> = {
@@ -101,6 +103,8 @@ const enSyntax: Messages<PollSyntaxCode> = {
   closes_before_start: () => 'The poll would close before it is posted. Choose a later closing time.',
   bad_cron: (p) => `Cannot read “${p.value}” as a repeat. Use a cron expression in quotes, for example --every "0 9 * * 1" (Mondays at 09:00).`,
   cron_too_often: () => 'A recurring poll can come at most once an hour.',
+  remind_needs_everyone: () => 'Reminders go only with polls to everyone (--everyone): then the bot knows who has not voted.',
+  remind_after_close: () => 'A reminder would come after the poll closes. Choose a shorter time.',
 };
 
 export const errors = defineSection({ codes: nbErrors, pollSyntax: nbSyntax }, { codes: enErrors, pollSyntax: enSyntax });

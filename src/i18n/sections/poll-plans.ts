@@ -16,6 +16,7 @@ export const pollPlans = defineSection(
     edited: (p: { id: number }) => `Avstemning ${p.id} er endret.`,
     deleted: (p: { id: number }) => `Avstemning ${p.id} er slettet, med stemmene.`,
     deletedNotice: 'Denne avstemningen er slettet.',
+    reminder: 'Påminnelse: du har ikke stemt ennå.',
   },
   {
     choosePlaceholder: 'Choose an answer',
@@ -31,5 +32,6 @@ export const pollPlans = defineSection(
     edited: (p: { id: number }) => `Poll ${p.id} is changed.`,
     deleted: (p: { id: number }) => `Poll ${p.id} is deleted, with its votes.`,
     deletedNotice: 'This poll has been deleted.',
+    reminder: 'Reminder: you have not voted yet.',
   },
 );
