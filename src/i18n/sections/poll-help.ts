@@ -17,7 +17,12 @@ export const pollHelp = defineSection(
         `  ${p.cmd} runder <nr>: resultatene runde for runde`,
         `  ${p.cmd} rediger <nr> "Spørsmål?" "Svar 1" "Svar 2": endre en avstemning ingen har stemt i ennå (den som laget den, eller prosjektgruppen)`,
         `  ${p.cmd} slett <nr>: slett en avstemning med stemmene; meldingene sier at den er slettet`,
-        ...(p.member ? ['  --alle (--everyone): send til alle deltakere på Slack og Teams (bare prosjektgruppen)'] : []),
+        ...(p.member
+          ? [
+              '  --alle (--everyone): send til alle deltakere på Slack og Teams (bare prosjektgruppen)',
+              '  --påminn 2d (--remind): minn dem som ikke har stemt på det, så lenge etter utsendingen (kan gjentas; med --alle)',
+            ]
+          : []),
         `Eksempel: ${p.cmd} "Hvilken dag passer?" "Mandag" "Tirsdag" --flere --stenger 2d`,
       ].join('\n'),
   },
@@ -36,7 +41,12 @@ export const pollHelp = defineSection(
         `  ${p.cmd} rounds <no>: the results round by round`,
         `  ${p.cmd} edit <no> "Question?" "Answer 1" "Answer 2": change a poll no one has voted in yet (its creator, or the project group)`,
         `  ${p.cmd} delete <no>: delete a poll with its votes; its messages say it was deleted`,
-        ...(p.member ? ['  --everyone (--alle): send to every participant on Slack and Teams (project members only)'] : []),
+        ...(p.member
+          ? [
+              '  --everyone (--alle): send to every participant on Slack and Teams (project members only)',
+              '  --remind 2d (--påminn): remind those who have not voted this long after the send (repeatable; with --everyone)',
+            ]
+          : []),
         `Example: ${p.cmd} "Which day suits you?" "Monday" "Tuesday" --multiple --closes 2d`,
       ].join('\n'),
   },
