@@ -1,8 +1,9 @@
+import type { Database } from 'better-sqlite3';
 import type { MigrationStep } from './step.ts';
 
 /**
  * Polls of up to 25 options: the votes table's check stopped at option 9, and a CHECK can only be
- * changed by rebuilding the table (same columns, rows and indexes; only the bound moves).
+ * changed by rebuilding the table: its stored definition with the new bound, its rows and indexes.
  *
  * Scheduled polls (`--at`): `polls.starts_at`, from when the poll is posted and takes votes (null:
  * at once). The post itself waits in the outbox, so a restart loses nothing.
@@ -13,29 +14,25 @@ import type { MigrationStep } from './step.ts';
  *
  * Deleted polls (`polls.deleted_at`).
  */
+function widenVoteOptions(db: Database): void {
+  const create = db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'votes'").pluck().get() as string;
+  const indexes = db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'votes' AND sql IS NOT NULL").pluck().all() as string[];
+  const widened = create.replace(/^CREATE TABLE "?votes"?/, 'CREATE TABLE votes_rebuilt').replace('CHECK (option BETWEEN 0 AND 9)', 'CHECK (option BETWEEN 0 AND 24)');
+  if (!widened.includes('BETWEEN 0 AND 24')) throw new Error('votes: the option check to widen was not found');
+  db.exec(widened);
+  db.exec('INSERT INTO votes_rebuilt SELECT * FROM votes');
+  db.exec('DROP TABLE votes');
+  db.exec('ALTER TABLE votes_rebuilt RENAME TO votes');
+  for (const sql of indexes) db.exec(sql);
+}
+
 export const migration0009: MigrationStep = {
   version: 9,
   name: 'poll-plans',
   rebuildsTables: true,
-  up: `
-    CREATE TABLE votes_rebuilt (
-      voter_key TEXT NOT NULL,
-      poll_id INTEGER NOT NULL REFERENCES polls (id) ON DELETE CASCADE,
-      option INTEGER NOT NULL CHECK (option BETWEEN 0 AND 24),
-      single INTEGER NOT NULL CHECK (single IN (0, 1)),
-      area TEXT,
-      industry TEXT,
-      size_band TEXT,
-      voted_at INTEGER NOT NULL,
-      PRIMARY KEY (voter_key, poll_id, option)
-    ) STRICT, WITHOUT ROWID;
-    INSERT INTO votes_rebuilt (voter_key, poll_id, option, single, area, industry, size_band, voted_at)
-      SELECT voter_key, poll_id, option, single, area, industry, size_band, voted_at FROM votes;
-    DROP TABLE votes;
-    ALTER TABLE votes_rebuilt RENAME TO votes;
-    CREATE UNIQUE INDEX votes_single_choice ON votes (voter_key, poll_id) WHERE single = 1;
-    CREATE INDEX votes_voted_at ON votes (voted_at);
-
+  up(db) {
+    widenVoteOptions(db);
+    db.exec(`
     ALTER TABLE polls ADD COLUMN starts_at INTEGER;
 
     CREATE TABLE poll_series (
@@ -55,5 +52,6 @@ export const migration0009: MigrationStep = {
     -- A deleted poll keeps its row (its posted messages still point to it and now say it is gone),
     -- but not its question, options or votes.
     ALTER TABLE polls ADD COLUMN deleted_at INTEGER;
-  `,
+    `);
+  },
 };

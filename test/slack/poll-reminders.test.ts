@@ -1,8 +1,7 @@
-import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createOutboxWorker } from '../../src/outbox/worker.ts';
 import { actor } from '../helpers/core.ts';
 import { slackHarness, type SlackHarness } from './harness.ts';
+import { pumpOutbox } from './pump.ts';
 
 let h: SlackHarness;
 beforeEach(async () => {
@@ -13,12 +12,7 @@ afterEach(async () => {
 });
 
 const HOUR = 3_600_000;
-async function deliver() {
-  const worker = createOutboxWorker({ store: h.store.outbox, senders: [h.adapter.sender], clock: h.clock, owner: `t-${Math.random()}`, log: pino({ level: 'silent' }) });
-  await worker.pump();
-  await worker.settled();
-  await h.adapter.idle();
-}
+const deliver = () => pumpOutbox(h);
 
 describe('/poll --remind (reminders of a poll to everyone)', () => {
   it('reminds, at each time set, only those who have not voted and have not said stop, through the outbox', async () => {

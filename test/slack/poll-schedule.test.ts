@@ -1,8 +1,7 @@
-import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createOutboxWorker } from '../../src/outbox/worker.ts';
 import { actor } from '../helpers/core.ts';
 import { slackHarness, type SlackHarness } from './harness.ts';
+import { pumpOutbox } from './pump.ts';
 
 let h: SlackHarness;
 beforeEach(async () => {
@@ -12,13 +11,7 @@ afterEach(async () => {
   await h.close();
 });
 
-/** A fresh outbox worker each time, as after a restart: all it knows is in the database. */
-async function deliver() {
-  const worker = createOutboxWorker({ store: h.store.outbox, senders: [h.adapter.sender], clock: h.clock, owner: `test-${Math.random()}`, log: pino({ level: 'silent' }) });
-  await worker.pump();
-  await worker.settled();
-  await h.adapter.idle();
-}
+const deliver = () => pumpOutbox(h);
 
 describe('/poll --at (scheduled polls)', () => {
   it('waits in the outbox until its time (DST in Europe/Oslo), is posted then, and closes --close-in after', async () => {
