@@ -7,7 +7,6 @@ export const pollPlans = defineSection(
     voteButton: 'Stem',
     scheduled: (p: { id: number; when: string; everyone: boolean }) =>
       `Avstemning ${p.id} er planlagt og ${p.everyone ? 'sendes til alle deltakere' : 'legges ut her'} ${p.when}.`,
-    repeats: (p: { when: string }) => `Den gjentas; neste runde ${p.when}.`,
     roundsTitle: (p: { question: string }) => `Runde for runde: «${p.question}»`,
     roundLine: (p: { round: number; when: string; results: string; voters: number }) => `Runde ${p.round} (${p.when}): ${p.results} – ${p.voters} stemte`,
     roundHidden: 'vises når runden stenger',
@@ -23,7 +22,6 @@ export const pollPlans = defineSection(
     voteButton: 'Vote',
     scheduled: (p: { id: number; when: string; everyone: boolean }) =>
       `Poll ${p.id} is scheduled and will be ${p.everyone ? 'sent to every participant' : 'posted here'} ${p.when}.`,
-    repeats: (p: { when: string }) => `It repeats; next round ${p.when}.`,
     roundsTitle: (p: { question: string }) => `Round by round: “${p.question}”`,
     roundLine: (p: { round: number; when: string; results: string; voters: number }) => `Round ${p.round} (${p.when}): ${p.results} – ${p.voters} voted`,
     roundHidden: 'shown when the round closes',
