@@ -141,10 +141,10 @@ describe('poll times (planPollTimes)', () => {
   const now = new Date('2026-11-23T09:00:00Z');
   it('reads --at in the zone, with summer time, and counts --close-in from the posting', () => {
     const summer = planPollTimes({ startsAt: '01.07.2027 12:00', closes: { kind: 'in', ms: 86_400_000 } }, now, 'Europe/Oslo');
-    expect(summer).toEqual({ ok: true, startsAt: new Date('2027-07-01T10:00:00Z'), closesAt: new Date('2027-07-02T10:00:00Z') });
+    expect(summer).toEqual({ ok: true, startsAt: new Date('2027-07-01T10:00:00Z'), closesAt: new Date('2027-07-02T10:00:00Z'), series: null, remindAt: [] });
     const winter = planPollTimes({ startsAt: '2027-01-15T12:00', closes: null }, now, 'Europe/Oslo');
-    expect(winter).toEqual({ ok: true, startsAt: new Date('2027-01-15T11:00:00Z'), closesAt: null });
-    expect(planPollTimes({ closes: { kind: 'in', ms: 1000 } }, now, 'Europe/Oslo')).toEqual({ ok: true, startsAt: null, closesAt: new Date(now.getTime() + 1000) });
+    expect(winter).toEqual({ ok: true, startsAt: new Date('2027-01-15T11:00:00Z'), closesAt: null, series: null, remindAt: [] });
+    expect(planPollTimes({ closes: { kind: 'in', ms: 1000 } }, now, 'Europe/Oslo')).toEqual({ ok: true, startsAt: null, closesAt: new Date(now.getTime() + 1000), series: null, remindAt: [] });
   });
 
   it('refuses a past time, an unreadable one, and a close before the start', () => {
