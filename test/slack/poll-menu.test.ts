@@ -1,5 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { actor } from '../helpers/core.ts';
+import { pino } from 'pino';
+import { createSlackAdapter } from '../../adapters/slack/index.ts';
+import { createSecretBox } from '../../src/privacy/seal.ts';
+import { startFakeSlackApi } from '../fakes/slack-api.ts';
+import { startFakeSocketMode } from '../fakes/slack-socket.ts';
+import { actor, testCore } from '../helpers/core.ts';
 import { slackHarness, type SlackHarness } from './harness.ts';
 
 let h: SlackHarness;
@@ -67,5 +72,48 @@ describe('a poll with more than 10 options in Slack', () => {
     expect(res.json.text).toBe('En avstemning kan ha høyst 25 svaralternativer (fant 26).');
     await h.adapter.idle();
     expect(h.api.callsTo('chat.postMessage')).toEqual([]);
+  });
+});
+
+describe("a poll's menu over Socket Mode (Bolt's route, the same vote handler)", () => {
+  it('records the choice in selected_option', async () => {
+    const api = await startFakeSlackApi();
+    const socket = await startFakeSocketMode();
+    api.answer('apps.connections.open', () => ({ body: { ok: true, url: socket.url } }));
+    const { core, store } = testCore();
+    const adapter = createSlackAdapter({
+      core,
+      state: store.platformState,
+      config: { signingSecret: null, apiUrl: api.url, appToken: 'xapp-1-test', auth: { mode: 'single', botToken: 'xoxb-test' } },
+      defaultLocale: 'nb',
+      secrets: createSecretBox(Buffer.alloc(32, 9)),
+      logger: pino({ level: 'silent' }),
+    });
+    try {
+      await adapter.start();
+      const created = await core.createPollFromText(actor('U1'), `"Næring?" ${options(15)}`, { channelId: 'C1' });
+      const pollId = created.ok ? created.poll.id : 0;
+      await socket.send({
+        envelope_id: 'e1',
+        type: 'interactive',
+        payload: {
+          type: 'block_actions',
+          team: { id: 'T1', domain: 'test' },
+          user: { id: 'U2', team_id: 'T1' },
+          container: { type: 'message', message_ts: '1.1', channel_id: 'C1' },
+          channel: { id: 'C1' },
+          trigger_id: 't1',
+          response_url: api.responseUrl('v'),
+          actions: [{ type: 'static_select', action_id: 'innspill_vote_select', block_id: `poll:${pollId}:menu`, selected_option: { text: { type: 'plain_text', text: 'Svar 15' }, value: `${pollId}:14` }, action_ts: '8.1' }],
+        },
+      });
+      expect(await core.myChoices(actor('U2'), pollId)).toEqual([14]);
+      await adapter.idle();
+    } finally {
+      await adapter.stop();
+      await socket.close();
+      await api.close();
+      store.close();
+    }
   });
 });
