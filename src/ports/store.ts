@@ -87,7 +87,7 @@ export interface NewPoll extends PollSettings {
   /** Reminders (`--remind`): at each time, one to every `broadcast` recipient, decided when due. */
   remindAt?: Date[];
   /** A recurring poll (`--every`): this poll is its first round, and the series is made with it. */
-  series?: { cron: string; nextAt: Date; closeAfterMs: number | null };
+  series?: { cron: string; nextAt: Date; closeAfterMs: number | null; remindAfterMs: number[] };
 }
 
 /** A recurring poll: later rounds copy the first round's question, options, settings and audience. */
@@ -95,6 +95,8 @@ export interface PollSeries {
   id: number;
   cron: string;
   closeAfterMs: number | null;
+  /** Each round's reminders, this long after it starts. */
+  remindAfterMs: number[];
   /** When the next round is due; null once stopped. */
   nextAt: Date | null;
   rounds: number;
@@ -112,6 +114,7 @@ export interface NewRound {
   createdAt: Date;
   broadcast?: NewPoll['broadcast'];
   post?: NewPoll['post'];
+  remindAt?: Date[];
 }
 
 /**

@@ -13,7 +13,7 @@ export function resolveClose(spec: CloseSpec | null, now: Date, timeZone: string
 }
 
 export type PollTimes =
-  | { ok: true; startsAt: Date | null; closesAt: Date | null; series: { cron: string; nextAt: Date; closeAfterMs: number | null } | null; remindAt: Date[] }
+  | { ok: true; startsAt: Date | null; closesAt: Date | null; series: { cron: string; nextAt: Date; closeAfterMs: number | null; remindAfterMs: number[] } | null; remindAt: Date[] }
   | { ok: false; error: PollSyntaxError };
 
 const HOUR = 3_600_000;
@@ -36,14 +36,14 @@ export function planPollTimes(draft: Pick<PollDraft, 'startsAt' | 'closes' | 'ev
   }
   // A recurring poll: this poll is the first round; the next comes at the expression's next moment,
   // and a round with no closing time of its own closes when the next one starts.
-  let series: { cron: string; nextAt: Date; closeAfterMs: number | null } | null = null;
+  let series: { cron: string; nextAt: Date; closeAfterMs: number | null; remindAfterMs: number[] } | null = null;
   if (draft.every !== undefined) {
     const value = draft.every.slice(0, 60);
     const nextAt = cron?.next(draft.every, startsAt ?? now, timeZone) ?? null;
     const after = nextAt ? cron!.next(draft.every, nextAt, timeZone) : null;
     if (!nextAt || !after) return { ok: false, error: { code: 'bad_cron', params: { value } } };
     if (after.getTime() - nextAt.getTime() < HOUR) return { ok: false, error: { code: 'cron_too_often', params: {} } };
-    series = { cron: draft.every, nextAt, closeAfterMs: draft.closes?.kind === 'in' ? draft.closes.ms : null };
+    series = { cron: draft.every, nextAt, closeAfterMs: draft.closes?.kind === 'in' ? draft.closes.ms : null, remindAfterMs: [...new Set(draft.remindAfterMs ?? [])] };
   }
   const closesAt = resolveClose(draft.closes, startsAt ?? now, timeZone) ?? series?.nextAt ?? null;
   if (startsAt && closesAt && closesAt.getTime() <= startsAt.getTime()) return { ok: false, error: { code: 'closes_before_start', params: {} } };

@@ -27,7 +27,12 @@ export async function runDuePollRounds(deps: CoreDeps): Promise<Poll[]> {
     if (closesAt && closesAt.getTime() <= now.getTime()) closesAt = nextAt;
     const { first } = series;
     const round: NewRound = { seriesId: series.id, expectedNextAt: startsAt, nextAt, startsAt, closesAt, createdAt: now };
-    if (first.audience.kind === 'everyone') round.broadcast = await everyoneBut(deps, first.creatorId);
+    if (first.audience.kind === 'everyone') {
+      round.broadcast = await everyoneBut(deps, first.creatorId);
+      // Each round reminds as the first did; a reminder that would come after the round closes is left out.
+      const remindAt = series.remindAfterMs.map((ms) => new Date(startsAt.getTime() + ms)).filter((at) => !closesAt || at < closesAt);
+      if (remindAt.length) round.remindAt = remindAt;
+    }
     else if (first.audience.platform === 'slack' || first.audience.platform === 'teams') {
       const { platform, workspaceId, channelId } = first.audience;
       round.post = { platform, workspaceId, recipient: { kind: 'channel', channelId }, label: `channel:${channelId}` };

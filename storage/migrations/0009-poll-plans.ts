@@ -40,6 +40,8 @@ export const migration0009: MigrationStep = {
       cron TEXT NOT NULL,
       -- Each round closes this long after it starts; null: when the next round starts.
       close_after_ms INTEGER CHECK (close_after_ms > 0),
+      -- Each round of a poll to everyone reminds those who have not voted this long after it starts.
+      remind_after_ms TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(remind_after_ms)),
       next_at INTEGER,
       rounds INTEGER NOT NULL DEFAULT 0 CHECK (rounds >= 0),
       created_at INTEGER NOT NULL

@@ -239,6 +239,7 @@ export function createPollStore(db: Database): PollStore {
         closesAt: r.closesAt,
         ...(r.broadcast ? { broadcast: r.broadcast } : {}),
         ...(r.post ? { post: r.post } : {}),
+        ...(r.remindAt ? { remindAt: r.remindAt } : {}),
       },
       { seriesId: r.seriesId, round: moved.round },
     );
@@ -269,7 +270,7 @@ export function createPollStore(db: Database): PollStore {
     async dueSeries(now) {
       return series.due(now).flatMap((row) => {
         const first = firstOf(row.id);
-        return first ? [{ id: row.id, cron: row.cron, closeAfterMs: row.close_after_ms, nextAt: fromMs(row.next_at), rounds: row.rounds, first: toPoll(first) }] : [];
+        return first ? [{ id: row.id, cron: row.cron, closeAfterMs: row.close_after_ms, remindAfterMs: JSON.parse(row.remind_after_ms) as number[], nextAt: fromMs(row.next_at), rounds: row.rounds, first: toPoll(first) }] : [];
       });
     },
     startRound: async (r) => startRound.immediate(r),

@@ -46,6 +46,32 @@ describe('/poll --remind (reminders of a poll to everyone)', () => {
     expect(await h.store.outbox.list(['pending', 'dead'], 50)).toEqual([]);
   });
 
+  it('remind in every round of a recurring poll to everyone', async () => {
+    await h.core.members.add('slack:T1:U1', h.clock());
+    for (const u of ['U2', 'U3']) await h.store.participants.touch({ ...actor(u), now: h.clock() });
+    await h.command('"Ukens puls?" "Bra" "Dårlig" --alle --hver "0 9 * * 1" --påminn 1d', { command: '/poll' });
+    // The outbox paces posts to Slack's rate limits: a minute between pumps lets each batch out.
+    const deliverAll = async () => {
+      await deliver();
+      h.clock.advance(60_000);
+      await deliver();
+    };
+    await deliverAll();
+    // Round 2 starts on Monday 30 November at 09:00 in Oslo; U2 votes in it, U3 does not.
+    h.clock.set('2026-11-30T08:00:00Z');
+    expect(await h.core.pollPlans.runDueRounds()).toHaveLength(1);
+    await deliverAll();
+    await h.core.vote(actor('U2'), 2, 0);
+    h.clock.set('2026-12-01T08:00:00Z');
+    h.api.reset();
+    await deliverAll();
+    const reminders = h.api.callsTo('chat.postMessage');
+    expect(reminders).toHaveLength(1);
+    expect(reminders[0]!.args.blocks[0].text.text).toBe('Påminnelse: du har ikke stemt ennå.');
+    expect(JSON.stringify(reminders[0]!.args.blocks)).toContain('"2:0"');
+    expect(await h.store.outbox.list(['pending', 'dead'], 50)).toEqual([]);
+  });
+
   it('refuses reminders for a channel poll, and a reminder after the poll closes', async () => {
     expect((await h.command('"Q?" "A" "B" --remind 1d', { command: '/poll' })).json.text).toContain('bare med avstemninger til alle');
     await h.core.members.add('slack:T1:U1', h.clock());
