@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'poll_bad_option'
   | 'poll_other_workspace'
   | 'poll_invalid'
+  | 'poll_has_votes'
   | 'poll_syntax'
   | 'not_allowed'
   | 'profile_invalid'

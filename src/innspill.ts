@@ -17,6 +17,7 @@ import * as pollManagers from './usecases/poll-managers.ts';
 import * as surveys from './usecases/surveys.ts';
 import * as documents from './usecases/documents.ts';
 import * as publicSite from './usecases/public-site.ts';
+import { pollPlanUseCases } from './usecases/poll-series.ts';
 
 /**
  * The one surface every adapter talks to (Slack, Teams, console, CLI). Each method is a use case;
@@ -77,6 +78,7 @@ export function createInnspill(deps: CoreDeps) {
     publicSiteSource: () => publicSite.publicSiteSource(deps),
     publicSiteVersion: () => deps.store.publicSite.version(),
     storedLocales: (platform: string) => participants.storedLocales(deps, platform),
+    pollPlans: pollPlanUseCases(deps),
   };
 }
 

@@ -11,6 +11,7 @@ import { openConfiguredDatabase } from './database.ts';
 import type { Store } from '../../src/ports/store.ts';
 import type { ReadinessSource } from '../http/ready.ts';
 import { loadTopicKeywords } from './topic-keywords.ts';
+import { cronTimes } from '../scheduler/cron-times.ts';
 
 /*
  * The core on the configured database: what every command that reads or writes needs, and no more.
@@ -54,6 +55,7 @@ export async function createCore(
   const core = createInnspill({
     store,
     platformRecords,
+    cron: cronTimes,
     vault: createIdentityVault(secret),
     clock,
     settings: {

@@ -5,6 +5,7 @@ import type { PlatformSender } from '../../src/ports/delivery.ts';
 import type { Store } from '../../src/ports/store.ts';
 import { createOutboxWorker, type OutboxWorker } from '../../src/outbox/worker.ts';
 import { createDigestScheduler, type DigestScheduler } from '../scheduler/digest-schedule.ts';
+import { createPollRoundScheduler } from '../scheduler/poll-rounds.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
 
@@ -67,6 +68,7 @@ export function createDelivery(deps: { config: Config; core: Innspill; store: St
     queued: () => worker.notify(),
   });
   let recovery: NodeJS.Timeout | null = null;
+  const pollRounds = createPollRoundScheduler({ core: deps.core, log: deps.logger.child({ part: 'poll-rounds' }), queued: () => worker.notify() });
   return {
     worker,
     scheduler,
@@ -76,9 +78,11 @@ export function createDelivery(deps: { config: Config; core: Innspill; store: St
       recovery.unref();
       worker.start();
       await scheduler.start();
+      await pollRounds.start();
     },
     async stop() {
       if (recovery) clearInterval(recovery);
+      await pollRounds.stop();
       await scheduler.stop();
       await worker.stop();
     },

@@ -9,6 +9,7 @@ import { catalog, describeError, describePollSyntaxError, label } from '../../sr
 import { parseConsoleLine, type ConsoleCommand } from './parse.ts';
 import { renderMine, renderPoll } from './render.ts';
 import { handleFollowUp } from './follow-up.ts';
+import { scheduledPollText } from '../../src/usecases/poll-plans.ts';
 import { surveyConsole } from './survey.ts';
 
 export interface PlaygroundIo {
@@ -118,9 +119,17 @@ export async function runPlayground(core: Innspill, actor: Actor, io: Playground
           say(c.pollHelp.text({ cmd: '/poll', member: await core.isMember(actor.id) }));
           return true;
         }
+        const answer = await core.pollPlans.chat(actor, command.text, '/poll');
+        if (answer !== null) {
+          say(answer.text);
+          return true;
+        }
         const result = await core.createPollFromText(actor, command.text, { channelId: 'playground' });
         if (!result.ok) say(describePollSyntaxError(actor.locale, result.syntax));
-        else {
+        else if (result.poll.startsAt && result.poll.startsAt > result.poll.createdAt) {
+          // No outbox in the playground: the poll opens for votes at its time.
+          say(scheduledPollText(result.poll, actor.locale, core.settings.timeZone)!);
+        } else {
           lastPoll = result.poll.id;
           say(c.messages.pollCreated({ id: result.poll.id }));
           await showPoll(result.poll.id);

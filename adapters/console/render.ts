@@ -10,6 +10,7 @@ import { surveyAnswerMark } from '../../src/surveys/follow-up.ts';
 export function renderPoll(view: PollView, mine: readonly number[], locale: Locale, timeZone: string): string {
   const c = catalog(locale).messages;
   const { poll, tally } = view;
+  if (poll.deletedAt) return catalog(locale).pollPlans.deletedNotice;
   // Shares of the people who voted, as on every other surface.
   const of = tally ? Math.max(view.voters, ...tally.counts) : 0;
   const lines = [`[${poll.id}] ${poll.question}  (${view.open ? c.pollOpen : c.pollClosed})`];

@@ -4,6 +4,7 @@ import type { WebClient } from './api/clients.ts';
 import type { PollPosts } from './poll-posts.ts';
 import type { PollUpdater } from './poll-updater.ts';
 import { renderPollMessage } from './render/poll.ts';
+import { escapeMrkdwn, section } from './render/text.ts';
 
 /** Posts a poll's message and records where, so every copy is kept current. Returns the message ts. */
 export async function publishPoll(
@@ -11,9 +12,12 @@ export async function publishPoll(
   client: WebClient,
   where: { teamId: string; channel: string; locale: Locale },
   pollId: number,
+  /** A line above the poll (a reminder), in this copy only: later updates show the poll alone. */
+  lead?: string,
 ): Promise<string> {
   const view = await deps.core.viewPoll(pollId);
-  const message = renderPollMessage(view, where.locale, deps.core.settings.timeZone);
+  const rendered = renderPollMessage(view, where.locale, deps.core.settings.timeZone);
+  const message = lead ? { text: `${lead} ${rendered.text}`, blocks: [section(escapeMrkdwn(lead)), ...rendered.blocks] } : rendered;
   const result = await client.chat.postMessage({ channel: where.channel, ...message } as Parameters<WebClient['chat']['postMessage']>[0]);
   const ts = result.ts!;
   await deps.posts.record(pollId, { teamId: where.teamId, channel: result.channel ?? where.channel, ts, locale: where.locale });

@@ -1,7 +1,7 @@
 import { ZodError } from 'zod';
 import { parseDigest } from '../../src/digest/serialize.ts';
 import type { Innspill } from '../../src/innspill.ts';
-import type { Locale } from '../../src/i18n/index.ts';
+import { catalog, type Locale } from '../../src/i18n/index.ts';
 import type { OutboundMessage, PartProgress, PlatformSender, SendResult } from '../../src/ports/delivery.ts';
 import { partsLeft } from '../../src/outbox/parts.ts';
 import type { ClientPool, TokenSource, WebClient } from './api/clients.ts';
@@ -60,6 +60,10 @@ export function createSlackSender(deps: {
       try {
         // Decided when due, before any call: no reminder to someone who answered, nothing to someone who said stop.
         let invitation: SlackMessage | null = null;
+        if (payload.type === 'poll_reminder') {
+          const decision = await deps.core.pollPlans.reminder(payload);
+          if (!decision.send) return { ok: true, platformRef: `skipped:${decision.reason}`, calls: 0 };
+        }
         if (payload.type === 'survey') {
           const decision = await deps.core.surveys.delivery(payload);
           if (!decision.send) return { ok: true, platformRef: `skipped:${decision.reason}`, calls: 0 };
@@ -72,6 +76,11 @@ export function createSlackSender(deps: {
           case 'poll': {
             const locale = recipient.kind === 'user' ? deps.localeOf(teamId, recipient.userId) : deps.defaultLocale;
             return { ok: true, platformRef: await publishPoll(deps, client, { teamId, channel, locale }, payload.pollId) };
+          }
+          case 'poll_reminder': {
+            // The poll again, under a line saying why, so the reminder can be voted in at once.
+            const locale = recipient.kind === 'user' ? deps.localeOf(teamId, recipient.userId) : deps.defaultLocale;
+            return { ok: true, platformRef: await publishPoll(deps, client, { teamId, channel, locale }, payload.pollId, catalog(locale).pollPlans.reminder) };
           }
           case 'reply':
             return { ok: true, platformRef: await post(client, channel, replyMessage(payload.locale, payload.suggestionId, payload.text)) };

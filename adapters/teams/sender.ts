@@ -82,6 +82,11 @@ export function createTeamsSender(deps: TeamsSenderDeps): PlatformSender {
         const viewer = { manage: id !== null && (await core.mayManagePoll({ id }, payload.pollId)), refreshFor: [] };
         return [{ card: pollCard(await core.viewPoll(payload.pollId), [], locale, core.settings.timeZone, undefined, viewer) }];
       }
+      case 'poll_reminder': {
+        // Decided when due: nothing to someone who voted or said stop, nothing once the poll closed.
+        if (!(await core.pollPlans.reminder(payload)).send) return [];
+        return [{ card: pollCard(await core.viewPoll(payload.pollId), [], locale, core.settings.timeZone, catalog(locale).pollPlans.reminder) }];
+      }
       // A card, so the sender can answer in it (see cards/follow-up.ts).
       case 'reply':
         return [{ card: replyCard(payload.locale, payload.suggestionId, payload.text) }];

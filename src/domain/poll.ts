@@ -1,7 +1,12 @@
 import type { ParticipantId } from './participant.ts';
 
 export const POLL_MIN_OPTIONS = 2;
-export const POLL_MAX_OPTIONS = 10;
+export const POLL_MAX_OPTIONS = 25;
+/**
+ * Up to this many options a poll shows one button per option; above it, a menu (Slack static_select,
+ * Teams Input.ChoiceSet), since a wall of 25 buttons buries the question.
+ */
+export const POLL_BUTTON_OPTIONS_MAX = 10;
 export const POLL_QUESTION_MAX = 300;
 /** Slack cuts button labels past 75 characters; Teams cards follow the same limit to look alike. */
 export const POLL_OPTION_MAX = 75;
@@ -29,10 +34,18 @@ export interface Poll extends PollSettings {
   workspaceKey: string;
   createdAt: Date;
   closedAt: Date | null;
+  /** A scheduled poll (`--at`): posted, and open for votes, from this time; null when posted at once. */
+  startsAt?: Date | null;
+  /** A round of a recurring poll (`--every`): its series, and which round (from 1). */
+  seriesId?: number | null;
+  round?: number | null;
+  /** Deleted by its creator or a member: its messages say so, and its question, options and votes are gone. */
+  deletedAt?: Date | null;
 }
 
-export function isPollOpen(poll: Pick<Poll, 'closedAt' | 'closesAt'>, now: Date): boolean {
-  if (poll.closedAt) return false;
+export function isPollOpen(poll: Pick<Poll, 'closedAt' | 'closesAt'> & { startsAt?: Date | null; deletedAt?: Date | null }, now: Date): boolean {
+  if (poll.closedAt || poll.deletedAt) return false;
+  if (poll.startsAt && poll.startsAt.getTime() > now.getTime()) return false;
   return !poll.closesAt || poll.closesAt.getTime() > now.getTime();
 }
 

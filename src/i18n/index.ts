@@ -14,6 +14,7 @@ import { publicSite } from './sections/public.ts';
 import { pollHelp } from './sections/poll-help.ts';
 import { playground } from './sections/playground.ts';
 import { surveyResults } from './sections/survey-results.ts';
+import { pollPlans } from './sections/poll-plans.ts';
 import { isInnspillError } from '../errors.ts';
 import type { PollSyntaxError } from '../polls/syntax.ts';
 
@@ -21,7 +22,7 @@ export { LOCALES, resolveLocale, isLocale, type Locale } from './locale.ts';
 export { formatNumber } from './define.ts';
 export { countOf, pluralForm, type Noun } from './plural.ts';
 
-const sections = { messages, forms, labels, digest, errors, slack, teams, privacy, summary, surveys, publicSite, pollHelp, playground, followUp, surveyResults } as const;
+const sections = { messages, forms, labels, digest, errors, slack, teams, privacy, summary, surveys, publicSite, pollHelp, playground, followUp, surveyResults, pollPlans } as const;
 
 export type Catalog = { [K in keyof typeof sections]: (typeof sections)[K]['nb'] };
 

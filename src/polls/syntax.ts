@@ -15,6 +15,10 @@ import { POLL_MAX_OPTIONS, POLL_MIN_OPTIONS, POLL_OPTION_MAX, POLL_QUESTION_MAX 
  *   --hidden | --skjult         results only after the poll closes
  *   --closes | --stenger WHEN   30m, 2h, 3d, 1w (1u), YYYY-MM-DD [HH:MM], or YYYY-MM-DDTHH:MM
  *   --everyone | --alle         send to every participant (project members only)
+ *   --at | --starter WHEN       post it later: ISO 8601 or DD.MM.YYYY HH:MM (read in poll-plans.ts)
+ *   --close-in | --stenger-om D close this long after it is posted: 30m, 2h, 3d, 1w
+ *   --every | --hver "CRON"     a new round at each time the cron expression names (poll-plans.ts)
+ *   --remind | --påminn D       remind who has not voted this long after posting (repeatable; polls to everyone)
  */
 
 const CLOSERS: Record<string, readonly string[]> = {
@@ -37,6 +41,12 @@ export interface PollDraft {
   resultsAfterClose: boolean;
   everyone: boolean;
   closes: CloseSpec | null;
+  /** `--at`: when to post it, as typed; read against the clock and zone when the poll is made. */
+  startsAt?: string;
+  /** `--every`: a cron expression for a recurring poll, as typed; read by the cron port. */
+  every?: string;
+  /** `--remind`: reminders this long after the poll is posted, to those who have not voted. */
+  remindAfterMs?: number[];
 }
 
 export type PollSyntaxCode =
@@ -51,7 +61,14 @@ export type PollSyntaxCode =
   | 'flag_needs_value'
   | 'bad_close_time'
   | 'question_too_long'
-  | 'option_too_long';
+  | 'option_too_long'
+  | 'bad_start_time'
+  | 'start_in_past'
+  | 'closes_before_start'
+  | 'bad_cron'
+  | 'cron_too_often'
+  | 'remind_needs_everyone'
+  | 'remind_after_close';
 
 export interface PollSyntaxError {
   code: PollSyntaxCode;
@@ -62,7 +79,7 @@ export type PollParseResult = { ok: true; draft: PollDraft } | { ok: false; erro
 
 type Token = { kind: 'quoted'; text: string } | { kind: 'bare'; text: string };
 
-const FLAG_ALIASES: Record<string, 'multiple' | 'anonymous' | 'hidden' | 'closes' | 'everyone'> = {
+const FLAG_ALIASES: Record<string, 'multiple' | 'anonymous' | 'hidden' | 'closes' | 'everyone' | 'at' | 'closeIn' | 'every' | 'remind'> = {
   multiple: 'multiple',
   flere: 'multiple',
   flervalg: 'multiple',
@@ -75,6 +92,15 @@ const FLAG_ALIASES: Record<string, 'multiple' | 'anonymous' | 'hidden' | 'closes
   stenger: 'closes',
   everyone: 'everyone',
   alle: 'everyone',
+  at: 'at',
+  starter: 'at',
+  'close-in': 'closeIn',
+  'stenger-om': 'closeIn',
+  every: 'every',
+  hver: 'every',
+  remind: 'remind',
+  påminn: 'remind',
+  paminn: 'remind',
 };
 
 const DURATION = /^(\d{1,4})(m|min|h|t|d|w|u)$/i;
@@ -151,6 +177,22 @@ function parseClose(tokens: Token[], at: number): { spec: CloseSpec; used: numbe
   return { spec: { kind: 'at', date: first.text, time: null }, used: 1 };
 }
 
+const NORWEGIAN_DATE = /^\d{1,2}\.\d{1,2}\.\d{4}$/;
+
+/**
+ * The value of `--at`: one token (ISO 8601, or quoted `"15.01.2027 16:00"`), or a date and a time as
+ * two tokens (`15.01.2027 16:00`, `2027-01-15 16:00`). Checked later, against the clock.
+ */
+function readStart(tokens: Token[], at: number): { text: string; used: number } | null {
+  const first = tokens[at];
+  if (!first || first.text === '' || (first.kind === 'bare' && FLAG_PREFIX.test(first.text))) return null;
+  const next = tokens[at + 1];
+  if (first.kind === 'bare' && (NORWEGIAN_DATE.test(first.text) || DATE.test(first.text)) && next?.kind === 'bare' && TIME.test(next.text)) {
+    return { text: `${first.text} ${next.text}`, used: 2 };
+  }
+  return { text: first.text, used: 1 };
+}
+
 /** Dashes that phones and word processors make of `--`. */
 const FLAG_PREFIX = /^(--|—|–|−−)/u;
 
@@ -159,7 +201,7 @@ export function parsePollCommand(input: string): PollParseResult {
   if (!Array.isArray(tokenized)) return { ok: false, error: tokenized };
   const tokens = tokenized;
   const texts: string[] = [];
-  const draft = { multipleChoice: false, anonymous: false, resultsAfterClose: false, everyone: false, closes: null as CloseSpec | null };
+  const draft: Omit<PollDraft, 'question' | 'options'> = { multipleChoice: false, anonymous: false, resultsAfterClose: false, everyone: false, closes: null };
 
   for (let i = 0; i < tokens.length; i += 1) {
     const token = tokens[i]!;
@@ -173,6 +215,34 @@ export function parsePollCommand(input: string): PollParseResult {
     const [name, inlineValue] = token.text.slice(prefix[0].length).split('=', 2) as [string, string | undefined];
     const flag = FLAG_ALIASES[name.toLowerCase()];
     if (!flag) return fail('unknown_flag', { flag: token.text.slice(0, 40) });
+    if (flag === 'at') {
+      const valueTokens: Token[] = inlineValue !== undefined ? [{ kind: 'bare', text: inlineValue }, ...tokens.slice(i + 1)] : tokens.slice(i + 1);
+      const start = readStart(valueTokens, 0);
+      if (!start) return fail('flag_needs_value', { flag: token.text });
+      draft.startsAt = start.text;
+      i += inlineValue !== undefined ? start.used - 1 : start.used;
+      continue;
+    }
+    if (flag === 'every') {
+      const value = inlineValue ?? tokens[i + 1]?.text;
+      if (value === undefined || value.trim() === '' || (inlineValue === undefined && tokens[i + 1]!.kind === 'bare' && FLAG_PREFIX.test(value))) {
+        return fail('flag_needs_value', { flag: token.text });
+      }
+      draft.every = value.trim();
+      if (inlineValue === undefined) i += 1;
+      continue;
+    }
+    if (flag === 'closeIn' || flag === 'remind') {
+      const value = inlineValue ?? tokens[i + 1]?.text;
+      if (value === undefined || value === '' || FLAG_PREFIX.test(value)) return fail('flag_needs_value', { flag: token.text });
+      const duration = DURATION.exec(value);
+      const ms = duration ? Number(duration[1]) * UNIT_MS[duration[2]!.toLowerCase()]! : 0;
+      if (ms <= 0) return fail('bad_close_time', { value: value.slice(0, 40) });
+      if (flag === 'remind') draft.remindAfterMs = [...(draft.remindAfterMs ?? []), ms];
+      else draft.closes = { kind: 'in', ms };
+      if (inlineValue === undefined) i += 1;
+      continue;
+    }
     if (flag === 'closes') {
       const valueTokens: Token[] = inlineValue !== undefined ? [{ kind: 'bare', text: inlineValue }, ...tokens.slice(i + 1)] : tokens.slice(i + 1);
       if (!valueTokens[0] || valueTokens[0].kind !== 'bare' || valueTokens[0].text === '' || FLAG_PREFIX.test(valueTokens[0].text)) {

@@ -18,7 +18,9 @@ export type OutboundPayload =
   | { type: 'status'; locale: Locale; suggestionId: number; progress: Progress; note: string | null }
   /** A sender's answer, to the member who replied or set the status. */
   | { type: 'answer'; locale: Locale; suggestionId: number; text: string }
-  | { type: 'survey'; surveyId: number; participantId: string; reminder: boolean };
+  | { type: 'survey'; surveyId: number; participantId: string; reminder: boolean }
+  /** A reminder of a poll sent to everyone, to one participant; decided when due (not voted, not stopped). */
+  | { type: 'poll_reminder'; pollId: number; participantId: string };
 
 export interface OutboundMessage {
   id: number;

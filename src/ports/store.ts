@@ -83,6 +83,41 @@ export interface NewPoll extends PollSettings {
   createdAt: Date;
   /** For a poll to everyone: whom to send it to, queued in the outbox in the same transaction. */
   broadcast?: Pick<NewOutboxMessage, 'platform' | 'workspaceId' | 'recipient' | 'label'>[];
+  /** A scheduled poll (`--at`): posted and open from this time; its posts (broadcast, `post`) are queued for it. */
+  startsAt?: Date | null;
+  /** A scheduled channel poll: the channel post, queued in the outbox for `startsAt`. */
+  post?: Pick<NewOutboxMessage, 'platform' | 'workspaceId' | 'recipient' | 'label'>;
+  /** Reminders (`--remind`): at each time, one to every `broadcast` recipient, decided when due. */
+  remindAt?: Date[];
+  /** A recurring poll (`--every`): this poll is its first round, and the series is made with it. */
+  series?: { cron: string; nextAt: Date; closeAfterMs: number | null; remindAfterMs: number[] };
+}
+
+/** A recurring poll: later rounds copy the first round's question, options, settings and audience. */
+export interface PollSeries {
+  id: number;
+  cron: string;
+  closeAfterMs: number | null;
+  /** Each round's reminders, this long after it starts. */
+  remindAfterMs: number[];
+  /** When the next round is due; null once stopped. */
+  nextAt: Date | null;
+  rounds: number;
+  first: Poll;
+}
+
+/** A new round of a series, started only if the series' next round is still `expectedNextAt` (no double rounds). */
+export interface NewRound {
+  seriesId: number;
+  expectedNextAt: Date;
+  /** The round after this one; null stops the series. */
+  nextAt: Date | null;
+  startsAt: Date;
+  closesAt: Date | null;
+  createdAt: Date;
+  broadcast?: NewPoll['broadcast'];
+  post?: NewPoll['post'];
+  remindAt?: Date[];
 }
 
 export interface PollStore {
@@ -96,6 +131,19 @@ export interface PollStore {
   listOpen(workspaceKey: string, now: Date, limit: number): Promise<Poll[]>;
   /** A person's votes, found by their pseudonym in each poll. */
   votesBy(voterKeyIn: (pollId: number) => string): Promise<{ poll: Poll; choices: number[] }[]>;
+  /** Series whose next round is due at or before `now`. */
+  dueSeries(now: Date): Promise<PollSeries[]>;
+  /** Starts a round (poll, posts queued for `startsAt`, series moved on) in one transaction; null if another process did. */
+  startRound(round: NewRound): Promise<Poll | null>;
+  /** A series' rounds, first to last. */
+  rounds(seriesId: number): Promise<Poll[]>;
+  /** New question and options, only while no one has voted (checked in the same transaction); null if there is no such poll. */
+  edit(pollId: number, question: string, options: string[]): Promise<{ ok: true; poll: Poll } | { ok: false; code: 'poll_not_found' | 'poll_has_votes' } >;
+  /**
+   * Deletes the poll: its votes and counts go, its question and options are blanked, posts still
+   * waiting in the outbox are dropped and its series stops; the row stays so its messages can say so.
+   */
+  remove(pollId: number, now: Date): Promise<Poll | null>;
 }
 
 export interface MemberStore {

@@ -2,6 +2,7 @@ import type { Locale } from '../i18n/locale.ts';
 import type { ParticipantRef } from '../domain/participant.ts';
 import type { IdentityVault } from '../privacy/vault.ts';
 import type { Store } from '../ports/store.ts';
+import type { CronTimes } from '../ports/cron.ts';
 import type { DigestChannel } from './delivery.ts';
 import type { PublicMember } from './project-group.ts';
 import type { TopicKeywords } from '../topics/match.ts';
@@ -49,4 +50,6 @@ export interface CoreDeps {
   settings: CoreSettings;
   /** The adapters' records; none in a core without platforms. */
   platformRecords?: PlatformRecords;
+  /** Reads `--every` cron expressions (recurring polls); without it a recurring poll is refused. */
+  cron?: CronTimes;
 }

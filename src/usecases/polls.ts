@@ -2,34 +2,41 @@ import { InnspillError } from '../errors.ts';
 import { workspaceKey, type Actor } from '../domain/participant.ts';
 import { isPollOpen, mayVoteFrom, resultsVisible, type Poll, type Tally } from '../domain/poll.ts';
 import { may } from '../domain/permissions.ts';
-import { parsePollCommand, type CloseSpec, type PollDraft, type PollSyntaxError } from '../polls/syntax.ts';
-import { zonedTimeToUtc } from '../time.ts';
+import { parsePollCommand, type PollDraft, type PollSyntaxError } from '../polls/syntax.ts';
 import type { CoreDeps } from './context.ts';
 import type { Delivery } from './suggestions.ts';
 import { castVote } from './cast-vote.ts';
+import { planPollTimes } from './poll-plans.ts';
 
 /** Where a poll is posted: a channel or chat of the creator's workspace. */
 export interface PollPlace {
   channelId: string;
 }
 
-export function resolveClose(spec: CloseSpec | null, now: Date, timeZone: string): Date | null {
-  if (!spec) return null;
-  if (spec.kind === 'in') return new Date(now.getTime() + spec.ms);
-  return zonedTimeToUtc(spec.date, spec.time ?? '23:59', timeZone);
-}
+export { resolveClose } from './poll-plans.ts';
 
 export async function createPoll(deps: CoreDeps, actor: Actor, draft: PollDraft, place: PollPlace): Promise<Poll> {
   const isMember = await deps.store.members.isMember(actor.id);
   const subject = { id: actor.id, isMember };
   if (!may(subject, draft.everyone ? 'poll_everyone' : 'poll_channel', deps.settings)) throw new InnspillError('not_allowed');
   const now = deps.clock();
-  const closesAt = resolveClose(draft.closes, now, deps.settings.timeZone);
+  const times = planPollTimes(draft, now, deps.settings.timeZone, deps.cron);
+  if (!times.ok) throw new InnspillError('poll_invalid', { reason: times.error.code });
+  const { startsAt, closesAt, series, remindAt } = times;
   if (closesAt && closesAt.getTime() <= now.getTime()) throw new InnspillError('poll_invalid', { reason: 'closes_in_past' });
   await deps.store.participants.touch({ ...actor, now });
   const broadcast = draft.everyone ? await everyoneBut(deps, actor.id) : undefined;
+  // A scheduled channel poll is posted by the outbox at its time (the console has no outbox: it just opens then).
+  const post =
+    startsAt && !draft.everyone && actor.platform !== 'console'
+      ? { platform: actor.platform as 'slack' | 'teams', workspaceId: actor.workspaceId, recipient: { kind: 'channel' as const, channelId: place.channelId }, label: `channel:${place.channelId}` }
+      : undefined;
   return deps.store.polls.create({
     ...(broadcast ? { broadcast } : {}),
+    ...(startsAt ? { startsAt } : {}),
+    ...(post ? { post } : {}),
+    ...(series ? { series } : {}),
+    ...(remindAt.length ? { remindAt } : {}),
     question: draft.question,
     options: draft.options,
     multipleChoice: draft.multipleChoice,
@@ -46,7 +53,7 @@ export async function createPoll(deps: CoreDeps, actor: Actor, draft: PollDraft,
 }
 
 /** Every participant the bot can write to on Slack or Teams, except the one sending. */
-async function everyoneBut(deps: CoreDeps, creatorId: string) {
+export async function everyoneBut(deps: CoreDeps, creatorId: string) {
   return (await deps.store.participants.list())
     .filter((p): p is typeof p & { platform: 'slack' | 'teams' } => p.platform !== 'console' && p.id !== creatorId)
     .map((p) => ({ platform: p.platform, workspaceId: p.workspaceId, recipient: { kind: 'user' as const, userId: p.userId }, label: p.id }));
@@ -57,6 +64,8 @@ export type CreateFromTextResult = { ok: true; poll: Poll } | { ok: false; synta
 export async function createPollFromText(deps: CoreDeps, actor: Actor, text: string, place: PollPlace): Promise<CreateFromTextResult> {
   const parsed = parsePollCommand(text);
   if (!parsed.ok) return { ok: false, syntax: parsed.error };
+  const times = planPollTimes(parsed.draft, deps.clock(), deps.settings.timeZone, deps.cron);
+  if (!times.ok) return { ok: false, syntax: times.error };
   return { ok: true, poll: await createPoll(deps, actor, parsed.draft, place) };
 }
 

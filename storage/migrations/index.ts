@@ -11,9 +11,10 @@ import { migration0008 } from './0008-follow-up.ts';
 import { migration0009 } from './0009-outbox-parts.ts';
 import { migration0010 } from './0010-replicas.ts';
 import { migration0011 } from './0011-survey-follow-up.ts';
+import { migration0012 } from './0012-poll-plans.ts';
 
 /** Every migration in order. Add new ones at the end with the next number; never edit a released one. */
-export const MIGRATIONS: readonly MigrationStep[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011];
+export const MIGRATIONS: readonly MigrationStep[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012];
 
 export const LATEST_VERSION = MIGRATIONS.length;
 

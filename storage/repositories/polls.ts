@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Poll, PollAudience } from '../../src/domain/poll.ts';
-import type { NewPoll, PollStore } from '../../src/ports/store.ts';
+import type { NewPoll, NewRound, PollStore } from '../../src/ports/store.ts';
+import { createSeriesRows } from './poll-series.ts';
 import type { VoteRow } from '../../src/ports/unit-of-work.ts';
 import { fromMs, toMs } from './rows.ts';
 import { outboxInserter } from './outbox.ts';
@@ -22,6 +23,10 @@ export interface Row {
   workspace_key: string;
   created_at: number;
   voters: number;
+  starts_at: number | null;
+  series_id: number | null;
+  round: number | null;
+  deleted_at: number | null;
 }
 
 export function toPoll(row: Row): Poll {
@@ -42,6 +47,10 @@ export function toPoll(row: Row): Poll {
     creatorId: row.creator_id,
     workspaceKey: row.workspace_key,
     createdAt: new Date(row.created_at),
+    startsAt: fromMs(row.starts_at),
+    seriesId: row.series_id,
+    round: row.round,
+    deletedAt: fromMs(row.deleted_at),
   };
 }
 
@@ -84,25 +93,28 @@ export function voteRows(db: Database) {
 export function createPollStore(db: Database): PollStore {
   const insert = db.prepare(
     `INSERT INTO polls (question, options, multiple_choice, anonymous, results_visibility, closes_at, audience,
-       channel_platform, channel_workspace, channel_id, creator_id, workspace_key, created_at)
+       channel_platform, channel_workspace, channel_id, creator_id, workspace_key, created_at, starts_at, series_id, round)
      VALUES (@question, @options, @multiple, @anonymous, @visibility, @closesAt, @audience,
-       @channelPlatform, @channelWorkspace, @channelId, @creatorId, @workspaceKey, @createdAt)
+       @channelPlatform, @channelWorkspace, @channelId, @creatorId, @workspaceKey, @createdAt, @startsAt, @seriesId, @round)
      RETURNING *`,
   );
   const rows = voteRows(db);
   const counts = db.prepare<[number], { option: number; n: number }>('SELECT option, votes AS n FROM poll_tallies WHERE poll_id = ?');
   const close = db.prepare<[number | null, number]>('UPDATE polls SET closed_at = ? WHERE id = ?');
   const clearPastClose = db.prepare<[number, number]>('UPDATE polls SET closes_at = NULL WHERE id = ? AND closes_at <= ?');
-  const open = db.prepare<[string, number, number], Row>(
+  const open = db.prepare<[string, number, number, number], Row>(
     `SELECT * FROM polls
      WHERE (workspace_key = ? OR audience = 'everyone') AND closed_at IS NULL AND (closes_at IS NULL OR closes_at > ?)
+       AND (starts_at IS NULL OR starts_at <= ?)
      ORDER BY created_at DESC LIMIT ?`,
   );
   const allPolls = db.prepare<[], Row>('SELECT * FROM polls ORDER BY created_at DESC, id DESC');
 
   const enqueue = outboxInserter(db);
-  const create = db.transaction((p: NewPoll) => {
+  const series = createSeriesRows(db);
+  const create = db.transaction((p: NewPoll, round?: { seriesId: number; round: number }) => {
     const channel = p.audience.kind === 'channel' ? p.audience : null;
+    const seriesId = round?.seriesId ?? (p.series ? series.insert(p.series, p.createdAt) : null);
     const poll = toPoll(
       insert.get({
         question: p.question,
@@ -118,17 +130,85 @@ export function createPollStore(db: Database): PollStore {
         creatorId: p.creatorId,
         workspaceKey: p.workspaceKey,
         createdAt: p.createdAt.getTime(),
+        startsAt: toMs(p.startsAt ?? null),
+        seriesId,
+        round: round?.round ?? (seriesId ? 1 : null),
       }) as Row,
     );
+    // A scheduled poll's posts wait in the outbox until its time: nothing is sent before `next_attempt_at`.
     enqueue(
-      (p.broadcast ?? []).map((b) => ({ ...b, payload: { type: 'poll' as const, pollId: poll.id }, dedupeKey: `poll:${poll.id}:${b.label}` })),
-      p.createdAt,
+      [...(p.broadcast ?? []), ...(p.post ? [p.post] : [])].map((b) => ({ ...b, payload: { type: 'poll' as const, pollId: poll.id }, dedupeKey: `poll:${poll.id}:${b.label}` })),
+      p.startsAt ?? p.createdAt,
     );
+    // Queued now for their times; whether each goes (not voted, not stopped, still open) is decided when due.
+    for (const at of p.remindAt ?? []) {
+      enqueue(
+        (p.broadcast ?? []).map((b) => ({
+          ...b,
+          payload: { type: 'poll_reminder' as const, pollId: poll.id, participantId: b.label },
+          dedupeKey: `poll:${poll.id}:remind:${at.getTime()}:${b.label}`,
+        })),
+        at,
+      );
+    }
     return poll;
   });
 
+  // A round copies the series' first poll; moving `next_at` on first is what makes it happen once.
+  const startRound = db.transaction((r: NewRound): Poll | null => {
+    const moved = series.advance(r.seriesId, r.expectedNextAt, r.nextAt);
+    if (!moved) return null;
+    const first = rows.byId(moved.firstPollId);
+    if (!first) return null;
+    return create(
+      roundOf(toPoll(first), r),
+      { seriesId: r.seriesId, round: moved.round },
+    );
+  });
+  const roundsOf = db.prepare<[number], Row>('SELECT * FROM polls WHERE series_id = ? AND deleted_at IS NULL ORDER BY round');
+  // `voters = 0` in the same statement: a vote committed first makes the edit change nothing.
+  const editTexts = db.prepare<[string, string, number]>('UPDATE polls SET question = ?, options = ? WHERE id = ? AND voters = 0 AND deleted_at IS NULL');
+  const markDeleted = db.prepare<[number, number, number]>(
+    "UPDATE polls SET deleted_at = ?, closed_at = coalesce(closed_at, ?), question = '', options = '[]', voters = 0 WHERE id = ? AND deleted_at IS NULL",
+  );
+  const dropVotes = db.prepare<[number]>('DELETE FROM votes WHERE poll_id = ?');
+  const dropTallies = db.prepare<[number]>('DELETE FROM poll_tallies WHERE poll_id = ?');
+  const dropPosts = db.prepare<[number]>(
+    "DELETE FROM outbox WHERE status = 'pending' AND json_extract(payload, '$.type') = 'poll' AND json_extract(payload, '$.pollId') = ?",
+  );
+  const stopSeries = db.prepare<[number]>('UPDATE poll_series SET next_at = NULL WHERE id = (SELECT series_id FROM polls WHERE id = ?)');
+  const remove = db.transaction((pollId: number, now: Date) => {
+    if (markDeleted.run(now.getTime(), now.getTime(), pollId).changes === 0) return;
+    dropVotes.run(pollId);
+    dropTallies.run(pollId);
+    dropPosts.run(pollId);
+    stopSeries.run(pollId);
+  });
+  const firstOf = (seriesId: number) => roundsOf.get(seriesId);
+
   return {
     create: async (p: NewPoll) => create.immediate(p),
+    async dueSeries(now) {
+      return series.due(now).flatMap((row) => {
+        const first = firstOf(row.id);
+        return first ? [{ id: row.id, cron: row.cron, closeAfterMs: row.close_after_ms, remindAfterMs: JSON.parse(row.remind_after_ms) as number[], nextAt: fromMs(row.next_at), rounds: row.rounds, first: toPoll(first) }] : [];
+      });
+    },
+    startRound: async (r) => startRound.immediate(r),
+    async edit(pollId, question, options) {
+      const changed = db.transaction(() => editTexts.run(question, JSON.stringify(options), pollId).changes > 0).immediate();
+      const row = rows.byId(pollId);
+      if (!row || row.deleted_at !== null) return { ok: false, code: 'poll_not_found' };
+      return changed ? { ok: true, poll: toPoll(row) } : { ok: false, code: 'poll_has_votes' };
+    },
+    async remove(pollId, now) {
+      remove.immediate(pollId, now);
+      const row = rows.byId(pollId);
+      return row ? toPoll(row) : null;
+    },
+    async rounds(seriesId) {
+      return roundsOf.all(seriesId).map(toPoll);
+    },
     get: async (id) => rows.poll(id),
     choices: async (pollId, voterKey) => rows.choices(pollId, voterKey),
     async tally(pollId) {
@@ -145,7 +225,7 @@ export function createPollStore(db: Database): PollStore {
       return rows.poll(pollId);
     },
     async listOpen(workspaceKey, now, limit) {
-      return open.all(workspaceKey, now.getTime(), limit).map(toPoll);
+      return open.all(workspaceKey, now.getTime(), now.getTime(), limit).map(toPoll);
     },
     // A different pseudonym in every poll, so each poll is looked up on its own (by the primary key).
     async votesBy(voterKeyIn) {
@@ -154,5 +234,25 @@ export function createPollStore(db: Database): PollStore {
         return choices.length ? [{ poll: toPoll(row), choices }] : [];
       });
     },
+  };
+}
+
+/** The next round of a series as a new poll: the first round's question, options, settings and audience, with the round's own times and posts. */
+export function roundOf(template: Poll, r: NewRound): NewPoll {
+  return {
+    question: template.question,
+    options: template.options,
+    multipleChoice: template.multipleChoice,
+    anonymous: template.anonymous,
+    resultsVisibility: template.resultsVisibility,
+    audience: template.audience,
+    creatorId: template.creatorId,
+    workspaceKey: template.workspaceKey,
+    createdAt: r.createdAt,
+    startsAt: r.startsAt,
+    closesAt: r.closesAt,
+    ...(r.broadcast ? { broadcast: r.broadcast } : {}),
+    ...(r.post ? { post: r.post } : {}),
+    ...(r.remindAt ? { remindAt: r.remindAt } : {}),
   };
 }

@@ -6,6 +6,7 @@ import { actorFrom, type Platform } from '../../src/domain/participant.ts';
 import type { Locale } from '../../src/i18n/locale.ts';
 import type { DigestChannel } from '../../src/usecases/delivery.ts';
 import type { TopicKeywords } from '../../src/topics/match.ts';
+import { cronTimes } from '../../adapters/scheduler/cron-times.ts';
 import type { PlatformRecords } from '../../src/usecases/context.ts';
 import type { Store } from '../../src/ports/store.ts';
 
@@ -38,6 +39,7 @@ export function coreOn(store: Store, options: CoreOptions = {}) {
   const core = createInnspill({
     store,
     vault: createIdentityVault(Buffer.alloc(32, 7)),
+    cron: cronTimes,
     ...(options.platformRecords ? { platformRecords: options.platformRecords } : {}),
     clock,
     settings: {

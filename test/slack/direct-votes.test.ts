@@ -22,6 +22,16 @@ describe('reading a vote click', () => {
     expect(readVoteClick(click({ team: null }))?.teamId).toBe('T1');
   });
 
+  it("takes a many-option poll's menu, its choice as the value", () => {
+    const menu = { type: 'static_select', action_id: 'innspill_vote_select', value: undefined, selected_option: { text: { type: 'plain_text', text: 'O' }, value: '7:14' } };
+    expect(readVoteClick(click({}, menu))?.click.action).toEqual({ action_id: 'innspill_vote_select', value: '7:14', action_ts: '1.5' });
+    expect(readVoteClick(click({}, { ...menu, selected_option: null }))).toBeNull();
+    expect(readVoteClick(click({}, { ...menu, selected_option: { value: 14 } }))).toBeNull();
+    // A button may not pose as the menu, nor the menu as a button.
+    expect(readVoteClick(click({}, { action_id: 'innspill_vote_select' }))).toBeNull();
+    expect(readVoteClick(click({}, { ...menu, action_id: 'innspill_vote_2' }))).toBeNull();
+  });
+
   it('leaves every other click to Bolt', () => {
     expect(readVoteClick(click({ type: 'view_submission' }))).toBeNull();
     expect(readVoteClick(click({}, { action_id: 'innspill_poll_close' }))).toBeNull();

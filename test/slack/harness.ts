@@ -68,7 +68,8 @@ export async function slackHarness(
   const event = (ev: Record<string, unknown>, o: { team?: string; eventId?: string } = {}) =>
     slack.event({ token: 'legacy', team_id: o.team ?? 'T1', api_app_id: 'A1', type: 'event_callback', event_id: o.eventId ?? `Ev${next()}`, event_time: 1, event: ev });
 
-  const click = (actionId: string, value: string, o: { user?: string; team?: string; channel?: string; messageTs?: string } = {}) => {
+  /** `o.action`: fields that replace the button's, e.g. a menu's `type` and `selected_option`. */
+  const click = (actionId: string, value: string, o: { user?: string; team?: string; channel?: string; messageTs?: string; action?: Record<string, unknown> } = {}) => {
     const id = next();
     return slack.interaction({
       type: 'block_actions',
@@ -80,7 +81,7 @@ export async function slackHarness(
       trigger_id: `trigger${id}`,
       channel: { id: o.channel ?? 'C1', name: 'general' },
       response_url: api.responseUrl(`act${id}`),
-      actions: [{ type: 'button', block_id: 'b', action_id: actionId, value, action_ts: `1700000000.${id}`, text: { type: 'plain_text', text: 'x' } }],
+      actions: [{ type: 'button', block_id: 'b', action_id: actionId, value, action_ts: `1700000000.${id}`, text: { type: 'plain_text', text: 'x' }, ...o.action }],
     });
   };
 

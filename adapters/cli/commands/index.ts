@@ -15,6 +15,7 @@ import { registerSurvey } from './survey.ts';
 import { registerDocuments } from './documents.ts';
 import { registerPublish } from './publish.ts';
 import { registerCopy } from './copy.ts';
+import { registerPoll } from './poll.ts';
 
 export function registerCommands(program: Command, ctx: CliContext): void {
   registerServe(program, ctx);
@@ -32,4 +33,5 @@ export function registerCommands(program: Command, ctx: CliContext): void {
   registerDocuments(program, ctx);
   registerPublish(program, ctx);
   registerCopy(program, ctx);
+  registerPoll(program, ctx);
 }

@@ -10,7 +10,7 @@ import { clickAnswers } from './answers.ts';
 import { clickerOf, teamOf, type HandlerDeps } from './deps.ts';
 import { digestActions } from './digest.ts';
 import { followUpActions } from './follow-up.ts';
-import { createVoteHandler, VOTE_ACTION } from './vote.ts';
+import { createVoteHandler, isVoteAction } from './vote.ts';
 import { surveyActions } from './surveys.ts';
 
 export type Click = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
@@ -79,7 +79,7 @@ export function registerActions(app: App, deps: HandlerDeps): void {
 
   app.action<BlockAction<ButtonAction>>(/.*/, async (click) => {
     const id = click.action.action_id;
-    const handler = VOTE_ACTION.test(id) ? vote : handlers[id];
+    const handler = isVoteAction(id) ? vote : handlers[id];
     const teamId = click.body.type === 'block_actions' ? teamOf(click.body) : null;
     if (!handler || !teamId) {
       // An old message's button, a future action id, a legacy attachment: answered and logged.

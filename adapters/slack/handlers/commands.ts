@@ -11,6 +11,7 @@ import { pollModal, profileModal, suggestionModal } from '../render/modals.ts';
 import { actorOf, explainFailure, type HandlerDeps } from './deps.ts';
 import { reviewMessage } from '../render/follow-up.ts';
 import { projectGroupText } from '../../../src/usecases/project-group.ts';
+import { scheduledPollText } from '../../../src/usecases/poll-plans.ts';
 
 /**
  * `/innspill [text | hjelp | mine | slett | profil]` and `/poll [inline syntax]`. Whatever is
@@ -92,9 +93,22 @@ export function registerCommands(app: App, deps: HandlerDeps): void {
     }
     let pollId: number;
     try {
+      const answer = await core.pollPlans.chat(actor, text, POLL_COMMAND);
+      if (answer !== null) {
+        await ack(ephemeral(textMessage(answer.text)) as never);
+        // An edited or deleted poll: every copy of its message is updated to say so.
+        if (answer.changed !== undefined) deps.updater.schedule(answer.changed);
+        return;
+      }
       const result = await core.createPollFromText(actor, text, { channelId: command.channel_id });
       if (!result.ok) {
         await ack(ephemeral(textMessage(describePollSyntaxError(actor.locale, result.syntax))) as never);
+        return;
+      }
+      // A scheduled poll waits in the outbox for its time; the creator is told when.
+      const scheduled = scheduledPollText(result.poll, actor.locale, core.settings.timeZone);
+      if (scheduled) {
+        await ack(ephemeral(textMessage(scheduled)) as never);
         return;
       }
       pollId = result.poll.id;

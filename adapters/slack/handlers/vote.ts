@@ -9,10 +9,13 @@ import type { HandlerDeps } from './deps.ts';
 /** A poll option's button: `innspill_vote_<n>`. */
 export const VOTE_ACTION = new RegExp(`^${ACTIONS.vote}_\\d{1,2}$`);
 
+/** A vote click: an option's button, or the menu of a poll with many options (its choice in `selected_option`). */
+export const isVoteAction = (actionId: string): boolean => VOTE_ACTION.test(actionId) || actionId === ACTIONS.voteSelect;
+
 /** What a vote needs of a click, whether Bolt routed it or the direct route read it (see direct-votes.ts). */
 export interface VoteClick {
   body: Answerable;
-  action: { action_id: string; value?: string | undefined; action_ts: string };
+  action: { action_id: string; value?: string | undefined; selected_option?: { value?: unknown } | null | undefined; action_ts: string };
   ack(): Promise<void>;
 }
 
@@ -25,7 +28,9 @@ export function createVoteHandler(deps: Pick<HandlerDeps, 'core' | 'updater' | '
   const { core, updater, logger } = deps;
   const { privately, refuse } = clickAnswers(deps);
   return async ({ body, action, ack }: VoteClick, actor: Actor): Promise<void> => {
-    const target = parseVoteValue(action.value);
+    // A button carries `<poll>:<option>` as its value, a menu as the chosen option's value.
+    const chosen = action.selected_option?.value;
+    const target = parseVoteValue(action.value ?? (typeof chosen === 'string' ? chosen : undefined));
     if (!target) {
       logger.warn({ actionId: action.action_id }, 'vote button with an unreadable value ignored');
       return ack();

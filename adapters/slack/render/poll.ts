@@ -1,10 +1,13 @@
 import { bar, formatDateTime, percent } from '../../../src/digest/format.ts';
 import { catalog, countOf, formatNumber, type Locale } from '../../../src/i18n/index.ts';
+import { POLL_BUTTON_OPTIONS_MAX } from '../../../src/domain/poll.ts';
 import type { PollView } from '../../../src/usecases/polls.ts';
 import { escapeMrkdwn, plain, section, LIMITS } from './text.ts';
 
 export const ACTIONS = {
   vote: 'innspill_vote',
+  /** The menu a poll with more than POLL_BUTTON_OPTIONS_MAX options is voted with. */
+  voteSelect: 'innspill_vote_select',
   close: 'innspill_poll_close',
   reopen: 'innspill_poll_reopen',
 } as const;
@@ -23,10 +26,14 @@ export interface SlackMessage {
 export function renderPollMessage(view: PollView, locale: Locale, timeZone: string): SlackMessage {
   const c = catalog(locale);
   const { poll, tally } = view;
+  // Deleted: every copy says so, with nothing left to click.
+  if (poll.deletedAt) return { text: c.pollPlans.deletedNotice, blocks: [section(`_${c.pollPlans.deletedNotice}_`)] };
   // Shares are of the people who voted: in multiple choice, of 55 voters 25 is 45 %, whatever the votes.
   const of = tally ? Math.max(view.voters, ...tally.counts) : 0;
   const question = escapeMrkdwn(poll.question);
   const blocks: unknown[] = [section(`*${question}*`)];
+  // Up to 10 options, a button beside each; above, one menu under them (a static_select takes 100).
+  const menu = poll.options.length > POLL_BUTTON_OPTIONS_MAX;
   poll.options.forEach((option, i) => {
     const count = tally ? tally.counts[i]! : 0;
     const share = of ? count / of : 0;
@@ -34,11 +41,25 @@ export function renderPollMessage(view: PollView, locale: Locale, timeZone: stri
     blocks.push({
       ...section(line),
       block_id: `poll:${poll.id}:option:${i}`,
-      ...(view.open
+      ...(view.open && !menu
         ? { accessory: { type: 'button', action_id: `${ACTIONS.vote}_${i}`, value: `${poll.id}:${i}`, text: plain(c.slack.pollVoteButton, LIMITS.buttonText) } }
         : {}),
     });
   });
+  if (view.open && menu) {
+    blocks.push({
+      type: 'actions',
+      block_id: `poll:${poll.id}:menu`,
+      elements: [
+        {
+          type: 'static_select',
+          action_id: ACTIONS.voteSelect,
+          placeholder: plain(c.pollPlans.choosePlaceholder, LIMITS.optionText),
+          options: poll.options.map((option, i) => ({ text: plain(option, LIMITS.optionText), value: `${poll.id}:${i}` })),
+        },
+      ],
+    });
+  }
   const notes = [view.open ? c.messages.pollOpen : c.messages.pollClosed, c.messages.pollVoters({ count: formatNumber(locale, view.voters) })];
   if (poll.multipleChoice) notes.push(c.messages.pollMultiple);
   if (poll.anonymous) notes.push(c.messages.pollAnonymous);

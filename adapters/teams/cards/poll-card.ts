@@ -1,7 +1,8 @@
 import { bar, formatDateTime, percent } from '../../../src/digest/format.ts';
 import { catalog, countOf, formatNumber, type Locale } from '../../../src/i18n/index.ts';
+import { POLL_BUTTON_OPTIONS_MAX } from '../../../src/domain/poll.ts';
 import type { PollView } from '../../../src/usecases/polls.ts';
-import { adaptiveCard, execute, plain, problem, run, type AdaptiveCard, type Element } from './elements.ts';
+import { adaptiveCard, choiceSet, execute, plain, problem, run, type AdaptiveCard, type Element } from './elements.ts';
 import { VERBS } from './forms.ts';
 
 /** Who the card is drawn for: whether they may close and reopen it, and whose views Teams refreshes. */
@@ -33,6 +34,7 @@ export function creatorView(turn: { userMri: string | undefined }): PollViewer {
 export function pollCard(view: PollView, mine: readonly number[], locale: Locale, timeZone: string, notice?: string, viewer: PollViewer = SHARED): AdaptiveCard {
   const { messages: m, teams: t } = catalog(locale);
   const { poll, tally } = view;
+  if (poll.deletedAt) return adaptiveCard([plain([run(catalog(locale).pollPlans.deletedNotice, { subtle: true })])]);
   // Shares are of the people who voted, so a multiple-choice poll reads right.
   const of = tally ? Math.max(view.voters, ...tally.counts) : 0;
   const data = { pollId: poll.id };
@@ -44,6 +46,8 @@ export function pollCard(view: PollView, mine: readonly number[], locale: Locale
   if (poll.closesAt && view.open) status.push(m.pollClosesAt({ when: formatDateTime(locale, poll.closesAt, timeZone) }));
   if (poll.audience.kind === 'everyone') status.push(m.pollToEveryone);
 
+  // Up to 10 options, a button each; above, the options are listed and chosen in one ChoiceSet.
+  const menu = poll.options.length > POLL_BUTTON_OPTIONS_MAX;
   const rows: Element[] = poll.options.flatMap((option, i) => {
     const chosen = mine.includes(i);
     const count = tally?.counts[i] ?? 0;
@@ -51,7 +55,7 @@ export function pollCard(view: PollView, mine: readonly number[], locale: Locale
       ? [run(`${bar(of ? count / of : 0)} `, { monospace: true }), run(`${percent(of ? count / of : 0, locale)} · ${countOf(locale, count, catalog(locale).summary.nouns.vote)}`)]
       : [];
     const mark = chosen ? [run(`  ✓ ${t.yourChoice}`, { weight: 'Bolder', color: 'Good' })] : [];
-    const head: Element = view.open
+    const head: Element = view.open && !menu
       ? { type: 'ActionSet', actions: [execute(option, VERBS.vote, { ...data, option: i }, chosen ? 'positive' : undefined)] }
       : plain([run(option, { weight: 'Bolder' })]);
     const details = [...result, ...mark];
@@ -64,6 +68,7 @@ export function pollCard(view: PollView, mine: readonly number[], locale: Locale
       plain([run(poll.question, { weight: 'Bolder', size: 'Medium' })]),
       plain([run(status.join(' · '), { subtle: true, size: 'Small' })]),
       ...rows,
+      ...(view.open && menu ? voteMenu(poll.options, data, locale) : []),
       // Closing is not an answer: it sits apart, under a line, named for whom it is, and only on their view.
       ...(viewer.manage
         ? [
@@ -85,4 +90,23 @@ export function pollCard(view: PollView, mine: readonly number[], locale: Locale
       ...(viewer.refreshFor.length ? { userIds: viewer.refreshFor.slice(0, 60) } : {}),
     },
   );
+}
+
+/**
+ * The vote of a poll with many options: a compact ChoiceSet (its value is the option's index, merged
+ * into the action's data as `option`) and one Execute button, which asks for a choice before it sends.
+ */
+function voteMenu(options: readonly string[], data: { pollId: number }, locale: Locale): Element[] {
+  const p = catalog(locale).pollPlans;
+  const menu = choiceSet(
+    'option',
+    p.choosePlaceholder,
+    options.map((title, i) => ({ title, value: String(i) })),
+    undefined,
+    p.choosePlaceholder,
+  );
+  return [
+    { ...menu, isRequired: true, errorMessage: p.choosePlaceholder },
+    { type: 'ActionSet', actions: [{ ...execute(p.voteButton, VERBS.vote, data, 'positive'), associatedInputs: 'auto' }] },
+  ];
 }

@@ -9,6 +9,7 @@ import type { Reply } from '../reply.ts';
 import { explain, type Turn } from './turn.ts';
 import { reviewQueueReply } from './follow-up.ts';
 import { projectGroupText } from '../../../src/usecases/project-group.ts';
+import { scheduledPollText } from '../../../src/usecases/poll-plans.ts';
 import { statusText } from '../../../src/i18n/status.ts';
 
 const CMD = 'innspill';
@@ -35,8 +36,12 @@ export async function answerCommand(turn: Turn, command: TeamsCommand): Promise<
       case 'poll': {
         if (command.text === '') return { card: pollForm(turn.locale) };
         if (asksForPollHelp(command.text)) return { text: catalog(turn.locale).pollHelp.text({ cmd: 'poll', member: await turn.core.isMember(turn.actor.id) }) };
+        const answer = await turn.core.pollPlans.chat(turn.actor, command.text, 'poll');
+        if (answer !== null) return { text: answer.text };
         const result = await turn.core.createPollFromText(turn.actor, command.text, { channelId: turn.conversationId });
         if (!result.ok) return { text: describePollSyntaxError(turn.locale, result.syntax) };
+        const scheduled = scheduledPollText(result.poll, turn.locale, turn.core.settings.timeZone);
+        if (scheduled) return { text: scheduled };
         return { card: pollCard(await turn.core.viewPoll(result.poll), [], turn.locale, turn.core.settings.timeZone, undefined, creatorView(turn)) };
       }
       case 'mine':

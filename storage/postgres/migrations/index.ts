@@ -5,6 +5,7 @@ import { pgMigration0001 } from './0001-initial.ts';
 import { pgMigration0002 } from './0002-outbox-parts.ts';
 import { pgMigration0003 } from './0003-replicas.ts';
 import { pgMigration0004 } from './0004-survey-follow-up.ts';
+import { pgMigration0005 } from './0005-poll-plans.ts';
 
 export interface PgMigration {
   version: number;
@@ -13,7 +14,7 @@ export interface PgMigration {
 }
 
 /** PostgreSQL's own migrations, numbered from 1 apart from SQLite's. Add new ones at the end; never edit a released one. */
-export const PG_MIGRATIONS: readonly PgMigration[] = [pgMigration0001, pgMigration0002, pgMigration0003, pgMigration0004];
+export const PG_MIGRATIONS: readonly PgMigration[] = [pgMigration0001, pgMigration0002, pgMigration0003, pgMigration0004, pgMigration0005];
 
 export const PG_LATEST_VERSION = PG_MIGRATIONS.length;
 

@@ -1,46 +1,126 @@
-import type { NewPoll, PollStore } from '../../../src/ports/store.ts';
-import { toMs } from '../../repositories/rows.ts';
-import { toPoll, type Row } from '../../repositories/polls.ts';
+import type { Poll } from '../../../src/domain/poll.ts';
+import type { NewPoll, NewRound, PollStore } from '../../../src/ports/store.ts';
+import { fromMs, toMs } from '../../repositories/rows.ts';
+import type { SeriesRow } from '../../repositories/poll-series.ts';
+import { roundOf, toPoll, type Row } from '../../repositories/polls.ts';
 import type { Conn, Db } from '../pool.ts';
 import { enqueue } from './outbox.ts';
 
 export const choicesOf = async (c: Conn, pollId: number, voterKey: string) =>
   (await c.query<{ option: number }>('SELECT option FROM votes WHERE poll_id = $1 AND voter_key = $2 ORDER BY option', [pollId, voterKey])).map((r) => r.option);
 
+/** A poll and what is queued with it (its posts, for its start; its reminders, for their times), in the caller's transaction. */
+async function createPoll(c: Conn, p: NewPoll, round?: { seriesId: number; round: number }): Promise<Poll> {
+  const channel = p.audience.kind === 'channel' ? p.audience : null;
+  const seriesId =
+    round?.seriesId ??
+    (p.series
+      ? (
+          await c.query<{ id: number }>(
+            'INSERT INTO poll_series (cron, close_after_ms, remind_after_ms, next_at, rounds, created_at) VALUES ($1, $2, $3, $4, 1, $5) RETURNING id',
+            [p.series.cron, p.series.closeAfterMs, JSON.stringify(p.series.remindAfterMs), p.series.nextAt.getTime(), p.createdAt.getTime()],
+          )
+        )[0]!.id
+      : null);
+  const [row] = await c.query<Row>(
+    `INSERT INTO polls (question, options, multiple_choice, anonymous, results_visibility, closes_at, audience,
+       channel_platform, channel_workspace, channel_id, creator_id, workspace_key, created_at, starts_at, series_id, round)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING *`,
+    [
+      p.question,
+      JSON.stringify(p.options),
+      p.multipleChoice ? 1 : 0,
+      p.anonymous ? 1 : 0,
+      p.resultsVisibility,
+      toMs(p.closesAt),
+      p.audience.kind,
+      channel?.platform ?? null,
+      channel?.workspaceId ?? null,
+      channel?.channelId ?? null,
+      p.creatorId,
+      p.workspaceKey,
+      p.createdAt.getTime(),
+      toMs(p.startsAt ?? null),
+      seriesId,
+      round?.round ?? (seriesId ? 1 : null),
+    ],
+  );
+  const poll = toPoll(row!);
+  // A scheduled poll's posts wait in the outbox until its time.
+  await enqueue(
+    c,
+    [...(p.broadcast ?? []), ...(p.post ? [p.post] : [])].map((b) => ({ ...b, payload: { type: 'poll' as const, pollId: poll.id }, dedupeKey: `poll:${poll.id}:${b.label}` })),
+    p.startsAt ?? p.createdAt,
+  );
+  // Queued now for their times; whether each goes (not voted, not stopped, still open) is decided when due.
+  for (const at of p.remindAt ?? []) {
+    await enqueue(
+      c,
+      (p.broadcast ?? []).map((b) => ({
+        ...b,
+        payload: { type: 'poll_reminder' as const, pollId: poll.id, participantId: b.label },
+        dedupeKey: `poll:${poll.id}:remind:${at.getTime()}:${b.label}`,
+      })),
+      at,
+    );
+  }
+  return poll;
+}
+
+/** A round copies the series' first poll; moving `next_at` on (only from the expected time) is what makes it happen once. */
+async function startRound(c: Conn, r: NewRound): Promise<Poll | null> {
+  const [moved] = await c.query<{ rounds: number }>('UPDATE poll_series SET next_at = $1, rounds = rounds + 1 WHERE id = $2 AND next_at = $3 RETURNING rounds', [
+    toMs(r.nextAt),
+    r.seriesId,
+    r.expectedNextAt.getTime(),
+  ]);
+  if (!moved) return null;
+  const [first] = await c.query<Row>('SELECT * FROM polls WHERE series_id = $1 ORDER BY round LIMIT 1', [r.seriesId]);
+  if (!first) return null;
+  return createPoll(c, roundOf(toPoll(first), r), { seriesId: r.seriesId, round: moved.rounds });
+}
+
 export function createPgPollStore(db: Db): PollStore {
   const byId = async (c: Conn, id: number) => (await c.query<Row>('SELECT * FROM polls WHERE id = $1', [id]))[0];
+  const roundsOf = async (c: Conn, seriesId: number) =>
+    (await c.query<Row>('SELECT * FROM polls WHERE series_id = $1 AND deleted_at IS NULL ORDER BY round', [seriesId])).map(toPoll);
   return {
-    create: (p: NewPoll) =>
-      db.tx(async (c) => {
-        const channel = p.audience.kind === 'channel' ? p.audience : null;
-        const [row] = await c.query<Row>(
-          `INSERT INTO polls (question, options, multiple_choice, anonymous, results_visibility, closes_at, audience,
-             channel_platform, channel_workspace, channel_id, creator_id, workspace_key, created_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING *`,
-          [
-            p.question,
-            JSON.stringify(p.options),
-            p.multipleChoice ? 1 : 0,
-            p.anonymous ? 1 : 0,
-            p.resultsVisibility,
-            toMs(p.closesAt),
-            p.audience.kind,
-            channel?.platform ?? null,
-            channel?.workspaceId ?? null,
-            channel?.channelId ?? null,
-            p.creatorId,
-            p.workspaceKey,
-            p.createdAt.getTime(),
-          ],
+    create: (p: NewPoll) => db.tx((c) => createPoll(c, p)),
+    async dueSeries(now) {
+      const due = await db.query<SeriesRow>('SELECT * FROM poll_series WHERE next_at IS NOT NULL AND next_at <= $1 ORDER BY next_at, id', [now.getTime()]);
+      const found = [];
+      for (const row of due) {
+        const [first] = await roundsOf(db, row.id);
+        if (first) {
+          found.push({ id: row.id, cron: row.cron, closeAfterMs: row.close_after_ms, remindAfterMs: JSON.parse(row.remind_after_ms) as number[], nextAt: fromMs(row.next_at), rounds: row.rounds, first });
+        }
+      }
+      return found;
+    },
+    startRound: (r) => db.tx((c) => startRound(c, r)),
+    async edit(pollId, question, options) {
+      // `voters = 0` in the same statement: a vote committed first makes the edit change nothing.
+      const changed = await db.run('UPDATE polls SET question = $1, options = $2 WHERE id = $3 AND voters = 0 AND deleted_at IS NULL', [question, JSON.stringify(options), pollId]);
+      const row = await byId(db, pollId);
+      if (!row || row.deleted_at !== null) return { ok: false, code: 'poll_not_found' };
+      return changed > 0 ? { ok: true, poll: toPoll(row) } : { ok: false, code: 'poll_has_votes' };
+    },
+    async remove(pollId, now) {
+      await db.tx(async (c) => {
+        const marked = await c.run(
+          "UPDATE polls SET deleted_at = $1, closed_at = coalesce(closed_at, $1), question = '', options = '[]', voters = 0 WHERE id = $2 AND deleted_at IS NULL",
+          [now.getTime(), pollId],
         );
-        const poll = toPoll(row!);
-        await enqueue(
-          c,
-          (p.broadcast ?? []).map((b) => ({ ...b, payload: { type: 'poll' as const, pollId: poll.id }, dedupeKey: `poll:${poll.id}:${b.label}` })),
-          p.createdAt,
-        );
-        return poll;
-      }),
+        if (marked === 0) return;
+        await c.run('DELETE FROM votes WHERE poll_id = $1', [pollId]);
+        await c.run('DELETE FROM poll_tallies WHERE poll_id = $1', [pollId]);
+        await c.run("DELETE FROM outbox WHERE status = 'pending' AND payload::jsonb->>'type' = 'poll' AND (payload::jsonb->>'pollId')::bigint = $1", [pollId]);
+        await c.run('UPDATE poll_series SET next_at = NULL WHERE id = (SELECT series_id FROM polls WHERE id = $1)', [pollId]);
+      });
+      const row = await byId(db, pollId);
+      return row ? toPoll(row) : null;
+    },
+    rounds: (seriesId) => roundsOf(db, seriesId),
     async get(id) {
       const row = await byId(db, id);
       return row ? toPoll(row) : null;
@@ -66,6 +146,7 @@ export function createPgPollStore(db: Db): PollStore {
         await db.query<Row>(
           `SELECT * FROM polls
            WHERE (workspace_key = $1 OR audience = 'everyone') AND closed_at IS NULL AND (closes_at IS NULL OR closes_at > $2)
+             AND (starts_at IS NULL OR starts_at <= $2)
            ORDER BY created_at DESC LIMIT $3`,
           [workspaceKey, now.getTime(), limit],
         )
