@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import fc from 'fast-check';
 import { contract } from './stores.ts';
-import { castVoteIn, noHooks, now, personKeys, pollInput, vote } from './fixtures.ts';
+import { castVoteIn, DAY, later, noHooks, now, personKeys, pollInput, vote } from './fixtures.ts';
 
 contract('polls and votes', (fresh) => {
   it('round-trips a poll', async () => {
@@ -145,5 +145,41 @@ contract('units of work', (fresh) => {
     await expect(fine).resolves.toBe(true);
     expect(await store.participants.get(voter.id)).toBeNull();
     expect(await store.unitOfWork.run(async (tx) => tx.deliveries.claim('vote', 'k1', now))).toBe(false);
+  });
+});
+
+contract('poll plans: series, rounds, edit and delete', (fresh) => {
+  it('starts each round of a series once, from whichever connection gets there first', async () => {
+    const db = fresh();
+    const [a, b] = [await db.open(), await db.open()];
+    const next = later(DAY);
+    const first = await a.polls.create(pollInput({ series: { cron: '0 9 * * 1', nextAt: next, closeAfterMs: null, remindAfterMs: [] } }));
+    expect(first).toMatchObject({ round: 1 });
+    expect(await a.polls.dueSeries(now)).toEqual([]);
+    const [due] = await a.polls.dueSeries(next);
+    expect(due).toMatchObject({ cron: '0 9 * * 1', rounds: 1, nextAt: next, first: { id: first.id } });
+    const round = { seriesId: due!.id, expectedNextAt: next, nextAt: later(8 * DAY), startsAt: next, closesAt: null, createdAt: next };
+    const started = await Promise.all([a.polls.startRound(round), b.polls.startRound(round)]);
+    expect(started.filter((p) => p !== null)).toHaveLength(1);
+    expect((await b.polls.rounds(due!.id)).map((p) => [p.round, p.question])).toEqual([
+      [1, first.question],
+      [2, first.question],
+    ]);
+    expect(await a.polls.dueSeries(next)).toEqual([]);
+  });
+
+  it('edits a poll only while no one has voted, and deletes one with its votes and waiting posts', async () => {
+    const store = await fresh().open();
+    const poll = await store.polls.create(pollInput({ broadcast: [{ platform: 'slack', workspaceId: 'T1', recipient: { kind: 'user', userId: 'U5' }, label: 'slack:T1:U5' }], startsAt: later(DAY) }));
+    expect(await store.polls.listOpen('slack:T1', now, 10)).toEqual([]);
+    expect(await store.polls.edit(poll.id, 'Ny?', ['X', 'Y'])).toMatchObject({ ok: true, poll: { question: 'Ny?', options: ['X', 'Y'] } });
+    await castVoteIn(store, vote(poll.id, 1, 0, { now: later(2 * DAY) }));
+    expect(await store.polls.edit(poll.id, 'Igjen?', ['X', 'Y'])).toEqual({ ok: false, code: 'poll_has_votes' });
+    expect((await store.outbox.list(['pending'], 10)).map((m) => m.payload.type)).toEqual(['poll']);
+    const removed = await store.polls.remove(poll.id, later(3 * DAY));
+    expect(removed).toMatchObject({ question: '', options: [], deletedAt: later(3 * DAY) });
+    expect(await store.polls.tally(poll.id)).toEqual({ counts: [], voters: 0 });
+    expect(await store.outbox.list(['pending'], 10)).toEqual([]);
+    expect(await store.polls.edit(poll.id, 'Q', ['A', 'B'])).toEqual({ ok: false, code: 'poll_not_found' });
   });
 });
