@@ -6,6 +6,7 @@ import { benchSlack } from './slack.ts';
 import { benchTeams } from './teams.ts';
 import { benchSurveys } from './surveys.ts';
 import { benchPublicSite } from './public-site.ts';
+import { benchPostgres } from './postgres.ts';
 
 /**
  * `npm run bench` runs every part; `npm run bench -- slack digest` only those named. Each part
@@ -20,6 +21,7 @@ const PARTS: Record<string, () => Promise<BenchRow[]>> = {
   surveys: benchSurveys,
   'survey-broadcast': () => benchBroadcast('survey'),
   'public-site': benchPublicSite,
+  postgres: benchPostgres,
 };
 
 const asked = process.argv.slice(2);
