@@ -109,6 +109,7 @@ export async function benchBroadcast(kind: 'poll' | 'survey' = 'poll', setup: Br
 
     const started = performance.now();
     await sendToEveryone(kind, core, member);
+    const queued = (performance.now() - started) / 1000;
     for (const d of deliveries) d.worker.start();
     const total = SLACK_USERS + TENANTS * TEAMS_USERS_PER_TENANT;
     for (;;) {
@@ -129,6 +130,7 @@ export async function benchBroadcast(kind: 'poll' | 'survey' = 'poll', setup: Br
         name: `${kind === 'poll' ? 'poll' : '10-question survey'} to ${total.toLocaleString('en')} participants${where} (Slack ${slackRate}/s per workspace, Teams ${teamsRate}/s per tenant)`,
         figures: {
           'time (s)': Math.round(seconds * 10) / 10,
+          'of which queueing (s)': Math.round(queued * 10) / 10,
           'at the limits (s)': Math.round(atLimit * 10) / 10,
           'ratio': Math.round((seconds / atLimit) * 100) / 100,
           delivered: delivered.length,
