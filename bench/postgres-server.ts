@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import pg from 'pg';
 
 export interface BenchPostgres {
-  /** A new, empty schema on the server, as a URL with it first on `search_path`: a database of its own, as far as Innspill can tell. */
-  fresh(): Promise<string>;
+  /** A new, empty schema on the server, as a URL with it first on `search_path`: a database of its own, as far as Innspill can tell; `settings` are more session settings for that URL (`-c name=value`). */
+  fresh(settings?: string): Promise<string>;
   /** Drops the schemas made, and stops and removes a cluster this bench started. */
   stop(): Promise<void>;
   /** Where the server came from, for the table. */
@@ -66,12 +66,12 @@ export function startBenchPostgres(): BenchPostgres {
   const made: string[] = [];
   return {
     origin: given ? 'the server in BENCH_DATABASE_URL/TEST_DATABASE_URL' : `a throwaway cluster (PostgreSQL ${pgBin().split('/').at(-2)}, Unix socket)`,
-    async fresh() {
+    async fresh(settings = '') {
       const schema = `bench_${randomBytes(6).toString('hex')}`;
       await admin.query(`CREATE SCHEMA ${schema}`);
       made.push(schema);
       const url = new URL(server);
-      url.searchParams.set('options', `-c search_path=${schema}`);
+      url.searchParams.set('options', `-c search_path=${schema}${settings ? ` ${settings}` : ''}`);
       return url.toString();
     },
     async stop() {

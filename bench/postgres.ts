@@ -62,12 +62,13 @@ interface Setup {
 }
 
 /**
- * Vote clicks against one `serve` on SQLite, one on PostgreSQL and two on one PostgreSQL database,
+ * Vote clicks against one `serve` on SQLite, one on PostgreSQL, two on one PostgreSQL database, and
+ * one on PostgreSQL that does not wait for its commits' flush (as SQLite in WAL mode does not),
  * in the same run, loaded in turn in short slices (the order rotating) so that each meets the same
  * moments of a busy machine. Each has a fresh database, a poll made beforehand through the core,
  * and the same fast fake Web API.
  */
-async function measureVotes(fresh: () => Promise<string>, dir: string): Promise<BenchRow[]> {
+async function measureVotes(fresh: (settings?: string) => Promise<string>, dir: string): Promise<BenchRow[]> {
   const api = await child('slack-fake-api.ts', ['0']);
   const servers: Serve[] = [];
   try {
@@ -77,6 +78,8 @@ async function measureVotes(fresh: () => Promise<string>, dir: string): Promise<
       { name: 'SQLite, one serve', replicas: 1, env: { DATABASE_PATH: join(dir, 'sqlite', 'innspill.db') } },
       { name: 'PostgreSQL, one serve', replicas: 1, env: { DATABASE_URL: await fresh(), DATABASE_PATH: join(dir, 'pg1', 'innspill.db') } },
       { name: 'PostgreSQL, two serve', replicas: 2, env: { DATABASE_URL: await fresh(), DATABASE_PATH: join(dir, 'pg2', 'innspill.db') } },
+      // SQLite's durability (WAL, synchronous=NORMAL: no flush per commit; a power cut may lose the last commits, never consistency).
+      { name: 'PostgreSQL, one serve, synchronous_commit=off', replicas: 1, env: { DATABASE_URL: await fresh('-c synchronous_commit=off'), DATABASE_PATH: join(dir, 'pg1-async', 'innspill.db') } },
     ];
     const setups: Setup[] = [];
     for (const db of databases) {
@@ -97,7 +100,7 @@ async function measureVotes(fresh: () => Promise<string>, dir: string): Promise<
         slices.get(s)!.push(await run(s, SLICE_S));
       }
     }
-    const [sqlite, pg1, pg2] = setups.map((s) => combine(slices.get(s)!));
+    const [sqlite, pg1, pg2, pgAsync] = setups.map((s) => combine(slices.get(s)!));
     const figures = (r: ReturnType<typeof combine>) => ({ 'req/s': Math.round(r.rps), 'p50 (ms)': r.p50, 'p99 (ms)': r.p99, errors: r.errors, requests: r.total });
     const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
     return [
@@ -108,6 +111,12 @@ async function measureVotes(fresh: () => Promise<string>, dir: string): Promise<
         figures: { ...figures(pg2!), 'pg2/pg1': ratio(pg2!.rps, pg1!.rps) },
         goal: 'figures; two replicas ≥ one',
         met: pg2!.errors === 0 && pg2!.rps >= pg1!.rps,
+      },
+      {
+        name: `vote clicks, ${setups[3]!.name}, ${CONNECTIONS} connections`,
+        figures: { ...figures(pgAsync!), 'ratio to SQLite': ratio(pgAsync!.rps, sqlite!.rps) },
+        goal: 'figures (durability as SQLite\'s)',
+        met: pgAsync!.errors === 0,
       },
     ];
   } finally {
