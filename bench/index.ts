@@ -8,6 +8,7 @@ import { benchSurveys } from './surveys.ts';
 import { benchPublicSite } from './public-site.ts';
 import { benchTests } from './tests.ts';
 import { readFileSync } from 'node:fs';
+import { benchPostgres } from './postgres.ts';
 
 /**
  * `npm run bench` runs every part; `npm run bench -- slack digest` only those named. Each part
@@ -23,6 +24,7 @@ const PARTS: Record<string, () => Promise<BenchRow[]>> = {
   'survey-broadcast': () => benchBroadcast('survey'),
   'public-site': benchPublicSite,
   tests: benchTests,
+  postgres: benchPostgres,
 };
 
 const asked = process.argv.slice(2);

@@ -35,7 +35,6 @@ if (mode === 'bare') {
   const dir = mkdtempSync(join(tmpdir(), 'innspill-bench-slack-'));
   process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
   const { store, core, poll } = await benchCoreWithPoll(dir);
-  await store.platformState.put('slack.poll_post', `${poll.id}:T1:C1:1.1`, { teamId: 'T1', channel: 'C1', ts: '1.1', locale: 'nb' }, new Date());
   const slack = createSlackAdapter({
     core,
     state: store.platformState,

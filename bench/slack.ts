@@ -7,15 +7,15 @@ import type { BenchRow } from './digest.ts';
 
 
 /** Shared with the server processes through their arguments. */
-const SIGNING_SECRET = 'bench-signing-secret';
-const CONNECTIONS = 32;
+export const SIGNING_SECRET = 'bench-signing-secret';
+export const CONNECTIONS = 32;
 /** Each server is measured for SLICES × SLICE_S seconds, in turns with the other. */
-const SLICES = 6;
-const SLICE_S = 2;
-const WARMUP_S = 2;
+export const SLICES = 6;
+export const SLICE_S = 2;
+export const WARMUP_S = 2;
 
 /** Starts a bench script in its own process and reads the JSON line it prints when ready. */
-async function child(script: string, args: string[]): Promise<{ proc: ChildProcess; info: Record<string, any> }> {
+export async function child(script: string, args: string[]): Promise<{ proc: ChildProcess; info: Record<string, any> }> {
   const proc = spawn(process.execPath, ['--import', 'tsx', resolve(import.meta.dirname, script), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   const line = await new Promise<string>((ok, fail) => {
     const rl = createInterface({ input: proc.stdout! });
@@ -25,11 +25,14 @@ async function child(script: string, args: string[]): Promise<{ proc: ChildProce
   return { proc, info: JSON.parse(line) };
 }
 
+/** Numbers the bench's voters across every load, so each click is by someone no one has seen before. */
+let clicks = 0;
+
 /** A click on the poll by a user no one has seen before, signed as Slack signs it. */
-function clickRequest(pollId: number, responseUrl: string) {
-  let n = 0;
+export function clickRequest(pollId: number, responseUrl: string) {
   return (request: autocannon.Request) => {
-    n += 1;
+    clicks += 1;
+    const n = clicks;
     const option = n % 4;
     const payload = {
       type: 'block_actions',
@@ -52,11 +55,11 @@ function clickRequest(pollId: number, responseUrl: string) {
   };
 }
 
-async function load(port: number, pollId: number, responseUrl: string, seconds: number) {
+export async function load(port: number, pollId: number, responseUrl: string, seconds: number, connections = CONNECTIONS) {
   const sign = clickRequest(pollId, responseUrl);
   const result = await autocannon({
     url: `http://127.0.0.1:${port}`,
-    connections: CONNECTIONS,
+    connections,
     duration: seconds,
     requests: [
       {
@@ -70,12 +73,12 @@ async function load(port: number, pollId: number, responseUrl: string, seconds: 
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors, total: result.requests.total };
 }
 
-type Slice = Awaited<ReturnType<typeof load>>;
+export type Slice = Awaited<ReturnType<typeof load>>;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** Slices of one server's load taken together: requests over their time, the median slice's latencies. */
-function combine(slices: Slice[]) {
+export function combine(slices: Slice[]) {
   const total = slices.reduce((n, s) => n + s.total, 0);
   return { rps: total / (slices.length * SLICE_S), p50: median(slices.map((s) => s.p50)), p99: median(slices.map((s) => s.p99)), errors: slices.reduce((n, s) => n + s.errors, 0), total };
 }
