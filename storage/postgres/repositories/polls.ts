@@ -6,6 +6,16 @@ import { roundOf, toPoll, type Row } from '../../repositories/polls.ts';
 import type { Conn, Db } from '../pool.ts';
 import { enqueue } from './outbox.ts';
 
+/** The poll's advisory lock namespace (first key of the two-key form). */
+const POLL_LOCK = "hashtext('innspill.poll')";
+
+/**
+ * Takes the poll's advisory lock: shared by votes (any number at once), exclusive for what changes
+ * the poll under them (an edit, a delete), so no vote is decided on a poll that is being rewritten.
+ */
+export const lockPoll = (c: Conn, pollId: number, mode: 'shared' | 'exclusive') =>
+  c.query(`SELECT ${mode === 'shared' ? 'pg_advisory_xact_lock_shared' : 'pg_advisory_xact_lock'}(${POLL_LOCK}, $1::int)`, [pollId]);
+
 export const choicesOf = async (c: Conn, pollId: number, voterKey: string) =>
   (await c.query<{ option: number }>('SELECT option FROM votes WHERE poll_id = $1 AND voter_key = $2 ORDER BY option', [pollId, voterKey])).map((r) => r.option);
 
@@ -99,14 +109,18 @@ export function createPgPollStore(db: Db): PollStore {
     },
     startRound: (r) => db.tx((c) => startRound(c, r)),
     async edit(pollId, question, options) {
-      // `voters = 0` in the same statement: a vote committed first makes the edit change nothing.
-      const changed = await db.run('UPDATE polls SET question = $1, options = $2 WHERE id = $3 AND voters = 0 AND deleted_at IS NULL', [question, JSON.stringify(options), pollId]);
+      // The poll's exclusive lock waits for votes being decided; `voters = 0` in the same statement: a vote committed first makes the edit change nothing.
+      const changed = await db.tx(async (c) => {
+        await lockPoll(c, pollId, 'exclusive');
+        return c.run('UPDATE polls SET question = $1, options = $2 WHERE id = $3 AND voters = 0 AND deleted_at IS NULL', [question, JSON.stringify(options), pollId]);
+      });
       const row = await byId(db, pollId);
       if (!row || row.deleted_at !== null) return { ok: false, code: 'poll_not_found' };
       return changed > 0 ? { ok: true, poll: toPoll(row) } : { ok: false, code: 'poll_has_votes' };
     },
     async remove(pollId, now) {
       await db.tx(async (c) => {
+        await lockPoll(c, pollId, 'exclusive');
         const marked = await c.run(
           "UPDATE polls SET deleted_at = $1, closed_at = coalesce(closed_at, $1), question = '', options = '[]', voters = 0 WHERE id = $2 AND deleted_at IS NULL",
           [now.getTime(), pollId],
