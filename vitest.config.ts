@@ -1,8 +1,10 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // Files that only make sense on PostgreSQL (`*.postgres.test.ts`) run when TEST_DATABASE_URL names a server.
+    exclude: [...configDefaults.exclude, ...(process.env.TEST_DATABASE_URL ? [] : ['test/**/*.postgres.test.ts'])],
     // Builds dist/ when a source changed: the few tests that start the real binary run it.
     // Says when the PostgreSQL half of the storage contract did not run (no TEST_DATABASE_URL).
     globalSetup: ['test/helpers/build.ts', 'test/helpers/postgres-notice.ts'],
