@@ -7,7 +7,8 @@
 export default function postgresNotice(): void {
   if (process.env.TEST_DATABASE_URL) return;
   process.stdout.write(
-    '\nNOTE: the PostgreSQL storage contract suite did not run (TEST_DATABASE_URL is not set); only SQLite was tested.\n' +
+    '\nNOTE: the PostgreSQL half of the tests did not run (TEST_DATABASE_URL is not set): the storage contract, the two-replica\n' +
+      '      test, innspill copy and the composition on PostgreSQL. Only SQLite was tested.\n' +
       '      To run it: TEST_DATABASE_URL=postgres://user@host/db npm test   (each test uses a schema of its own and drops it),\n' +
       '      or: bash .ci/run   (installs PostgreSQL if needed and starts a throwaway cluster).\n\n',
   );
