@@ -51,8 +51,11 @@ interface Pending {
 
 /**
  * Group commit: units of work that arrive in the same turn of the event loop share one IMMEDIATE
- * transaction, each in its own savepoint (one failing work takes no other with it), and each is
- * resolved only after the commit that holds it. A burst of clicks writes each touched page once per
+ * transaction, and each is resolved only after the commit that holds it. A batch first runs
+ * without savepoints (two statements less per work, on the busiest path); if any work fails or
+ * strays, that attempt is rolled back whole and the batch runs again with a savepoint per work, so
+ * one failing work takes no other with it. Running a work twice is safe because a work decides
+ * only from what it reads through `tx`, and nothing is resolved before the commit. A burst of clicks writes each touched page once per
  * batch instead of once per click. Immediate, so two processes on one file queue on the write lock
  * instead of failing mid-way.
  *
@@ -93,6 +96,10 @@ export function createUnitOfWork(db: Database): UnitOfWork {
     scheduled = false;
     const batch = queue;
     queue = [];
+    attempt(batch, false);
+  }
+
+  function attempt(batch: Pending[], careful: boolean) {
     try {
       begin.run();
     } catch (error) {
@@ -101,7 +108,15 @@ export function createUnitOfWork(db: Database): UnitOfWork {
     }
     const settled: { p: Pending; ok: boolean; value: unknown }[] = [];
     let next = 0;
+    let abandoned = false;
 
+    // The quick attempt failed: nothing of it stays, and the batch goes again, one savepoint per work.
+    const again = () => {
+      abandoned = true;
+      driving = null;
+      rollback.run();
+      attempt(batch, true);
+    };
     const end = () => {
       driving = null;
       try {
@@ -113,18 +128,25 @@ export function createUnitOfWork(db: Database): UnitOfWork {
       }
       for (const s of settled) (s.ok ? s.p.resolve : s.p.reject)(s.value);
     };
-    const settle = (p: Pending, ok: boolean, value: unknown) => {
-      if (ok) release.run();
+    /** Records a work's outcome; false when the quick attempt must give way to the careful one. */
+    const settle = (p: Pending, ok: boolean, value: unknown): boolean => {
+      if (!careful) {
+        if (!ok) {
+          again();
+          return false;
+        }
+      } else if (ok) release.run();
       else {
         rollbackTo.run();
         release.run();
       }
       settled.push({ p, ok, value });
+      return true;
     };
     const start = () => {
       if (next === batch.length) return end();
       const p = batch[next++]!;
-      savepoint.run();
+      if (careful) savepoint.run();
       driving = p;
       let done: Promise<unknown>;
       try {
@@ -134,21 +156,20 @@ export function createUnitOfWork(db: Database): UnitOfWork {
       }
       done.then(
         (value) => {
-          if (driving !== p) return;
-          settle(p, true, value);
-          start();
+          if (abandoned || driving !== p) return;
+          if (settle(p, true, value)) start();
         },
         (error) => {
-          if (driving !== p) return;
-          settle(p, false, error);
-          start();
+          if (abandoned || driving !== p) return;
+          if (settle(p, false, error)) start();
         },
       );
     };
 
     queueMicrotask(() =>
       process.nextTick(() => {
-        if (driving === null) return;
+        if (abandoned || driving === null) return;
+        if (!careful) return again();
         settle(batch[next - 1]!, false, new UnitOfWorkLeftTransaction());
         queue = batch.slice(next).concat(queue);
         end();
