@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Poll, PollAudience } from '../../src/domain/poll.ts';
 import type { NewPoll, NewRound, PollStore } from '../../src/ports/store.ts';
+import type { NewOutboxMessage } from '../../src/ports/outbox.ts';
 import { createSeriesRows } from './poll-series.ts';
 import type { VoteRow } from '../../src/ports/unit-of-work.ts';
 import { fromMs, toMs } from './rows.ts';
@@ -135,22 +136,7 @@ export function createPollStore(db: Database): PollStore {
         round: round?.round ?? (seriesId ? 1 : null),
       }) as Row,
     );
-    // A scheduled poll's posts wait in the outbox until its time: nothing is sent before `next_attempt_at`.
-    enqueue(
-      [...(p.broadcast ?? []), ...(p.post ? [p.post] : [])].map((b) => ({ ...b, payload: { type: 'poll' as const, pollId: poll.id }, dedupeKey: `poll:${poll.id}:${b.label}` })),
-      p.startsAt ?? p.createdAt,
-    );
-    // Queued now for their times; whether each goes (not voted, not stopped, still open) is decided when due.
-    for (const at of p.remindAt ?? []) {
-      enqueue(
-        (p.broadcast ?? []).map((b) => ({
-          ...b,
-          payload: { type: 'poll_reminder' as const, pollId: poll.id, participantId: b.label },
-          dedupeKey: `poll:${poll.id}:remind:${at.getTime()}:${b.label}`,
-        })),
-        at,
-      );
-    }
+    for (const q of queuedWithPoll(p, poll.id)) enqueue(q.messages, q.at);
     return poll;
   });
 
@@ -255,4 +241,26 @@ export function roundOf(template: Poll, r: NewRound): NewPoll {
     ...(r.post ? { post: r.post } : {}),
     ...(r.remindAt ? { remindAt: r.remindAt } : {}),
   };
+}
+
+/**
+ * What is queued with a new poll, by the time it is due: its posts (broadcast and channel post) for
+ * its start, so a scheduled poll's posts wait in the outbox; its reminders for their times, each
+ * decided when due (not voted, not stopped, still open).
+ */
+export function queuedWithPoll(p: NewPoll, pollId: number): { at: Date; messages: NewOutboxMessage[] }[] {
+  return [
+    {
+      at: p.startsAt ?? p.createdAt,
+      messages: [...(p.broadcast ?? []), ...(p.post ? [p.post] : [])].map((b) => ({ ...b, payload: { type: 'poll' as const, pollId }, dedupeKey: `poll:${pollId}:${b.label}` })),
+    },
+    ...(p.remindAt ?? []).map((at) => ({
+      at,
+      messages: (p.broadcast ?? []).map((b) => ({
+        ...b,
+        payload: { type: 'poll_reminder' as const, pollId, participantId: b.label },
+        dedupeKey: `poll:${pollId}:remind:${at.getTime()}:${b.label}`,
+      })),
+    })),
+  ];
 }

@@ -2,7 +2,7 @@ import type { Poll } from '../../../src/domain/poll.ts';
 import type { NewPoll, NewRound, PollStore } from '../../../src/ports/store.ts';
 import { fromMs, toMs } from '../../repositories/rows.ts';
 import type { SeriesRow } from '../../repositories/poll-series.ts';
-import { roundOf, toPoll, type Row } from '../../repositories/polls.ts';
+import { queuedWithPoll, roundOf, toPoll, type Row } from '../../repositories/polls.ts';
 import type { Conn, Db } from '../pool.ts';
 import { enqueue } from './outbox.ts';
 
@@ -56,24 +56,7 @@ async function createPoll(c: Conn, p: NewPoll, round?: { seriesId: number; round
     ],
   );
   const poll = toPoll(row!);
-  // A scheduled poll's posts wait in the outbox until its time.
-  await enqueue(
-    c,
-    [...(p.broadcast ?? []), ...(p.post ? [p.post] : [])].map((b) => ({ ...b, payload: { type: 'poll' as const, pollId: poll.id }, dedupeKey: `poll:${poll.id}:${b.label}` })),
-    p.startsAt ?? p.createdAt,
-  );
-  // Queued now for their times; whether each goes (not voted, not stopped, still open) is decided when due.
-  for (const at of p.remindAt ?? []) {
-    await enqueue(
-      c,
-      (p.broadcast ?? []).map((b) => ({
-        ...b,
-        payload: { type: 'poll_reminder' as const, pollId: poll.id, participantId: b.label },
-        dedupeKey: `poll:${poll.id}:remind:${at.getTime()}:${b.label}`,
-      })),
-      at,
-    );
-  }
+  for (const q of queuedWithPoll(p, poll.id)) await enqueue(c, q.messages, q.at);
   return poll;
 }
 
