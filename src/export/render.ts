@@ -19,6 +19,9 @@ export function csvCell(value: string | number | null): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** The export CSV's columns; the public site's data.csv picks its survey rows' cells from them by name. */
+export const EXPORT_CSV_HEADER = ['kind', 'id', 'date', 'topic', 'text', 'area', 'industry', 'size_band', 'option', 'votes', 'voters', 'state', 'status', 'note'] as const;
+
 /**
  * One table for both kinds, so one file opens in a spreadsheet: a row per suggestion (with its
  * follow-up status and public note) and per poll option (with the poll's voters and state), then the
@@ -27,7 +30,7 @@ export function csvCell(value: string | number | null): string {
  */
 export function exportCsv(data: ExportData, locale: Locale): string {
   const c = catalog(locale);
-  const header = ['kind', 'id', 'date', 'topic', 'text', 'area', 'industry', 'size_band', 'option', 'votes', 'voters', 'state', 'status', 'note'];
+  const header = [...EXPORT_CSV_HEADER];
   const rows: (string | number | null)[][] = [header];
   for (const s of data.suggestions) {
     rows.push([

@@ -13,7 +13,7 @@ const LIST_OF: Record<SegmentDimension, 'areas' | 'industries' | 'sizes'> = { ar
  * `survey_text` per published free-text answer, and `survey_by_<dimension>` for the cuts by
  * segment, under the small-group rule. A withheld survey has one row saying how few answered.
  */
-export function surveyRows(data: ExportData, locale: Locale): Row[] {
+export function surveyRows(data: Pick<ExportData, 'surveys'>, locale: Locale): Row[] {
   const c = catalog(locale);
   const rows: Row[] = [];
   for (const s of data.surveys ?? []) {

@@ -1,4 +1,5 @@
-import { csvCell, escapeHtml } from '../export/render.ts';
+import { csvCell, escapeHtml, EXPORT_CSV_HEADER } from '../export/render.ts';
+import { surveyRows } from '../export/survey-rows.ts';
 import { catalog, label, type Locale } from '../i18n/index.ts';
 import type { PublishedCount } from '../privacy/small-groups.ts';
 import type { PublicSiteModel } from './model.ts';
@@ -36,9 +37,25 @@ export function siteJson(model: PublicSiteModel, title: string): string {
   return `${JSON.stringify(body, null, 2)}\n`;
 }
 
-/** One table, so one file opens in a spreadsheet: a row per suggestion, poll option, group, week and document. */
-export function siteCsv(model: PublicSiteModel): string {
-  const rows: (string | number | null)[][] = [['kind', 'id', 'date', 'topic', 'status', 'text', 'note', 'group', 'count']];
+type Row = (string | number | null)[];
+
+/**
+ * The closed surveys' rows as the export CSV writes them (`export/survey-rows.ts`: the same cuts
+ * under the small-group rule, in the site's language), moved into this table's columns: the segment
+ * in `group`, an answer's count in `count`, and the answer and the number who answered in the two
+ * columns only survey rows fill.
+ */
+function siteSurveyRows(model: PublicSiteModel, locale: Locale): Row[] {
+  return surveyRows({ surveys: model.surveys ?? [] }, locale).map((r) => {
+    const cell = (name: (typeof EXPORT_CSV_HEADER)[number]) => r[EXPORT_CSV_HEADER.indexOf(name)] ?? null;
+    return [cell('kind'), cell('id'), cell('date'), cell('topic'), null, cell('text'), null, cell('area') ?? cell('industry') ?? cell('size_band'), cell('votes'), cell('option'), cell('voters')];
+  });
+}
+
+/** One table, so one file opens in a spreadsheet: a row per suggestion, poll option, group, week, document and survey answer. */
+export function siteCsv(model: PublicSiteModel, locale: Locale): string {
+  const header = ['kind', 'id', 'date', 'topic', 'status', 'text', 'note', 'group', 'count', 'option', 'voters'];
+  const rows: Row[] = [header];
   for (const s of model.suggestions) rows.push(['suggestion', s.ref, s.date, s.topic, s.status, s.text, s.note, null, null]);
   for (const p of model.polls) {
     if (!p.shown) rows.push(['poll', p.id, null, null, null, p.question, null, null, countValue(p.voters)]);
@@ -53,7 +70,10 @@ export function siteCsv(model: PublicSiteModel): string {
     rows.push(['week', null, w.week, null, null, null, null, 'voters', countValue(w.voters)]);
   }
   for (const d of model.documents) rows.push(['document', d.id, d.date, null, null, d.title, d.url ?? `files/${d.fileName}`, d.kind, null]);
-  return `${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  rows.push(...siteSurveyRows(model, locale));
+  // Every row as wide as the header, so a spreadsheet lines the columns up.
+  const full = rows.map((r) => [...r, ...Array<null>(Math.max(0, header.length - r.length)).fill(null)]);
+  return `${full.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
 
 const FEED_ITEMS = 50;

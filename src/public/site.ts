@@ -26,7 +26,7 @@ export function siteFiles(source: SiteSource, settings: PageSettings, now: Date,
       render: () => renderPage(model(page.period), { page, mode, settings }),
     })),
     { path: 'data.json', contentType: 'application/json; charset=utf-8', render: () => siteJson(model('all'), siteTitle(settings, locale)) },
-    { path: 'data.csv', contentType: 'text/csv; charset=utf-8', render: () => siteCsv(model('all')) },
+    { path: 'data.csv', contentType: 'text/csv; charset=utf-8', render: () => siteCsv(model('all'), locale) },
     { path: 'feed.atom', contentType: 'application/atom+xml; charset=utf-8', render: () => siteFeed(model('all'), siteTitle(settings, locale), locale) },
   ];
 }

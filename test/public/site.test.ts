@@ -83,7 +83,7 @@ describe('public site model', () => {
       { week: '2026-10-26', suggestions: 0, voters: { kind: 'fewer', than: 5 } },
       { week: '2026-11-02', suggestions: 8, voters: { kind: 'count', value: 7 } },
     ]);
-    const csv = siteCsv(model);
+    const csv = siteCsv(model, 'nb');
     expect(csv).not.toMatch(/hobol|trogstad/);
     expect(csv).toContain('area,,,,,,,other,<5');
     expect(csv).toContain('poll,1,,,,Få?,,,<5');
@@ -178,5 +178,48 @@ describe('dates on the page', () => {
         expect(day(iso), `${zone} ${iso}`).toBe(formatDate('nb', new Date(iso), zone));
       }
     }
+  });
+});
+
+describe('data.csv with surveys', () => {
+  const question = (responses: number, counts: [string, number][]) => ({
+    id: 'org',
+    type: 'single' as const,
+    text: { nb: 'Organisering?', en: 'Organisation?' },
+    responses,
+    counts: counts.map(([key, count]) => ({ key, text: { nb: key === 'net' ? 'Nettverk' : 'Råd', en: key === 'net' ? 'Network' : 'Council' }, count })),
+  });
+  const closed = {
+    id: 3,
+    title: { nb: 'Felles røst', en: 'A common voice' },
+    closedAt: '2026-11-20T12:00:00.000Z',
+    recipients: 12,
+    responses: 8,
+    responseRate: 0.67,
+    questions: [question(8, [['net', 6], ['council', 2]]), { id: 'why', type: 'text' as const, text: { nb: 'Hvorfor?', en: 'Why?' }, responses: 2, texts: ['Fordi, ring […]'] }],
+    // Six in Askim are shown; the two elsewhere are merged and show only their number.
+    segments: { area: { groups: [{ key: 'askim', responses: 6, questions: [question(6, [['net', 5], ['council', 1]])] }], other: 2 } },
+  };
+  const withheld = { id: 4, title: 'Lite svar', closedAt: '2026-11-21T12:00:00.000Z', recipients: 9, responses: null, responsesFewerThan: 5, responseRate: null, withheld: 'too_few_responses' as const, questions: [], segments: {} };
+  const model = buildSiteModel(source({ surveys: [closed, withheld] }), 'all', now);
+
+  it("holds the closed surveys' rows as the export CSV does, in the site's language, under the small-group rule", () => {
+    const lines = siteCsv(model, 'nb').split('\r\n');
+    expect(lines[0]).toBe('kind,id,date,topic,status,text,note,group,count,option,voters');
+    expect(lines.filter((l) => l.startsWith('survey'))).toEqual([
+      'survey,3,2026-11-20,,,Felles røst,,,,,8',
+      'survey,3:org,2026-11-20,,,Organisering?,,,6,Nettverk,8',
+      'survey,3:org,2026-11-20,,,Organisering?,,,2,Råd,8',
+      'survey_text,3:why,2026-11-20,,,"Fordi, ring […]",,,,Hvorfor?,',
+      'survey_by_area,3:org,2026-11-20,,,Organisering?,,Askim,5,Nettverk,6',
+      'survey_by_area,3:org,2026-11-20,,,Organisering?,,Askim,1,Råd,6',
+      'survey_by_area,3,2026-11-20,,,Felles røst,,,2,other (merged),',
+      // Too few answered: only that, no answers.
+      'survey,4,2026-11-21,,,Lite svar,,,,,<5',
+    ]);
+    // The same rows the export CSV writes, in English too.
+    const en = siteCsv(model, 'en');
+    expect(en).toContain('survey,3:org,2026-11-20,,,Organisation?,,,6,Network,8');
+    expect(en).toContain('survey_by_area,3:org,2026-11-20,,,Organisation?,,Askim,5,Network,6');
   });
 });

@@ -74,7 +74,7 @@ describe('closed surveys in the export and on the public page', () => {
     expect(nb).toContain('<svg class="chart" id="s1-importance"');
     expect(nb).toContain('Gjennomsnitt 4,0');
     expect(nb).toContain('<li>&lt;script&gt;alert(0)&lt;/script&gt; nr 1</li>');
-    for (const text of [nb, siteJson(buildSiteModel(source, 'all', clock()), 'x'), siteCsv(buildSiteModel(source, 'all', clock())), exportJson(data)]) {
+    for (const text of [nb, siteJson(buildSiteModel(source, 'all', clock()), 'x'), siteCsv(buildSiteModel(source, 'all', clock()), 'nb'), exportJson(data)]) {
       expect(text).not.toContain('Forventning 3');
       expect(text).not.toContain('nr 2');
     }
