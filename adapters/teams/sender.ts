@@ -202,6 +202,16 @@ export function createTeamsSender(deps: TeamsSenderDeps): PlatformSender {
     return { run: openChatWith(seen, target.tenantId), locale: seen.locale, target: member, onSent: (context) => deps.references.remember(context.activity, target) };
   }
 
+  /** The message's parts in the conversation's language, or the failure to report when it cannot be rendered. */
+  async function partsOf(message: OutboundMessage, locale: string | undefined): Promise<Reply[] | SendResult> {
+    try {
+      return await render(message, resolveLocale(locale, core.settings.defaultLocale));
+    } catch (error) {
+      // A deleted poll or an unreadable digest will not get better by waiting.
+      return { ok: false, retryable: false, error: `unrenderable_${message.payload.type}: ${error instanceof Error ? error.message : String(error)}` };
+    }
+  }
+
   /**
    * Replaces a posted card in place (PUT …/activities/{id}), in the conversation it was posted to.
    * With no reference to that conversation any more, the bot cannot write there: nothing to update.
@@ -210,12 +220,8 @@ export function createTeamsSender(deps: TeamsSenderDeps): PlatformSender {
     const target = targetFor(message.workspaceId, message.recipient);
     const reference = await deps.references.find(target);
     if (!reference) return { ok: false, retryable: false, gone: true, error: 'no_conversation_reference' };
-    let parts: Reply[];
-    try {
-      parts = await render(message, resolveLocale(reference.locale, core.settings.defaultLocale));
-    } catch (error) {
-      return { ok: false, retryable: false, error: `unrenderable_${message.payload.type}: ${error instanceof Error ? error.message : String(error)}` };
-    }
+    const parts = await partsOf(message, reference.locale);
+    if (!Array.isArray(parts)) return parts;
     // A copy Teams no longer has (404) ends here; the conversation may still be there, so its reference is kept.
     return send(continueIn(reference), parts, async () => undefined, async (context, part) => {
       const activity = replyActivity(part);
@@ -231,13 +237,8 @@ export function createTeamsSender(deps: TeamsSenderDeps): PlatformSender {
       if (message.payload.type === 'poll_refresh') return refresh(message, message.payload.activityId);
       const route = await routeTo(targetFor(message.workspaceId, message.recipient));
       if (!route) return { ok: false, retryable: false, gone: true, error: 'no_conversation_reference' };
-      let parts: Reply[];
-      try {
-        parts = await render(message, resolveLocale(route.locale, core.settings.defaultLocale));
-      } catch (error) {
-        // A deleted poll or an unreadable digest will not get better by waiting.
-        return { ok: false, retryable: false, error: `unrenderable_${message.payload.type}: ${error instanceof Error ? error.message : String(error)}` };
-      }
+      const parts = await partsOf(message, route.locale);
+      if (!Array.isArray(parts)) return parts;
       const { left, accepted } = partsLeft(parts, message.parts);
       if (left.length === 0) return { ok: true };
       const result = await send(route.run, left, async (context, index) => {
