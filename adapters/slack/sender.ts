@@ -90,6 +90,9 @@ export function createSlackSender(deps: {
             return { ok: true, platformRef: await post(client, channel, answerMessage(payload.locale, payload.suggestionId, payload.text)) };
           case 'survey':
             return { ok: true, platformRef: await post(client, channel, invitation!) };
+          // Slack's posted copies are updated by its poll updater (chat.update): none is queued for Slack.
+          case 'poll_refresh':
+            return { ok: false, retryable: false, error: 'poll_refresh_not_for_slack' };
           case 'digest': {
             const parts = packDigest(parseDigest(payload.digest), { locale: payload.locale, timeZone: deps.core.settings.timeZone });
             const { ref, calls } = await postParts(client, message.parts, channel, parts);

@@ -76,7 +76,9 @@ export function createTeamsSender(deps: TeamsSenderDeps): PlatformSender {
   async function render(message: OutboundMessage, locale: Locale): Promise<Reply[]> {
     const payload = message.payload;
     switch (payload.type) {
-      case 'poll': {
+      // A copy already posted, shown again after an edit or a delete: the same card a new post gets.
+      case 'poll':
+      case 'poll_refresh': {
         // A poll to everyone arrives in each person's 1:1 chat: their view alone, with close only for a member.
         const id = recipientId(message);
         const viewer = { manage: id !== null && (await core.mayManagePoll({ id }, payload.pollId)), refreshFor: [] };
@@ -116,7 +118,12 @@ export function createTeamsSender(deps: TeamsSenderDeps): PlatformSender {
    * `onSent` after each. The first failure ends the attempt. The time limit applies to each part; once
    * it has passed, no further part is started (the one in flight may still land and be recorded).
    */
-  async function send(run: Run, parts: Reply[], onSent: (context: TurnContext, index: number) => Promise<void>): Promise<SendResult> {
+  async function send(
+    run: Run,
+    parts: Reply[],
+    onSent: (context: TurnContext, index: number) => Promise<void>,
+    post: (context: TurnContext, part: Reply) => Promise<string | undefined> = async (context, part) => (await context.sendActivity(replyActivity(part)))?.id,
+  ): Promise<SendResult> {
     let failure: unknown;
     let id: string | undefined;
     let abandoned = false;
@@ -140,7 +147,7 @@ export function createTeamsSender(deps: TeamsSenderDeps): PlatformSender {
         for (const [index, part] of parts.entries()) {
           if (abandoned) return;
           if (index > 0) arm();
-          id = (await context.sendActivity(replyActivity(part)))?.id;
+          id = await post(context, part);
           await onSent(context, index);
         }
       } catch (error) {
@@ -195,18 +202,43 @@ export function createTeamsSender(deps: TeamsSenderDeps): PlatformSender {
     return { run: openChatWith(seen, target.tenantId), locale: seen.locale, target: member, onSent: (context) => deps.references.remember(context.activity, target) };
   }
 
+  /** The message's parts in the conversation's language, or the failure to report when it cannot be rendered. */
+  async function partsOf(message: OutboundMessage, locale: string | undefined): Promise<Reply[] | SendResult> {
+    try {
+      return await render(message, resolveLocale(locale, core.settings.defaultLocale));
+    } catch (error) {
+      // A deleted poll or an unreadable digest will not get better by waiting.
+      return { ok: false, retryable: false, error: `unrenderable_${message.payload.type}: ${error instanceof Error ? error.message : String(error)}` };
+    }
+  }
+
+  /**
+   * Replaces a posted card in place (PUT …/activities/{id}), in the conversation it was posted to.
+   * With no reference to that conversation any more, the bot cannot write there: nothing to update.
+   */
+  async function refresh(message: OutboundMessage, activityId: string): Promise<SendResult> {
+    const target = targetFor(message.workspaceId, message.recipient);
+    const reference = await deps.references.find(target);
+    if (!reference) return { ok: false, retryable: false, gone: true, error: 'no_conversation_reference' };
+    const parts = await partsOf(message, reference.locale);
+    if (!Array.isArray(parts)) return parts;
+    // A copy Teams no longer has (404) ends here; the conversation may still be there, so its reference is kept.
+    return send(continueIn(reference), parts, async () => undefined, async (context, part) => {
+      const activity = replyActivity(part);
+      activity.id = activityId;
+      await context.updateActivity(activity);
+      return activityId;
+    });
+  }
+
   return {
     platform: 'teams',
     async deliver(message) {
+      if (message.payload.type === 'poll_refresh') return refresh(message, message.payload.activityId);
       const route = await routeTo(targetFor(message.workspaceId, message.recipient));
       if (!route) return { ok: false, retryable: false, gone: true, error: 'no_conversation_reference' };
-      let parts: Reply[];
-      try {
-        parts = await render(message, resolveLocale(route.locale, core.settings.defaultLocale));
-      } catch (error) {
-        // A deleted poll or an unreadable digest will not get better by waiting.
-        return { ok: false, retryable: false, error: `unrenderable_${message.payload.type}: ${error instanceof Error ? error.message : String(error)}` };
-      }
+      const parts = await partsOf(message, route.locale);
+      if (!Array.isArray(parts)) return parts;
       const { left, accepted } = partsLeft(parts, message.parts);
       if (left.length === 0) return { ok: true };
       const result = await send(route.run, left, async (context, index) => {

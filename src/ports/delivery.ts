@@ -20,7 +20,9 @@ export type OutboundPayload =
   | { type: 'answer'; locale: Locale; suggestionId: number; text: string }
   | { type: 'survey'; surveyId: number; participantId: string; reminder: boolean }
   /** A reminder of a poll sent to everyone, to one participant; decided when due (not voted, not stopped). */
-  | { type: 'poll_reminder'; pollId: number; participantId: string };
+  | { type: 'poll_reminder'; pollId: number; participantId: string }
+  /** A posted copy of a poll (its activity id) shown again as the poll now stands: edited, or deleted. */
+  | { type: 'poll_refresh'; pollId: number; activityId: string };
 
 export interface OutboundMessage {
   id: number;

@@ -31,6 +31,14 @@ export interface OutboxRecord extends NewOutboxMessage {
   partsSent: number;
 }
 
+/** A message the platform accepted, with the reference it gave (a Teams activity id), to update it later. */
+export interface SentRef {
+  platform: 'slack' | 'teams';
+  workspaceId: string;
+  recipient: Recipient;
+  platformRef: string;
+}
+
 export interface OutboxStore {
   /** Pending messages whose time has come, oldest first. */
   due(now: Date, limit: number): Promise<OutboxRecord[]>;
@@ -57,6 +65,10 @@ export interface OutboxStore {
   getMany(ids: number[]): Promise<OutboxRecord[]>;
   /** A dead message goes back to pending with its tries reset. */
   retry(id: number, now: Date): Promise<boolean>;
+  /** Sent messages of this type about this poll that have a platform reference (sealed recipients never do). */
+  sentRefs(payloadType: 'poll', pollId: number): Promise<SentRef[]>;
+  /** Queues messages, skipping keys already queued; returns the ids of those queued now. */
+  enqueue(messages: NewOutboxMessage[], now: Date): Promise<number[]>;
 }
 
 export interface DigestRun {

@@ -5,6 +5,7 @@ import { mayVoteFrom, type Poll } from '../domain/poll.ts';
 import { InnspillError } from '../errors.ts';
 import { checkPollTexts, type PollSyntaxError } from '../polls/syntax.ts';
 import type { CoreDeps } from './context.ts';
+import { queuePollRefresh } from './poll-refresh.ts';
 
 /** The poll, if this person may change it: its creator or a project member (the rule that closes it), in its workspace. */
 async function managedPoll(deps: CoreDeps, actor: Actor, pollId: number): Promise<Poll> {
@@ -25,6 +26,7 @@ export async function editPoll(deps: CoreDeps, actor: Actor, pollId: number, que
   if (!checked.ok) return { ok: false, syntax: checked.error };
   const edited = await deps.store.polls.edit(pollId, checked.draft.question, checked.draft.options);
   if (!edited.ok) throw new InnspillError(edited.code);
+  await queuePollRefresh(deps, pollId);
   return { ok: true, poll: edited.poll };
 }
 
@@ -33,5 +35,6 @@ export async function deletePoll(deps: CoreDeps, actor: Actor, pollId: number): 
   await managedPoll(deps, actor, pollId);
   const deleted = await deps.store.polls.remove(pollId, deps.clock());
   if (!deleted) throw new InnspillError('poll_not_found');
+  await queuePollRefresh(deps, pollId);
   return deleted;
 }

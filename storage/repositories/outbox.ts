@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import type { DigestRunStore, NewOutboxMessage, OutboxRecord, OutboxStatus, OutboxStore } from '../../src/ports/outbox.ts';
+import type { DigestRunStore, NewOutboxMessage, OutboxRecord, OutboxStatus, OutboxStore, SentRef } from '../../src/ports/outbox.ts';
 import { fromMs } from './rows.ts';
 
 export interface Row {
@@ -89,6 +89,11 @@ export function createOutboxStore(db: Database): OutboxStore {
   const retry = db.prepare<[number, number]>(
     "UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = ?, last_error = NULL WHERE id = ? AND status = 'dead'",
   );
+  const sentRefs = db.prepare<[string, number], RefRow>(
+    `SELECT platform, workspace_id, recipient, platform_ref FROM outbox
+     WHERE status = 'sent' AND platform_ref IS NOT NULL AND json_extract(payload, '$.type') = ? AND json_extract(payload, '$.pollId') = ? ORDER BY id`,
+  );
+  const enqueue = outboxInserter(db);
 
   return {
     due: async (now, limit) => due.all(now.getTime(), limit).map(toRecord),
@@ -120,8 +125,24 @@ export function createOutboxStore(db: Database): OutboxStore {
       });
     },
     retry: async (id, now) => retry.run(now.getTime(), id).changes === 1,
+    sentRefs: async (payloadType, pollId) => sentRefs.all(payloadType, pollId).map(toSentRef),
+    enqueue: async (messages, now) => db.transaction(() => enqueue(messages, now)).immediate(),
   };
 }
+
+export interface RefRow {
+  platform: 'slack' | 'teams';
+  workspace_id: string;
+  recipient: string;
+  platform_ref: string;
+}
+
+export const toSentRef = (row: RefRow): SentRef => ({
+  platform: row.platform,
+  workspaceId: row.workspace_id,
+  recipient: JSON.parse(row.recipient) as SentRef['recipient'],
+  platformRef: row.platform_ref,
+});
 
 export interface RunRow {
   id: number;

@@ -64,6 +64,29 @@ contract('outbox claims and leases', (fresh) => {
     await store.outbox.markDead(plain!, 'x'.repeat(600));
     expect((await store.outbox.get(plain!))?.lastError).toHaveLength(500);
   });
+
+  it('finds the sent copies of a poll that have a reference, and queues each key once', async () => {
+    const store = await fresh().open();
+    const channel = { kind: 'channel' as const, channelId: '19:c@thread.tacv2' };
+    const [posted, other, pending, sealed, reminder] = await store.outbox.enqueue(
+      [
+        message('p1', { platform: 'teams', workspaceId: 'tenant', recipient: channel, payload: { type: 'poll', pollId: 7 } }),
+        message('p2', { payload: { type: 'poll', pollId: 8 } }),
+        message('p3', { payload: { type: 'poll', pollId: 7 } }),
+        message('p4', { recipient: { kind: 'sealed', sealed: 'opaque' }, payload: { type: 'poll', pollId: 7 } }),
+        message('p5', { payload: { type: 'poll_reminder', pollId: 7, participantId: 'slack:T1:U2' } }),
+      ],
+      now,
+    );
+    expect(await store.outbox.enqueue([message('p1')], now)).toEqual([]);
+    for (const id of [posted!, other!, sealed!, reminder!]) {
+      await store.outbox.claim(id, 'w', now, later(60_000));
+      await store.outbox.markSent(id, later(1_000), `ref-${id}`);
+    }
+    expect(await store.outbox.sentRefs('poll', 7)).toEqual([{ platform: 'teams', workspaceId: 'tenant', recipient: channel, platformRef: `ref-${posted}` }]);
+    expect((await store.outbox.get(pending!))?.status).toBe('pending');
+    expect(await store.outbox.sentRefs('poll', 9)).toEqual([]);
+  });
 });
 
 contract('digest claims', (fresh) => {

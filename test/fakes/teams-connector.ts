@@ -6,7 +6,7 @@ export interface ConnectorCall {
   method: string;
   path: string;
   conversationId: string;
-  /** The activity replied to, when the bot used replyToActivity. */
+  /** The activity replied to, when the bot used replyToActivity; for a PUT, the activity replaced. */
   replyToId: string | null;
   authorization: string | undefined;
   activity: {
@@ -95,6 +95,10 @@ export async function startFakeConnector() {
     /** The adaptive cards sent so far, in order. */
     cards() {
       return calls.flatMap((c) => (c.activity.attachments ?? []).map((a) => a.content));
+    },
+    /** Activities the bot replaced in place (PUT …/activities/{id}): the activity's id and the new content. */
+    updates() {
+      return calls.filter((c) => c.method === 'PUT').map((c) => ({ conversationId: c.conversationId, activityId: c.replyToId!, activity: c.activity }));
     },
     texts() {
       return calls.map((c) => c.activity.text).filter((t): t is string => typeof t === 'string');

@@ -1,6 +1,6 @@
 import type { DigestRunStore, NewOutboxMessage, OutboxStore } from '../../../src/ports/outbox.ts';
 import { fromMs } from '../../repositories/rows.ts';
-import { toRecord, toRun, type Row, type RunRow } from '../../repositories/outbox.ts';
+import { toRecord, toRun, toSentRef, type RefRow, type Row, type RunRow } from '../../repositories/outbox.ts';
 import type { Conn, Db } from '../pool.ts';
 
 /** Queues messages (skipping keys already queued, on the unique key) inside the caller's transaction; returns their ids. */
@@ -54,6 +54,15 @@ export function createPgOutboxStore(db: Db): OutboxStore {
          WHERE id = (SELECT id FROM outbox WHERE id = $3 AND status = 'pending' FOR UPDATE SKIP LOCKED)`,
         [owner, leaseUntil.getTime(), id],
       )) === 1,
+    sentRefs: async (payloadType, pollId) =>
+      (
+        await db.query<RefRow>(
+          `SELECT platform, workspace_id, recipient, platform_ref FROM outbox
+           WHERE status = 'sent' AND platform_ref IS NOT NULL AND payload::jsonb ->> 'type' = $1 AND (payload::jsonb ->> 'pollId')::bigint = $2 ORDER BY id`,
+          [payloadType, pollId],
+        )
+      ).map(toSentRef),
+    enqueue: (messages, now) => db.tx((c) => enqueue(c, messages, now)),
     async markSent(id, now, ref) {
       // A sealed recipient is dropped once sent, with the message's reference (which names the chat).
       await db.run(
