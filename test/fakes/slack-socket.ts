@@ -52,3 +52,21 @@ export async function startFakeSocketMode() {
       }),
   };
 }
+
+/** A Socket Mode envelope with U2's click on a message in channel C1 of workspace T1, as Slack sends it. */
+export function channelClick(envelopeId: string, triggerId: string, responseUrl: string, action: Record<string, unknown>) {
+  return {
+    envelope_id: envelopeId,
+    type: 'interactive',
+    payload: {
+      type: 'block_actions',
+      team: { id: 'T1', domain: 'test' },
+      user: { id: 'U2', team_id: 'T1' },
+      container: { type: 'message', message_ts: '1.1', channel_id: 'C1' },
+      channel: { id: 'C1' },
+      trigger_id: triggerId,
+      response_url: responseUrl,
+      actions: [action],
+    },
+  };
+}

@@ -3,7 +3,7 @@ import { pino } from 'pino';
 import { createSlackAdapter } from '../../adapters/slack/index.ts';
 import { createSecretBox } from '../../src/privacy/seal.ts';
 import { startFakeSlackApi } from '../fakes/slack-api.ts';
-import { startFakeSocketMode } from '../fakes/slack-socket.ts';
+import { startFakeSocketMode, channelClick } from '../fakes/slack-socket.ts';
 import { actor, testCore } from '../helpers/core.ts';
 import { slackHarness, type SlackHarness } from './harness.ts';
 
@@ -93,20 +93,7 @@ describe("a poll's menu over Socket Mode (Bolt's route, the same vote handler)",
       await adapter.start();
       const created = await core.createPollFromText(actor('U1'), `"Næring?" ${options(15)}`, { channelId: 'C1' });
       const pollId = created.ok ? created.poll.id : 0;
-      await socket.send({
-        envelope_id: 'e1',
-        type: 'interactive',
-        payload: {
-          type: 'block_actions',
-          team: { id: 'T1', domain: 'test' },
-          user: { id: 'U2', team_id: 'T1' },
-          container: { type: 'message', message_ts: '1.1', channel_id: 'C1' },
-          channel: { id: 'C1' },
-          trigger_id: 't1',
-          response_url: api.responseUrl('v'),
-          actions: [{ type: 'static_select', action_id: 'innspill_vote_select', block_id: `poll:${pollId}:menu`, selected_option: { text: { type: 'plain_text', text: 'Svar 15' }, value: `${pollId}:14` }, action_ts: '8.1' }],
-        },
-      });
+      await socket.send(channelClick('e1', 't1', api.responseUrl('v'), { type: 'static_select', action_id: 'innspill_vote_select', block_id: `poll:${pollId}:menu`, selected_option: { text: { type: 'plain_text', text: 'Svar 15' }, value: `${pollId}:14` }, action_ts: '8.1' }));
       expect(await core.myChoices(actor('U2'), pollId)).toEqual([14]);
       await adapter.idle();
     } finally {

@@ -7,7 +7,7 @@ import { createSlackAdapter } from '../../adapters/slack/index.ts';
 import { InnspillSocketReceiver } from '../../adapters/slack/socket-receiver.ts';
 import { createSecretBox } from '../../src/privacy/seal.ts';
 import { startFakeSlackApi, type FakeSlackApi } from '../fakes/slack-api.ts';
-import { startFakeSocketMode } from '../fakes/slack-socket.ts';
+import { startFakeSocketMode, channelClick } from '../fakes/slack-socket.ts';
 import { SIGNING_SECRET, slackRequests } from '../fakes/slack-requests.ts';
 import { actor, testCore } from '../helpers/core.ts';
 import { useTmpDir } from '../helpers/tmp.ts';
@@ -123,20 +123,7 @@ describe('Socket Mode', () => {
         { question: 'Hvilken dag?', options: ['Mandag', 'Tirsdag'], multipleChoice: false, anonymous: false, resultsAfterClose: false, everyone: false, closes: null },
         { channelId: 'C1' },
       );
-      await socket.send({
-        envelope_id: 'e4',
-        type: 'interactive',
-        payload: {
-          type: 'block_actions',
-          team: { id: 'T1', domain: 'test' },
-          user: { id: 'U2', team_id: 'T1' },
-          container: { type: 'message', message_ts: '1.1', channel_id: 'C1' },
-          channel: { id: 'C1' },
-          trigger_id: 't2',
-          response_url: api.responseUrl('v'),
-          actions: [{ type: 'button', action_id: 'innspill_vote_1', block_id: `poll:${poll.id}:option:1`, value: `${poll.id}:1`, action_ts: '8.1' }],
-        },
-      });
+      await socket.send(channelClick('e4', 't2', api.responseUrl('v'), { type: 'button', action_id: 'innspill_vote_1', block_id: `poll:${poll.id}:option:1`, value: `${poll.id}:1`, action_ts: '8.1' }));
       expect((await core.viewPoll(poll.id)).tally!.counts).toEqual([0, 1]);
 
       socket.askToReconnect();
