@@ -15,12 +15,12 @@ describe('suggestions', () => {
 
   it('keeps no readable identity for anonymous suggestions, yet shows them to their sender', async () => {
     const { core, store } = testCore();
-    const me = actor('U1');
+    const me = actor('U1ANONYMOUS0SENDER');
     await core.saveProfile(me, { companyName: 'Bakeriet AS' });
     const { suggestion } = await core.submitSuggestion(me, { text: 'Hemmelig', anonymous: true });
     expect(suggestion).toMatchObject({ senderId: null, companyName: null, anonymous: true });
     const row = (store as unknown as { db: import('better-sqlite3').Database }).db.prepare('SELECT * FROM suggestions').get() as Record<string, unknown>;
-    expect(JSON.stringify(row)).not.toContain('U1');
+    expect(JSON.stringify(row)).not.toContain('U1ANONYMOUS0SENDER');
     expect(JSON.stringify(row)).not.toContain('Bakeriet');
     expect((await core.mine(me)).suggestions.map((s) => s.id)).toEqual([suggestion.id]);
     expect((await core.mine(actor('U2'))).suggestions).toEqual([]);

@@ -38,7 +38,9 @@ describe('Reply to sender from the Slack digest', () => {
   });
 
   it('opens a form; the reply is queued for the anonymous sender, who stays unnamed', async () => {
-    const { suggestion } = await h.core.submitSuggestion(actor('U2'), { text: 'Kan dere få fikset veiene?', anonymous: true });
+    // Long enough that random ciphertext in the outbox row cannot contain it by chance (a two-letter id did, 1 run in 40).
+    const SENDER = 'U2SENDER0ANON';
+    const { suggestion } = await h.core.submitSuggestion(actor(SENDER), { text: 'Kan dere få fikset veiene?', anonymous: true });
     const blocks = await deliverDigest(MEMBER);
     const [button] = buttonsOf(blocks, DIGEST_ACTIONS.reply);
     expect(button!.value).toBe(String(suggestion.id));
@@ -51,26 +53,26 @@ describe('Reply to sender from the Slack digest', () => {
     const view = open!.args.view;
     expect(view.callback_id).toBe('innspill_reply');
     expect(view.blocks[0].element).toMatchObject({ type: 'plain_text_input', multiline: true, max_length: 2000 });
-    expect(JSON.stringify(view)).not.toContain('U2');
+    expect(JSON.stringify(view)).not.toContain(SENDER);
 
     const res = await h.submit('innspill_reply', { text: { type: 'plain_text_input', value: 'Takk! Vi tar det opp <!channel>' } }, { user: MEMBER, privateMetadata: view.private_metadata, viewId: 'VREPLY' });
     expect(res.json.response_action).toBe('update');
     expect(JSON.stringify(res.json.view)).toContain(`#${suggestion.id}`);
-    expect(JSON.stringify(res.json)).not.toContain('U2');
+    expect(JSON.stringify(res.json)).not.toContain(SENDER);
 
     const queued = await h.core.outbox.list(['pending'], 10);
     expect(queued).toHaveLength(1);
     // The recipient stays sealed in the outbox until the moment of sending.
     expect(queued[0]).toMatchObject({ platform: 'slack', workspaceId: 'T1', recipient: { kind: 'sealed', sealed: expect.any(String) }, payload: { type: 'reply', suggestionId: suggestion.id, text: 'Takk! Vi tar det opp <!channel>' } });
-    expect(JSON.stringify(queued[0])).not.toContain('U2');
+    expect(JSON.stringify(queued[0])).not.toContain(SENDER);
     const sealed = queued[0]!.recipient.kind === 'sealed' ? queued[0]!.recipient.sealed! : '';
 
     // The sender gets it in their chat with the bot, escaped.
     h.api.reset();
     expect((await h.adapter.sender.deliver({ ...queued[0]!, recipient: h.core.openRecipient(sealed), attempt: 1 })).ok).toBe(true);
-    expect(h.api.callsTo('conversations.open')[0]!.args.users).toBe('U2');
+    expect(h.api.callsTo('conversations.open')[0]!.args.users).toBe(SENDER);
     const post = h.api.callsTo('chat.postMessage')[0]!;
-    expect(post.args.channel).toBe('D2');
+    expect(post.args.channel).toBe(`D${SENDER.slice(1)}`);
     expect(JSON.stringify(post.args.blocks)).toContain('&lt;!channel&gt;');
   });
 

@@ -11,7 +11,7 @@ async function setup() {
   await core.members.add(member.id, t.clock());
   const kari = actor('U1');
   const ola = actor('U2', { platform: 'teams', workspaceId: 'tenant1' });
-  const per = actor('U3');
+  const per = actor('U3RESPONDENT9');
   for (const a of [kari, ola, per]) await store.participants.touch({ ...a, now: t.clock() });
   await core.saveProfile(kari, { area: 'askim' });
   await core.saveProfile(ola, { area: 'askim', industry: 'retail' });
@@ -38,7 +38,7 @@ describe('survey use cases', () => {
     expect(again.send.recipients).toBe(1);
     expect((await core.surveys.results(survey.id)).results.recipients).toBe(3);
     const invitations = (await store.outbox.list(['pending'], 100)).filter((m) => m.payload.type === 'survey' && !m.payload.reminder);
-    expect(invitations.map((m) => m.label).sort()).toEqual([kari.id, ola.id, actor('U3').id].sort());
+    expect(invitations.map((m) => m.label).sort()).toEqual([kari.id, ola.id, actor('U3RESPONDENT9').id].sort());
   });
 
   it('refuses a send in the past, a close before the start, and members only from chat', async () => {
@@ -101,7 +101,7 @@ describe('survey use cases', () => {
     const db = (store as unknown as { db: import('better-sqlite3').Database }).db;
     const rows = db.prepare('SELECT * FROM survey_responses').all() as Record<string, unknown>[];
     expect(rows).toHaveLength(1);
-    expect(JSON.stringify(rows)).not.toContain('U3');
+    expect(JSON.stringify(rows)).not.toContain('U3RESPONDENT9');
     // Profile says hobol; industry and size come from the answers.
     expect(rows[0]).toMatchObject({ area: 'hobol', industry: 'retail', size_band: '2-9' });
     expect(await core.surveys.forgetRespondent(per.id)).toBe(1);
