@@ -6,6 +6,7 @@ import type { CoreDeps } from './context.ts';
 import { everyoneBut } from './polls.ts';
 import { pollChat } from './poll-chat.ts';
 import { pollReminder } from './poll-reminders.ts';
+import { deletePoll, editPoll, type PollEditor } from './poll-edit.ts';
 import type { Actor } from '../domain/participant.ts';
 
 /**
@@ -76,5 +77,8 @@ export function pollPlanUseCases(deps: CoreDeps) {
     chat: (actor: Actor, text: string, cmd: string) => pollChat(deps, actor, text, cmd),
     /** Whether a queued poll reminder goes, decided when it is due. */
     reminder: (payload: { pollId: number; participantId: string }) => pollReminder(deps, payload),
+    /** `innspill poll edit|delete`: what `/poll rediger|slett` does, for the operator too. */
+    edit: (actor: PollEditor, pollId: number, question: string, options: string[]) => editPoll(deps, actor, pollId, question, options),
+    delete: (actor: PollEditor, pollId: number) => deletePoll(deps, actor, pollId),
   };
 }

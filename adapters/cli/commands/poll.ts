@@ -1,6 +1,11 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
+import { OPERATOR_ID } from '../../../src/domain/follow-up.ts';
+import { InnspillError, isInnspillError } from '../../../src/errors.ts';
+import { catalog, describeError, describePollSyntaxError } from '../../../src/i18n/index.ts';
+import type { Innspill } from '../../../src/innspill.ts';
 import { roundsText } from '../../../src/polls/rounds-text.ts';
-import type { CliContext } from '../program.ts';
+import { EXIT_USAGE, type CliContext } from '../program.ts';
+import { confirmed } from './privacy.ts';
 import { withStore } from './with-store.ts';
 
 function pollId(value: string): number {
@@ -8,9 +13,11 @@ function pollId(value: string): number {
   return Number(value.replace('#', ''));
 }
 
-/** `poll rounds <id>`: a recurring poll's results round by round. */
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+/** `poll rounds <id>`: a recurring poll's results round by round; `poll edit|delete <id>`: `/poll rediger|slett` as the operator. */
 export function registerPoll(program: Command, ctx: CliContext): void {
-  const poll = program.command('poll').description('polls: compare a recurring poll round by round');
+  const poll = program.command('poll').description('polls: compare a recurring poll round by round, edit or delete a poll');
   poll
     .command('rounds')
     .argument('<id>', 'any round of the recurring poll', pollId)
@@ -37,5 +44,59 @@ export function registerPoll(program: Command, ctx: CliContext): void {
         },
         { readOnly: true },
       ),
+    );
+
+  // The operator acts as the project group, through the same use cases as `/poll rediger|slett`, and
+  // is refused (exit 1) in the words the chat gets, in the default language.
+  const act = (work: (core: Innspill, say: ReturnType<typeof catalog>['pollPlans']) => Promise<string | null>) =>
+    withStore(ctx, async (core) => {
+      const locale = core.settings.defaultLocale;
+      try {
+        const done = await work(core, catalog(locale).pollPlans);
+        if (done !== null) ctx.stdout.write(`${done}\n`);
+      } catch (error) {
+        if (!isInnspillError(error)) throw error;
+        ctx.stderr.write(`innspill: ${describeError(locale, error)}\n`);
+        ctx.exitCode = 1;
+      }
+    });
+
+  poll
+    .command('edit')
+    .argument('<id>', 'the poll number', pollId)
+    .addOption(new Option('--question <text>', 'the new question').makeOptionMandatory())
+    .addOption(new Option('--option <text>', 'an answer (repeat it: 2 to 25)').argParser(collect).default([]))
+    .description('change the question and answers of a poll no one has voted in yet; its posted messages show the change')
+    .action((id: number, opts: { question: string; option: string[] }) =>
+      act(async (core, say) => {
+        const edited = await core.pollPlans.edit({ id: OPERATOR_ID }, id, opts.question, opts.option);
+        if (edited.ok) return say.edited({ id });
+        ctx.stderr.write(`innspill: ${describePollSyntaxError(core.settings.defaultLocale, edited.syntax)}\n`);
+        ctx.exitCode = 1;
+        return null;
+      }),
+    );
+
+  poll
+    .command('delete')
+    .argument('<id>', 'the poll number', pollId)
+    .addOption(new Option('--yes', 'do not ask; needed when not run at a terminal'))
+    .description('delete a poll with its votes (a recurring poll also stops); its posted messages say it was deleted')
+    .action((id: number, opts: { yes?: boolean }) =>
+      act(async (core, say) => {
+        if (!opts.yes) {
+          const { poll: p, voters } = await core.viewPoll(id);
+          if (p.deletedAt) throw new InnspillError('poll_not_found');
+          ctx.stdout.write(`This deletes, for good: poll ${id}, "${p.question}", with ${voters} voters' votes${p.seriesId ? ', and stops its rounds' : ''}\n`);
+          if (!ctx.isTTY) {
+            ctx.stderr.write('innspill: not at a terminal, so nothing was deleted; run again with --yes to delete\n');
+            ctx.exitCode = EXIT_USAGE;
+            return null;
+          }
+          if (!(await confirmed(ctx, 'Delete it? [y/N] '))) return 'nothing was deleted';
+        }
+        await core.pollPlans.delete({ id: OPERATOR_ID }, id);
+        return say.deleted({ id });
+      }),
     );
 }

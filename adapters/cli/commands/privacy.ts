@@ -22,7 +22,8 @@ export function holdingsSummary(id: string, h: Holdings & { surveyResponses: rea
   return `${id}\n${lines.map((l) => `  ${l}`).join('\n')}\n`;
 }
 
-async function confirmed(ctx: CliContext, question: string): Promise<boolean> {
+/** A yes from the person at the terminal; anything else is a no. */
+export async function confirmed(ctx: CliContext, question: string): Promise<boolean> {
   const rl = createInterface({ input: ctx.stdin, output: ctx.stderr });
   try {
     return /^(y|yes|j|ja)$/i.test((await rl.question(question)).trim());
