@@ -4,6 +4,8 @@ import { voteRows } from './repositories/polls.ts';
 import { participantToucher, segmentGroupCounter } from './repositories/participants.ts';
 import { deliveryClaimer } from './repositories/events.ts';
 import { activityRecorder } from './repositories/activity.ts';
+import { pollChanges } from './repositories/poll-changes.ts';
+import { outboxInserter, sentRefsReader } from './repositories/outbox.ts';
 
 /** A unit of work that left its transaction to wait for something else (a timer, I/O, another `run`). */
 export class UnitOfWorkLeftTransaction extends Error {
@@ -22,12 +24,21 @@ function sqliteTx(db: Database, live: () => void): Tx {
   const groups = segmentGroupCounter(db);
   const claim = deliveryClaimer(db);
   const note = activityRecorder(db);
+  const changes = pollChanges(db);
+  const sentRefs = sentRefsReader(db);
+  const enqueue = outboxInserter(db);
   const settled = <R>(value: R) => Promise.resolve(value);
   return {
     polls: {
       get: (id) => (live(), settled(rows.poll(id))),
       addToTally: (pollId, option, delta) => (live(), settled(rows.addToTally(pollId, option, delta))),
       addVoters: (pollId, delta) => (live(), settled(rows.addVoters(pollId, delta))),
+      edit: (pollId, question, options) => (live(), settled(changes.edit(pollId, question, options))),
+      remove: (pollId, now) => (live(), settled(changes.remove(pollId, now))),
+    },
+    outbox: {
+      sentRefs: (payloadType, pollId) => (live(), settled(sentRefs(payloadType, pollId))),
+      enqueue: (messages, now) => (live(), settled(enqueue(messages, now))),
     },
     votes: {
       choices: (pollId, voterKey) => (live(), settled(rows.choices(pollId, voterKey))),

@@ -3,9 +3,8 @@ import type { Poll } from '../../src/domain/poll.ts';
 import type { Innspill } from '../../src/innspill.ts';
 import type { PollUpdateGate } from '../../src/usecases/poll-updates.ts';
 import type { ClientPool, TokenSource } from './api/clients.ts';
-import { classifySlackError } from './api/errors.ts';
+import { updatePollCopy } from './poll-copy.ts';
 import type { PollPosts } from './poll-posts.ts';
-import { renderPollMessage } from './render/poll.ts';
 
 export interface PollUpdater {
   /** Asks for the poll's messages to show the current counts soon; bursts collapse into few updates. */
@@ -96,23 +95,15 @@ export function createPollUpdater(deps: {
       if (limited.has(post.teamId)) continue;
       const token = await deps.tokens.botToken(post.teamId);
       if (!token) continue;
-      try {
-        await deps.clients.forTeam(post.teamId, token).chat.update({
-          channel: post.channel,
-          ts: post.ts,
-          ...renderPollMessage(view, post.locale, deps.core.settings.timeZone),
-        } as Parameters<ReturnType<ClientPool['forTeam']>['chat']['update']>[0]);
-      } catch (error) {
-        const result = classifySlackError(error);
-        if (result.retryAfterMs !== undefined) {
-          wait = Math.max(wait, result.retryAfterMs);
-          limited.add(post.teamId);
-        } else if (result.gone || result.error === 'message_not_found' || result.error === 'cant_update_message') {
-          await deps.posts.forget(pollId, post);
-        } else {
-          deps.logger.warn({ pollId, error: result.error }, 'poll message not updated');
-          if (result.retryable) polls.get(pollId)!.dirty = true;
-        }
+      const outcome = await updatePollCopy(deps.posts, deps.clients.forTeam(post.teamId, token), view, post, deps.core.settings.timeZone);
+      if (outcome.kind !== 'failed') continue;
+      const { failure } = outcome;
+      if (failure.retryAfterMs !== undefined) {
+        wait = Math.max(wait, failure.retryAfterMs);
+        limited.add(post.teamId);
+      } else {
+        deps.logger.warn({ pollId, error: failure.error }, 'poll message not updated');
+        if (failure.retryable) polls.get(pollId)!.dirty = true;
       }
     }
     if (limited.size) polls.get(pollId)!.dirty = true;

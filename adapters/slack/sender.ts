@@ -9,6 +9,7 @@ import { classifySlackError } from './api/errors.ts';
 import type { DmChannels } from './dm-channels.ts';
 import type { PollPosts } from './poll-posts.ts';
 import type { PollUpdater } from './poll-updater.ts';
+import { updatePollCopy } from './poll-copy.ts';
 import { publishPoll } from './publish.ts';
 import { packDigest } from './render/digest.ts';
 import { replyMessage } from './render/messages.ts';
@@ -49,6 +50,34 @@ export function createSlackSender(deps: {
     return { ref, calls: left.length };
   }
 
+  /**
+   * Shows every copy of the poll recorded in this workspace as the poll now stands (an edit, a
+   * delete), one `chat.update` each, in a fixed order. A 429 (with its Retry-After) or a passing
+   * failure ends the attempt, and the retry resumes after the copies already updated, whose count the
+   * outbox keeps (`parts`); a copy Slack no longer has is forgotten. A copy that cannot be updated
+   * for good is passed over, and its error reported once every other copy was tried.
+   */
+  async function refreshCopies(client: WebClient, teamId: string, pollId: number, progress: PartProgress | undefined): Promise<SendResult> {
+    const view = await deps.core.viewPoll(pollId);
+    const copies = await deps.posts.inWorkspace(pollId, teamId);
+    // Forgotten copies leave the list, so the count of those updated is where the next try starts.
+    let done = Math.min(progress?.sent ?? 0, copies.length);
+    let calls = 0;
+    let refused: string | null = null;
+    for (const post of copies.slice(done)) {
+      calls += 1;
+      const outcome = await updatePollCopy(deps.posts, client, view, post, deps.core.settings.timeZone);
+      if (outcome.kind === 'forgotten') continue;
+      if (outcome.kind === 'failed') {
+        if (outcome.failure.retryable) return outcome.failure;
+        refused ??= outcome.failure.error;
+      }
+      done += 1;
+      await progress?.record(done);
+    }
+    return refused === null ? { ok: true, calls } : { ok: false, retryable: false, error: refused };
+  }
+
   return {
     platform: 'slack',
     async deliver(message: OutboundMessage): Promise<SendResult> {
@@ -56,6 +85,9 @@ export function createSlackSender(deps: {
       const token = await deps.tokens.botToken(teamId);
       if (!token) return { ok: false, retryable: false, gone: true, error: 'no_installation' };
       const client = deps.clients.forTeam(teamId, token);
+      // Every copy in the workspace, found in Slack's own records: no one conversation to open.
+      if (payload.type === 'poll_refresh') return await refreshCopies(client, teamId, payload.pollId, message.parts).catch(classifySlackError);
+      if (recipient.kind === 'workspace') return { ok: false, retryable: false, error: 'slack_needs_a_conversation' };
       let cached = false;
       try {
         // Decided when due, before any call: no reminder to someone who answered, nothing to someone who said stop.
@@ -90,9 +122,6 @@ export function createSlackSender(deps: {
             return { ok: true, platformRef: await post(client, channel, answerMessage(payload.locale, payload.suggestionId, payload.text)) };
           case 'survey':
             return { ok: true, platformRef: await post(client, channel, invitation!) };
-          // Slack's posted copies are updated by its poll updater (chat.update): none is queued for Slack.
-          case 'poll_refresh':
-            return { ok: false, retryable: false, error: 'poll_refresh_not_for_slack' };
           case 'digest': {
             const parts = packDigest(parseDigest(payload.digest), { locale: payload.locale, timeZone: deps.core.settings.timeZone });
             const { ref, calls } = await postParts(client, message.parts, channel, parts);

@@ -31,8 +31,12 @@ const packDigest: DigestPacker<AdaptiveCard> = digestCards;
 /** The scope the bot's token for the Bot Connector is issued for. */
 const BOT_FRAMEWORK_AUDIENCE = 'https://api.botframework.com';
 
+/** A recipient Teams can be reached at: one person or one conversation (the outbox names each Teams copy). */
+type Reachable = Exclude<Recipient, { kind: 'workspace' }>;
+type TeamsMessage = OutboundMessage & { recipient: Reachable };
+
 /** A recipient as the outbox names it: a Teams user (AAD id or full participant id) or a conversation id. */
-export function targetFor(workspaceId: string, recipient: Recipient): ReferenceTarget {
+export function targetFor(workspaceId: string, recipient: Reachable): ReferenceTarget {
   if (recipient.kind === 'channel') return { kind: 'conversation', tenantId: workspaceId, conversationId: baseConversationId(recipient.channelId) };
   const parts = recipient.userId.split(':');
   const userId = parts.length === 3 && parts[0] === 'teams' ? parts[2]! : recipient.userId;
@@ -40,7 +44,7 @@ export function targetFor(workspaceId: string, recipient: Recipient): ReferenceT
 }
 
 /** The participant a 1:1 message goes to, or null for a channel (seen by many, managed by none there). */
-function recipientId(message: OutboundMessage): string | null {
+function recipientId(message: TeamsMessage): string | null {
   const target = targetFor(message.workspaceId, message.recipient);
   return target.kind === 'user' ? `teams:${target.tenantId}:${target.userId}` : null;
 }
@@ -73,7 +77,7 @@ export function createTeamsSender(deps: TeamsSenderDeps): PlatformSender {
   const { core } = deps;
 
   /** The message's parts, in order: one, except for a digest too long for one card. */
-  async function render(message: OutboundMessage, locale: Locale): Promise<Reply[]> {
+  async function render(message: TeamsMessage, locale: Locale): Promise<Reply[]> {
     const payload = message.payload;
     switch (payload.type) {
       // A copy already posted, shown again after an edit or a delete: the same card a new post gets.
@@ -203,7 +207,7 @@ export function createTeamsSender(deps: TeamsSenderDeps): PlatformSender {
   }
 
   /** The message's parts in the conversation's language, or the failure to report when it cannot be rendered. */
-  async function partsOf(message: OutboundMessage, locale: string | undefined): Promise<Reply[] | SendResult> {
+  async function partsOf(message: TeamsMessage, locale: string | undefined): Promise<Reply[] | SendResult> {
     try {
       return await render(message, resolveLocale(locale, core.settings.defaultLocale));
     } catch (error) {
@@ -216,7 +220,7 @@ export function createTeamsSender(deps: TeamsSenderDeps): PlatformSender {
    * Replaces a posted card in place (PUT …/activities/{id}), in the conversation it was posted to.
    * With no reference to that conversation any more, the bot cannot write there: nothing to update.
    */
-  async function refresh(message: OutboundMessage, activityId: string): Promise<SendResult> {
+  async function refresh(message: TeamsMessage, activityId: string): Promise<SendResult> {
     const target = targetFor(message.workspaceId, message.recipient);
     const reference = await deps.references.find(target);
     if (!reference) return { ok: false, retryable: false, gone: true, error: 'no_conversation_reference' };
@@ -233,8 +237,14 @@ export function createTeamsSender(deps: TeamsSenderDeps): PlatformSender {
 
   return {
     platform: 'teams',
-    async deliver(message) {
-      if (message.payload.type === 'poll_refresh') return refresh(message, message.payload.activityId);
+    async deliver(outbound) {
+      const { recipient, payload } = outbound;
+      // Every Teams copy is known to the outbox by its activity id: an update for a whole workspace is not Teams'.
+      if (recipient.kind === 'workspace') return { ok: false, retryable: false, error: 'teams_needs_a_conversation' };
+      const message: TeamsMessage = { ...outbound, recipient };
+      if (payload.type === 'poll_refresh') {
+        return payload.activityId ? refresh(message, payload.activityId) : { ok: false, retryable: false, error: 'teams_refresh_needs_an_activity' };
+      }
       const route = await routeTo(targetFor(message.workspaceId, message.recipient));
       if (!route) return { ok: false, retryable: false, gone: true, error: 'no_conversation_reference' };
       const parts = await partsOf(message, route.locale);

@@ -36,7 +36,8 @@ export function workspaceKeyOf(message: Pick<OutboundMessage, 'platform' | 'work
  * conversation are few and a 429 there is followed like any other.
  */
 export function rateKeysOf(message: Pick<OutboundMessage, 'platform' | 'workspaceId' | 'recipient'>, limits: PlatformLimits = PLATFORM_LIMITS): RateKey[] {
-  const conversation = message.recipient.kind === 'user' ? `user:${message.recipient.userId}` : `channel:${message.recipient.channelId}`;
+  const r = message.recipient;
+  const conversation = r.kind === 'user' ? `user:${r.userId}` : r.kind === 'channel' ? `channel:${r.channelId}` : 'workspace';
   const workspace = workspaceKeyOf(message);
   return [
     { key: workspace, rules: limits[message.platform].workspace, shared: true },

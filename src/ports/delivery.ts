@@ -8,7 +8,11 @@ import type { Progress } from '../domain/follow-up.ts';
  * outbox worker's job, so a sender never retries on its own.
  */
 
-export type Recipient = { kind: 'user'; userId: string } | { kind: 'channel'; channelId: string };
+/**
+ * Who a message goes to. `workspace`: no one conversation, for a message about every copy of a poll
+ * a platform keeps in the workspace (a Slack refresh, which finds the copies in Slack's own records).
+ */
+export type Recipient = { kind: 'user'; userId: string } | { kind: 'channel'; channelId: string } | { kind: 'workspace' };
 
 export type OutboundPayload =
   | { type: 'digest'; locale: Locale; digest: unknown }
@@ -21,8 +25,12 @@ export type OutboundPayload =
   | { type: 'survey'; surveyId: number; participantId: string; reminder: boolean }
   /** A reminder of a poll sent to everyone, to one participant; decided when due (not voted, not stopped). */
   | { type: 'poll_reminder'; pollId: number; participantId: string }
-  /** A posted copy of a poll (its activity id) shown again as the poll now stands: edited, or deleted. */
-  | { type: 'poll_refresh'; pollId: number; activityId: string };
+  /**
+   * A poll's posted copies shown again as the poll now stands: edited, or deleted. With an activity
+   * id, that one copy (Teams, where the outbox knows each); without, every copy the platform
+   * recorded in the workspace (Slack, which records its own posts: channel, chats, reminders).
+   */
+  | { type: 'poll_refresh'; pollId: number; activityId?: string };
 
 export interface OutboundMessage {
   id: number;

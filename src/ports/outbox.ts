@@ -69,6 +69,12 @@ export interface OutboxStore {
   sentRefs(payloadType: 'poll', pollId: number): Promise<SentRef[]>;
   /** Queues messages, skipping keys already queued; returns the ids of those queued now. */
   enqueue(messages: NewOutboxMessage[], now: Date): Promise<number[]>;
+  /**
+   * Keeps a message the platform took outside the outbox (a poll posted as the answer in a Teams
+   * turn) as sent, with its reference, so `sentRefs` finds it and it is updated like the outbox's
+   * own. A key kept already is left as it is.
+   */
+  recordSent(message: NewOutboxMessage, platformRef: string, now: Date): Promise<void>;
 }
 
 export interface DigestRun {

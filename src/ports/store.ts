@@ -137,13 +137,6 @@ export interface PollStore {
   startRound(round: NewRound): Promise<Poll | null>;
   /** A series' rounds, first to last. */
   rounds(seriesId: number): Promise<Poll[]>;
-  /** New question and options, only while no one has voted (checked in the same transaction); null if there is no such poll. */
-  edit(pollId: number, question: string, options: string[]): Promise<{ ok: true; poll: Poll } | { ok: false; code: 'poll_not_found' | 'poll_has_votes' } >;
-  /**
-   * Deletes the poll: its votes and counts go, its question and options are blanked, posts still
-   * waiting in the outbox are dropped and its series stops; the row stays so its messages can say so.
-   */
-  remove(pollId: number, now: Date): Promise<Poll | null>;
 }
 
 export interface MemberStore {

@@ -1,5 +1,6 @@
 import type { Participant, Segment } from '../domain/participant.ts';
 import type { Poll } from '../domain/poll.ts';
+import type { NewOutboxMessage, SentRef } from './outbox.ts';
 import type { SegmentGroup } from '../privacy/published.ts';
 import type { TouchParticipant } from './store.ts';
 
@@ -37,6 +38,23 @@ export interface Tx {
     addToTally(pollId: number, option: number, delta: number): Promise<void>;
     /** Adds `delta` to the poll's count of people with at least one choice. */
     addVoters(pollId: number, delta: number): Promise<void>;
+    /**
+     * New question and options, written only while no one has voted and the poll is not deleted
+     * (checked in the same statement, after any vote being decided); false when nothing changed.
+     */
+    edit(pollId: number, question: string, options: string[]): Promise<boolean>;
+    /**
+     * Deletes the poll: its votes and counts go, its question and options are blanked, posts still
+     * waiting in the outbox are dropped and its series stops; the row stays so its messages can say
+     * so. False if it was deleted already (or never was).
+     */
+    remove(pollId: number, now: Date): Promise<boolean>;
+  };
+  outbox: {
+    /** Sent messages of this type about this poll that have a platform reference (as `OutboxStore.sentRefs`). */
+    sentRefs(payloadType: 'poll', pollId: number): Promise<SentRef[]>;
+    /** Queues messages, skipping keys already queued (as `OutboxStore.enqueue`): they go only if the work commits. */
+    enqueue(messages: NewOutboxMessage[], now: Date): Promise<number[]>;
   };
   votes: {
     /** The voter's current options, ascending. */

@@ -13,10 +13,9 @@ import { pollRounds } from './poll-series.ts';
 const SUBCOMMAND = /^(runder|rounds|rediger|endre|edit|slett|delete)\b(?:\s+#?(\d{1,12})\b)?(.*)$/isu;
 const VERB: Record<string, 'rounds' | 'edit' | 'delete'> = { runder: 'rounds', rounds: 'rounds', rediger: 'edit', endre: 'edit', edit: 'edit', slett: 'delete', delete: 'delete' };
 
-/** A subcommand's answer, and the poll it changed, whose posted messages the adapter then updates. */
+/** A subcommand's answer (an edit or a delete has queued the update of the poll's posted messages). */
 export interface PollChatAnswer {
   text: string;
-  changed?: number;
 }
 
 /**
@@ -35,14 +34,14 @@ export async function pollChat(deps: CoreDeps, actor: Actor, text: string, cmd: 
   try {
     if (verb === 'delete') {
       await deletePoll(deps, actor, pollId);
-      return { text: p.deleted({ id: pollId }), changed: pollId };
+      return { text: p.deleted({ id: pollId }) };
     }
     if (verb === 'edit') {
       const parsed = parsePollCommand(rest);
       if (!parsed.ok) return { text: describePollSyntaxError(actor.locale, parsed.error) };
       const edited = await editPoll(deps, actor, pollId, parsed.draft.question, parsed.draft.options);
       if (!edited.ok) return { text: describePollSyntaxError(actor.locale, edited.syntax) };
-      return { text: p.edited({ id: pollId }), changed: pollId };
+      return { text: p.edited({ id: pollId }) };
     }
     const { poll, rounds } = await pollRounds(deps, pollId);
     if (poll.deletedAt) throw new InnspillError('poll_not_found');

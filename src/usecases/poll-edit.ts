@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Actor } from '../domain/participant.ts';
 import { workspaceKey } from '../domain/participant.ts';
 import { OPERATOR_ID } from '../domain/follow-up.ts';
@@ -5,6 +6,7 @@ import { may } from '../domain/permissions.ts';
 import { mayVoteFrom, type Poll } from '../domain/poll.ts';
 import { InnspillError } from '../errors.ts';
 import { checkPollTexts, type PollSyntaxError } from '../polls/syntax.ts';
+import type { Tx } from '../ports/unit-of-work.ts';
 import type { CoreDeps } from './context.ts';
 import { queuePollRefresh } from './poll-refresh.ts';
 
@@ -30,17 +32,30 @@ export async function editPoll(deps: CoreDeps, actor: PollEditor, pollId: number
   const poll = await managedPoll(deps, actor, pollId);
   const checked = checkPollTexts(question, options, { multipleChoice: poll.multipleChoice, anonymous: poll.anonymous, resultsAfterClose: false, everyone: false, closes: null });
   if (!checked.ok) return { ok: false, syntax: checked.error };
-  const edited = await deps.store.polls.edit(pollId, checked.draft.question, checked.draft.options);
-  if (!edited.ok) throw new InnspillError(edited.code);
-  await queuePollRefresh(deps, pollId);
-  return { ok: true, poll: edited.poll };
+  const { question: q, options: o } = checked.draft;
+  const edited = await changed(deps, poll, (tx) => tx.polls.edit(pollId, q, o));
+  if (edited) return { ok: true, poll: edited };
+  // Nothing changed: a vote came first, or the poll was deleted in the meantime.
+  const now = await deps.store.polls.get(pollId);
+  throw new InnspillError(!now || now.deletedAt ? 'poll_not_found' : 'poll_has_votes');
 }
 
 /** Deletes the poll with its votes; its messages are then updated to say it was deleted. */
 export async function deletePoll(deps: CoreDeps, actor: PollEditor, pollId: number): Promise<Poll> {
-  await managedPoll(deps, actor, pollId);
-  const deleted = await deps.store.polls.remove(pollId, deps.clock());
+  const poll = await managedPoll(deps, actor, pollId);
+  const now = deps.clock();
+  const deleted = await changed(deps, poll, (tx) => tx.polls.remove(pollId, now));
   if (!deleted) throw new InnspillError('poll_not_found');
-  await queuePollRefresh(deps, pollId);
   return deleted;
+}
+
+/** The change and the update of the poll's messages in one transaction; the poll as it now stands, or null if nothing changed. */
+function changed(deps: CoreDeps, poll: Poll, change: (tx: Tx) => Promise<boolean>): Promise<Poll | null> {
+  const now = deps.clock();
+  const key = randomUUID();
+  return deps.store.unitOfWork.run(async (tx) => {
+    if (!(await change(tx))) return null;
+    await queuePollRefresh(tx, poll, key, now);
+    return tx.polls.get(poll.id);
+  });
 }

@@ -1,28 +1,47 @@
-import { randomUUID } from 'node:crypto';
-import type { CoreDeps } from './context.ts';
+import type { Poll } from '../domain/poll.ts';
+import type { NewOutboxMessage } from '../ports/outbox.ts';
+import type { Tx } from '../ports/unit-of-work.ts';
 
 /**
- * After an edit or a delete, every Teams copy of the poll already posted by the outbox (it has an
- * activity id) is queued to be shown again as the poll now stands. Slack's copies are kept by its
- * own updater (it records where each went); Teams cards change in place only by a PUT on the
- * activity, which goes through the outbox so it is retried, paced and kept across a restart. The
- * card is rendered when the message is sent, so a later edit never shows an older state. Each
- * change queues its own update (a key of its own): two changes in one millisecond, or an edit back
- * to an earlier text, must not be taken for one already sent.
+ * Queues, in the edit's or the delete's own transaction, the update of every posted copy of the
+ * poll, so a crash after the commit cannot lose it and a change made anywhere (a chat, the command
+ * line, another replica) reaches every copy through the durable outbox: retried, paced, kept across
+ * a restart. The copy is rendered when the message is sent, so a later edit never shows an older
+ * state. Each change queues its own updates (`change`, a key of its own): two changes in one
+ * millisecond, or an edit back to an earlier text, must not be taken for one already sent.
+ *
+ * - Teams: one update per copy the outbox knows (its activity id), posted by the outbox or kept
+ *   from the answer in a turn (`recordSent`).
+ * - Slack: one update per workspace that may hold a copy (the poll's own, and each the outbox sent
+ *   it to); Slack's sender finds the copies in its own records (channel posts, chats, reminders),
+ *   which the core does not know.
  */
-export async function queuePollRefresh(deps: CoreDeps, pollId: number): Promise<void> {
-  const now = deps.clock();
-  const change = randomUUID();
-  const copies = (await deps.store.outbox.sentRefs('poll', pollId)).filter((ref) => ref.platform === 'teams');
-  await deps.store.outbox.enqueue(
-    copies.map((ref) => ({
-      platform: ref.platform,
+export async function queuePollRefresh(tx: Tx, poll: Pick<Poll, 'id' | 'workspaceKey'>, change: string, now: Date): Promise<void> {
+  const pollId = poll.id;
+  const label = `poll:${pollId}`;
+  const copies = await tx.outbox.sentRefs('poll', pollId);
+  const teams: NewOutboxMessage[] = copies
+    .filter((ref) => ref.platform === 'teams')
+    .map((ref) => ({
+      platform: 'teams',
       workspaceId: ref.workspaceId,
       recipient: ref.recipient,
-      payload: { type: 'poll_refresh' as const, pollId, activityId: ref.platformRef },
+      payload: { type: 'poll_refresh', pollId, activityId: ref.platformRef },
       dedupeKey: `poll_refresh:${pollId}:${ref.platformRef}:${change}`,
-      label: `poll:${pollId}`,
-    })),
-    now,
-  );
+      label,
+    }));
+  const slackWorkspaces = new Set(copies.filter((ref) => ref.platform === 'slack').map((ref) => ref.workspaceId));
+  if (poll.workspaceKey.startsWith(SLACK)) slackWorkspaces.add(poll.workspaceKey.slice(SLACK.length));
+  const slack: NewOutboxMessage[] = [...slackWorkspaces].map((workspaceId) => ({
+    platform: 'slack',
+    workspaceId,
+    recipient: { kind: 'workspace' },
+    payload: { type: 'poll_refresh', pollId },
+    dedupeKey: `poll_refresh:${pollId}:slack:${workspaceId}:${change}`,
+    label,
+  }));
+  await tx.outbox.enqueue([...teams, ...slack], now);
 }
+
+/** A Slack workspace's key (`workspaceKey` in `domain/participant.ts`) starts so. */
+const SLACK = 'slack:';

@@ -5,6 +5,8 @@ import { choicesOf, lockPoll } from './repositories/polls.ts';
 import { recordActivity } from './repositories/activity.ts';
 import { segmentGroups, touchParticipant } from './repositories/participants.ts';
 import { claimDelivery } from './repositories/events.ts';
+import { editPollTexts, removePoll } from './repositories/poll-changes.ts';
+import { enqueue, sentRefsOf } from './repositories/outbox.ts';
 
 const VOTER_LOCK = "hashtext('innspill.voter')";
 
@@ -36,7 +38,10 @@ function pgTx(c: Conn): { tx: Tx; flush(): Promise<void> } {
       async addVoters(pollId, delta) {
         voters.set(pollId, (voters.get(pollId) ?? 0) + delta);
       },
+      edit: (pollId, question, options) => editPollTexts(c, pollId, question, options),
+      remove: (pollId, now) => removePoll(c, pollId, now),
     },
+    outbox: { sentRefs: (payloadType, pollId) => sentRefsOf(c, payloadType, pollId), enqueue: (messages, now) => enqueue(c, messages, now) },
     votes: {
       async choices(pollId, voterKey) {
         await c.query(`SELECT pg_advisory_xact_lock(${VOTER_LOCK}, hashtext($1::text || ':' || $2::text))`, [pollId, voterKey]);

@@ -54,6 +54,15 @@ export function outboxInserter(db: Database): (messages: NewOutboxMessage[], now
     });
 }
 
+/** `OutboxStore.sentRefs`, run at the call: on the caller's transaction when there is one. */
+export function sentRefsReader(db: Database): (payloadType: string, pollId: number) => SentRef[] {
+  const sentRefs = db.prepare<[string, number], RefRow>(
+    `SELECT platform, workspace_id, recipient, platform_ref FROM outbox
+     WHERE status = 'sent' AND platform_ref IS NOT NULL AND json_extract(payload, '$.type') = ? AND json_extract(payload, '$.pollId') = ? ORDER BY id`,
+  );
+  return (payloadType, pollId) => sentRefs.all(payloadType, pollId).map(toSentRef);
+}
+
 export function createOutboxStore(db: Database): OutboxStore {
   const due = db.prepare<[number, number], Row>(
     "SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?",
@@ -89,11 +98,13 @@ export function createOutboxStore(db: Database): OutboxStore {
   const retry = db.prepare<[number, number]>(
     "UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = ?, last_error = NULL WHERE id = ? AND status = 'dead'",
   );
-  const sentRefs = db.prepare<[string, number], RefRow>(
-    `SELECT platform, workspace_id, recipient, platform_ref FROM outbox
-     WHERE status = 'sent' AND platform_ref IS NOT NULL AND json_extract(payload, '$.type') = ? AND json_extract(payload, '$.pollId') = ? ORDER BY id`,
-  );
+  const sentRefs = sentRefsReader(db);
   const enqueue = outboxInserter(db);
+  const keepSent = db.prepare(
+    `INSERT INTO outbox (platform, workspace_id, recipient, payload, dedupe_key, label, status, next_attempt_at, platform_ref, created_at, sent_at)
+     VALUES (?, ?, ?, ?, ?, ?, 'sent', ?, ?, ?, ?)
+     ON CONFLICT (dedupe_key) DO NOTHING`,
+  );
 
   return {
     due: async (now, limit) => due.all(now.getTime(), limit).map(toRecord),
@@ -125,7 +136,11 @@ export function createOutboxStore(db: Database): OutboxStore {
       });
     },
     retry: async (id, now) => retry.run(now.getTime(), id).changes === 1,
-    sentRefs: async (payloadType, pollId) => sentRefs.all(payloadType, pollId).map(toSentRef),
+    sentRefs: async (payloadType, pollId) => sentRefs(payloadType, pollId),
+    async recordSent(m, platformRef, now) {
+      const at = now.getTime();
+      keepSent.run(m.platform, m.workspaceId, JSON.stringify(m.recipient), JSON.stringify(m.payload), m.dedupeKey, m.label, at, platformRef, at, at);
+    },
     enqueue: async (messages, now) => db.transaction(() => enqueue(messages, now)).immediate(),
   };
 }

@@ -152,24 +152,6 @@ export function createPollStore(db: Database): PollStore {
     );
   });
   const roundsOf = db.prepare<[number], Row>('SELECT * FROM polls WHERE series_id = ? AND deleted_at IS NULL ORDER BY round');
-  // `voters = 0` in the same statement: a vote committed first makes the edit change nothing.
-  const editTexts = db.prepare<[string, string, number]>('UPDATE polls SET question = ?, options = ? WHERE id = ? AND voters = 0 AND deleted_at IS NULL');
-  const markDeleted = db.prepare<[number, number, number]>(
-    "UPDATE polls SET deleted_at = ?, closed_at = coalesce(closed_at, ?), question = '', options = '[]', voters = 0 WHERE id = ? AND deleted_at IS NULL",
-  );
-  const dropVotes = db.prepare<[number]>('DELETE FROM votes WHERE poll_id = ?');
-  const dropTallies = db.prepare<[number]>('DELETE FROM poll_tallies WHERE poll_id = ?');
-  const dropPosts = db.prepare<[number]>(
-    "DELETE FROM outbox WHERE status = 'pending' AND json_extract(payload, '$.type') = 'poll' AND json_extract(payload, '$.pollId') = ?",
-  );
-  const stopSeries = db.prepare<[number]>('UPDATE poll_series SET next_at = NULL WHERE id = (SELECT series_id FROM polls WHERE id = ?)');
-  const remove = db.transaction((pollId: number, now: Date) => {
-    if (markDeleted.run(now.getTime(), now.getTime(), pollId).changes === 0) return;
-    dropVotes.run(pollId);
-    dropTallies.run(pollId);
-    dropPosts.run(pollId);
-    stopSeries.run(pollId);
-  });
   const firstOf = (seriesId: number) => roundsOf.get(seriesId);
 
   return {
@@ -181,17 +163,6 @@ export function createPollStore(db: Database): PollStore {
       });
     },
     startRound: async (r) => startRound.immediate(r),
-    async edit(pollId, question, options) {
-      const changed = db.transaction(() => editTexts.run(question, JSON.stringify(options), pollId).changes > 0).immediate();
-      const row = rows.byId(pollId);
-      if (!row || row.deleted_at !== null) return { ok: false, code: 'poll_not_found' };
-      return changed ? { ok: true, poll: toPoll(row) } : { ok: false, code: 'poll_has_votes' };
-    },
-    async remove(pollId, now) {
-      remove.immediate(pollId, now);
-      const row = rows.byId(pollId);
-      return row ? toPoll(row) : null;
-    },
     async rounds(seriesId) {
       return roundsOf.all(seriesId).map(toPoll);
     },

@@ -87,6 +87,36 @@ contract('outbox claims and leases', (fresh) => {
     expect((await store.outbox.get(pending!))?.status).toBe('pending');
     expect(await store.outbox.sentRefs('poll', 9)).toEqual([]);
   });
+
+  it('keeps a message the platform took outside the outbox as sent, once, where sentRefs finds it', async () => {
+    const store = await fresh().open();
+    const channel = { kind: 'channel' as const, channelId: '19:c@thread.tacv2' };
+    const reply = message('poll_posted:7:act-1', { platform: 'teams', workspaceId: 'tenant', recipient: channel, payload: { type: 'poll', pollId: 7 } });
+    await store.outbox.recordSent(reply, 'act-1', now);
+    await store.outbox.recordSent({ ...reply, workspaceId: 'other' }, 'act-1', later(1_000));
+    expect(await store.outbox.sentRefs('poll', 7)).toEqual([{ platform: 'teams', workspaceId: 'tenant', recipient: channel, platformRef: 'act-1' }]);
+    // Nothing for the worker to send, and a sent message like the others in `outbox list`.
+    expect(await store.outbox.due(later(60_000), 10)).toEqual([]);
+    expect(await store.outbox.list(['sent'], 10)).toMatchObject([{ dedupeKey: 'poll_posted:7:act-1', status: 'sent', attempts: 0, sentAt: now, createdAt: now }]);
+  });
+
+  it('reads and queues inside a unit of work: the messages commit with it, or not at all', async () => {
+    const store = await fresh().open();
+    const [sent] = await store.outbox.enqueue([message('p1', { payload: { type: 'poll', pollId: 7 } })], now);
+    await store.outbox.claim(sent!, 'w', now, later(60_000));
+    await store.outbox.markSent(sent!, now, '1700000000.000100');
+    const refresh = (key: string) => message(key, { recipient: { kind: 'workspace' }, payload: { type: 'poll_refresh', pollId: 7 } });
+    const failing = store.unitOfWork.run(async (tx) => {
+      expect(await tx.outbox.sentRefs('poll', 7)).toEqual([{ platform: 'slack', workspaceId: 'T1', recipient: { kind: 'user', userId: 'U2' }, platformRef: '1700000000.000100' }]);
+      await tx.outbox.enqueue([refresh('r1')], now);
+      throw new Error('the work failed after queuing');
+    });
+    await expect(failing).rejects.toThrow('the work failed after queuing');
+    expect(await store.outbox.list(['pending'], 10)).toEqual([]);
+    const ids = await store.unitOfWork.run(async (tx) => tx.outbox.enqueue([refresh('r1'), refresh('r1')], now));
+    expect(ids).toHaveLength(1);
+    expect(await store.outbox.list(['pending'], 10)).toMatchObject([{ id: ids[0], recipient: { kind: 'workspace' }, payload: { type: 'poll_refresh', pollId: 7 } }]);
+  });
 });
 
 contract('digest claims', (fresh) => {

@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import fc from 'fast-check';
+import type { Tx } from '../../src/ports/unit-of-work.ts';
 import { contract } from './stores.ts';
 import { castVoteIn, DAY, later, noHooks, now, personKeys, pollInput, vote } from './fixtures.ts';
 
@@ -171,15 +172,35 @@ contract('poll plans: series, rounds, edit and delete', (fresh) => {
   it('edits a poll only while no one has voted, and deletes one with its votes and waiting posts', async () => {
     const store = await fresh().open();
     const poll = await store.polls.create(pollInput({ broadcast: [{ platform: 'slack', workspaceId: 'T1', recipient: { kind: 'user', userId: 'U5' }, label: 'slack:T1:U5' }], startsAt: later(DAY) }));
+    const edit = (question: string, options: string[]) => store.unitOfWork.run((tx) => tx.polls.edit(poll.id, question, options));
+    const remove = (at: Date) => store.unitOfWork.run((tx) => tx.polls.remove(poll.id, at));
     expect(await store.polls.listOpen('slack:T1', now, 10)).toEqual([]);
-    expect(await store.polls.edit(poll.id, 'Ny?', ['X', 'Y'])).toMatchObject({ ok: true, poll: { question: 'Ny?', options: ['X', 'Y'] } });
+    expect(await edit('Ny?', ['X', 'Y'])).toBe(true);
+    expect(await store.polls.get(poll.id)).toMatchObject({ question: 'Ny?', options: ['X', 'Y'] });
     await castVoteIn(store, vote(poll.id, 1, 0, { now: later(2 * DAY) }));
-    expect(await store.polls.edit(poll.id, 'Igjen?', ['X', 'Y'])).toEqual({ ok: false, code: 'poll_has_votes' });
+    expect(await edit('Igjen?', ['X', 'Y'])).toBe(false);
+    expect(await store.polls.get(poll.id)).toMatchObject({ question: 'Ny?' });
     expect((await store.outbox.list(['pending'], 10)).map((m) => m.payload.type)).toEqual(['poll']);
-    const removed = await store.polls.remove(poll.id, later(3 * DAY));
-    expect(removed).toMatchObject({ question: '', options: [], deletedAt: later(3 * DAY) });
+    expect(await remove(later(3 * DAY))).toBe(true);
+    expect(await store.polls.get(poll.id)).toMatchObject({ question: '', options: [], deletedAt: later(3 * DAY) });
     expect(await store.polls.tally(poll.id)).toEqual({ counts: [], voters: 0 });
     expect(await store.outbox.list(['pending'], 10)).toEqual([]);
-    expect(await store.polls.edit(poll.id, 'Q', ['A', 'B'])).toEqual({ ok: false, code: 'poll_not_found' });
+    expect(await remove(later(4 * DAY))).toBe(false);
+    expect(await edit('Q', ['A', 'B'])).toBe(false);
+  });
+
+  it('undoes an edit or a delete whose unit of work fails', async () => {
+    const store = await fresh().open();
+    const poll = await store.polls.create(pollInput());
+    const failing = (change: (tx: Tx) => Promise<boolean>) =>
+      expect(
+        store.unitOfWork.run(async (tx) => {
+          expect(await change(tx)).toBe(true);
+          throw new Error('failed after the change');
+        }),
+      ).rejects.toThrow('failed after the change');
+    await failing((tx) => tx.polls.edit(poll.id, 'Ny?', ['X', 'Y']));
+    await failing((tx) => tx.polls.remove(poll.id, later(DAY)));
+    expect(await store.polls.get(poll.id)).toEqual(poll);
   });
 });

@@ -20,6 +20,12 @@ function memoryTx(poll: Poll, profile: Participant['profile'], groups: SegmentGr
       get: async (id) => (id === poll.id ? poll : null),
       addToTally: async (...a) => void log.push(['tally', ...a]),
       addVoters: async (...a) => void log.push(['voters', ...a]),
+      edit: async (...a) => (log.push(['edit', ...a]), false),
+      remove: async (...a) => (log.push(['remove', ...a]), false),
+    },
+    outbox: {
+      sentRefs: async () => [],
+      enqueue: async (...a) => (log.push(['enqueue', ...a]), []),
     },
     votes: {
       choices: async () => [...choices],

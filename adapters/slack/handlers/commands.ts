@@ -95,9 +95,8 @@ export function registerCommands(app: App, deps: HandlerDeps): void {
     try {
       const answer = await core.pollPlans.chat(actor, text, POLL_COMMAND);
       if (answer !== null) {
+        // An edited or deleted poll: the core has queued the update of every copy of its message.
         await ack(ephemeral(textMessage(answer.text)) as never);
-        // An edited or deleted poll: every copy of its message is updated to say so.
-        if (answer.changed !== undefined) deps.updater.schedule(answer.changed);
         return;
       }
       const result = await core.createPollFromText(actor, text, { channelId: command.channel_id });

@@ -1,4 +1,4 @@
-import type { DigestRunStore, NewOutboxMessage, OutboxStore } from '../../../src/ports/outbox.ts';
+import type { DigestRunStore, NewOutboxMessage, OutboxStore, SentRef } from '../../../src/ports/outbox.ts';
 import { fromMs } from '../../repositories/rows.ts';
 import { toRecord, toRun, toSentRef, type RefRow, type Row, type RunRow } from '../../repositories/outbox.ts';
 import type { Conn, Db } from '../pool.ts';
@@ -16,6 +16,16 @@ export async function enqueue(c: Conn, messages: NewOutboxMessage[], now: Date):
     if (row) ids.push(row.id);
   }
   return ids;
+}
+
+/** `OutboxStore.sentRefs` on a connection: the pool, or the caller's transaction. */
+export async function sentRefsOf(c: Conn, payloadType: string, pollId: number): Promise<SentRef[]> {
+  const rows = await c.query<RefRow>(
+    `SELECT platform, workspace_id, recipient, platform_ref FROM outbox
+     WHERE status = 'sent' AND platform_ref IS NOT NULL AND payload::jsonb ->> 'type' = $1 AND (payload::jsonb ->> 'pollId')::bigint = $2 ORDER BY id`,
+    [payloadType, pollId],
+  );
+  return rows.map(toSentRef);
 }
 
 /**
@@ -54,15 +64,16 @@ export function createPgOutboxStore(db: Db): OutboxStore {
          WHERE id = (SELECT id FROM outbox WHERE id = $3 AND status = 'pending' FOR UPDATE SKIP LOCKED)`,
         [owner, leaseUntil.getTime(), id],
       )) === 1,
-    sentRefs: async (payloadType, pollId) =>
-      (
-        await db.query<RefRow>(
-          `SELECT platform, workspace_id, recipient, platform_ref FROM outbox
-           WHERE status = 'sent' AND platform_ref IS NOT NULL AND payload::jsonb ->> 'type' = $1 AND (payload::jsonb ->> 'pollId')::bigint = $2 ORDER BY id`,
-          [payloadType, pollId],
-        )
-      ).map(toSentRef),
+    sentRefs: (payloadType, pollId) => sentRefsOf(db, payloadType, pollId),
     enqueue: (messages, now) => db.tx((c) => enqueue(c, messages, now)),
+    async recordSent(m, platformRef, now) {
+      await db.run(
+        `INSERT INTO outbox (platform, workspace_id, recipient, payload, dedupe_key, label, status, next_attempt_at, platform_ref, created_at, sent_at)
+         VALUES ($1, $2, $3, $4, $5, $6, 'sent', $7, $8, $7, $7)
+         ON CONFLICT (dedupe_key) DO NOTHING`,
+        [m.platform, m.workspaceId, JSON.stringify(m.recipient), JSON.stringify(m.payload), m.dedupeKey, m.label, now.getTime(), platformRef],
+      );
+    },
     async markSent(id, now, ref) {
       // A sealed recipient is dropped once sent, with the message's reference (which names the chat).
       await db.run(

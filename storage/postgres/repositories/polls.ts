@@ -91,32 +91,6 @@ export function createPgPollStore(db: Db): PollStore {
       return found;
     },
     startRound: (r) => db.tx((c) => startRound(c, r)),
-    async edit(pollId, question, options) {
-      // The poll's exclusive lock waits for votes being decided; `voters = 0` in the same statement: a vote committed first makes the edit change nothing.
-      const changed = await db.tx(async (c) => {
-        await lockPoll(c, pollId, 'exclusive');
-        return c.run('UPDATE polls SET question = $1, options = $2 WHERE id = $3 AND voters = 0 AND deleted_at IS NULL', [question, JSON.stringify(options), pollId]);
-      });
-      const row = await byId(db, pollId);
-      if (!row || row.deleted_at !== null) return { ok: false, code: 'poll_not_found' };
-      return changed > 0 ? { ok: true, poll: toPoll(row) } : { ok: false, code: 'poll_has_votes' };
-    },
-    async remove(pollId, now) {
-      await db.tx(async (c) => {
-        await lockPoll(c, pollId, 'exclusive');
-        const marked = await c.run(
-          "UPDATE polls SET deleted_at = $1, closed_at = coalesce(closed_at, $1), question = '', options = '[]', voters = 0 WHERE id = $2 AND deleted_at IS NULL",
-          [now.getTime(), pollId],
-        );
-        if (marked === 0) return;
-        await c.run('DELETE FROM votes WHERE poll_id = $1', [pollId]);
-        await c.run('DELETE FROM poll_tallies WHERE poll_id = $1', [pollId]);
-        await c.run("DELETE FROM outbox WHERE status = 'pending' AND payload::jsonb->>'type' = 'poll' AND (payload::jsonb->>'pollId')::bigint = $1", [pollId]);
-        await c.run('UPDATE poll_series SET next_at = NULL WHERE id = (SELECT series_id FROM polls WHERE id = $1)', [pollId]);
-      });
-      const row = await byId(db, pollId);
-      return row ? toPoll(row) : null;
-    },
     rounds: (seriesId) => roundsOf(db, seriesId),
     async get(id) {
       const row = await byId(db, id);
