@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { Actor } from '../../src/domain/participant.ts';
 import { catalog, type Locale } from '../../src/i18n/index.ts';
 import type { Innspill } from '../../src/innspill.ts';
+import type { Recipient } from '../../src/ports/delivery.ts';
 import { answerCardAction } from './handlers/actions.ts';
 import { answerCommand } from './handlers/chat.ts';
 import type { Turn } from './handlers/turn.ts';
@@ -76,9 +77,9 @@ export class TeamsBot extends ActivityHandler {
   }
 
   private async message(context: TurnContext): Promise<void> {
-    const reply = replyActivity(await this.answer(context));
+    const reply = await this.answer(context);
     try {
-      await context.sendActivity(reply);
+      await this.send(context, reply);
     } catch (error) {
       // The connector refused or could not be reached: one line, not the client's request dump.
       this.deps.logger.error(describeConnectorFailure(error), 'Teams reply failed');
@@ -119,8 +120,28 @@ export class TeamsBot extends ActivityHandler {
       dedupeKey: activity.id ? `teams:${activity.id}` : undefined,
       cardMessageId: activity.replyToId ?? undefined,
       userMri: activity.from?.id ?? undefined,
-      post: async (reply: Reply) => void (await context.sendActivity(replyActivity(reply))),
+      post: (reply: Reply) => this.send(context, reply),
     };
+  }
+
+  /**
+   * Sends an answer in the turn. A poll's card is posted here, not by the outbox, so its activity id
+   * is kept with the outbox's own sent polls (`pollPlans.posted`): an edit or a delete then updates
+   * it too. A failure to keep it is logged; the card is out either way.
+   */
+  private async send(context: TurnContext, reply: Reply): Promise<void> {
+    const sent = await context.sendActivity(replyActivity(reply));
+    if (!('pollId' in reply) || reply.pollId === undefined || !sent?.id) return;
+    const activity = context.activity;
+    const target = targetOf(activity, actorOf(activity, this.locale(activity), this.deps.anonymous));
+    if (!target || target.kind === 'member') return;
+    // In a channel the answer went to the thread it was asked in; the thread's id finds it again.
+    const recipient: Recipient = target.kind === 'user' ? { kind: 'user', userId: target.userId } : { kind: 'channel', channelId: activity.conversation!.id };
+    try {
+      await this.deps.core.pollPlans.posted({ pollId: reply.pollId, platform: 'teams', workspaceId: target.tenantId, recipient, platformRef: sent.id });
+    } catch (error) {
+      this.deps.logger.error({ err: error, pollId: reply.pollId }, 'a posted poll card was not kept for updates');
+    }
   }
 
   private locale(activity: Activity): Locale {

@@ -1,8 +1,11 @@
 import { Activity } from '@microsoft/agents-activity';
 import { CARD_CONTENT_TYPE, type AdaptiveCard } from './cards/elements.ts';
 
-/** What the bot answers: a chat message, or a card (a form, a poll, a digest part, a confirmation). */
-export type Reply = { text: string } | { card: AdaptiveCard };
+/**
+ * What the bot answers: a chat message, or a card (a form, a poll, a digest part, a confirmation).
+ * A poll's card names its poll, so the answer's activity id is kept and later edits reach the card.
+ */
+export type Reply = { text: string } | { card: AdaptiveCard; pollId?: number };
 
 /**
  * Chat text as Teams should show it. Whatever could make markup of user text quoted in a reply is

@@ -226,8 +226,10 @@ export function createTeamsSender(deps: TeamsSenderDeps): PlatformSender {
     if (!reference) return { ok: false, retryable: false, gone: true, error: 'no_conversation_reference' };
     const parts = await partsOf(message, reference.locale);
     if (!Array.isArray(parts)) return parts;
+    // A copy answered in a channel's thread is changed in that thread (the channel id with `;messageid=`).
+    const where = message.recipient.kind === 'channel' ? { ...reference, conversation: { ...reference.conversation, id: message.recipient.channelId } } : reference;
     // A copy Teams no longer has (404) ends here; the conversation may still be there, so its reference is kept.
-    return send(continueIn(reference), parts, async () => undefined, async (context, part) => {
+    return send(continueIn(where), parts, async () => undefined, async (context, part) => {
       const activity = replyActivity(part);
       activity.id = activityId;
       await context.updateActivity(activity);

@@ -1,6 +1,8 @@
 import type { Poll } from '../domain/poll.ts';
+import type { Recipient } from '../ports/delivery.ts';
 import type { NewOutboxMessage } from '../ports/outbox.ts';
 import type { Tx } from '../ports/unit-of-work.ts';
+import type { CoreDeps } from './context.ts';
 
 /**
  * Queues, in the edit's or the delete's own transaction, the update of every posted copy of the
@@ -45,3 +47,29 @@ export async function queuePollRefresh(tx: Tx, poll: Pick<Poll, 'id' | 'workspac
 
 /** A Slack workspace's key (`workspaceKey` in `domain/participant.ts`) starts so. */
 const SLACK = 'slack:';
+
+/** A copy of a poll a platform posted outside the outbox, where the platform's updates need its reference. */
+export interface PollCopy {
+  pollId: number;
+  platform: 'slack' | 'teams';
+  workspaceId: string;
+  recipient: Recipient;
+  /** The platform's id of the posted message (a Teams activity id). */
+  platformRef: string;
+}
+
+/**
+ * Keeps a poll's copy posted as the answer in a turn (a Teams card) as a sent poll message, so the
+ * refresh after an edit or a delete reaches it like a copy the outbox posted.
+ */
+export function recordPollCopy(deps: CoreDeps, copy: PollCopy): Promise<void> {
+  const message: NewOutboxMessage = {
+    platform: copy.platform,
+    workspaceId: copy.workspaceId,
+    recipient: copy.recipient,
+    payload: { type: 'poll', pollId: copy.pollId },
+    dedupeKey: `poll_posted:${copy.pollId}:${copy.platform}:${copy.workspaceId}:${copy.platformRef}`,
+    label: `poll:${copy.pollId}`,
+  };
+  return deps.store.outbox.recordSent(message, copy.platformRef, deps.clock());
+}

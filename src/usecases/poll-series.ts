@@ -7,6 +7,7 @@ import { everyoneBut } from './polls.ts';
 import { pollChat } from './poll-chat.ts';
 import { pollReminder } from './poll-reminders.ts';
 import { deletePoll, editPoll, type PollEditor } from './poll-edit.ts';
+import { recordPollCopy, type PollCopy } from './poll-refresh.ts';
 import type { Actor } from '../domain/participant.ts';
 
 /**
@@ -80,5 +81,7 @@ export function pollPlanUseCases(deps: CoreDeps) {
     /** `innspill poll edit|delete`: what `/poll rediger|slett` does, for the operator too. */
     edit: (actor: PollEditor, pollId: number, question: string, options: string[]) => editPoll(deps, actor, pollId, question, options),
     delete: (actor: PollEditor, pollId: number) => deletePoll(deps, actor, pollId),
+    /** A poll's copy posted as the answer in a turn, kept so later edits and deletes update it too. */
+    posted: (copy: PollCopy) => recordPollCopy(deps, copy),
   };
 }

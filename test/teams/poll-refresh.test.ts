@@ -68,3 +68,42 @@ describe('a Teams poll card after an edit or a delete', () => {
     expect(await h.store.outbox.list(['pending', 'dead'], 10)).toEqual([]);
   });
 });
+
+describe('a Teams poll card posted as the answer in the turn', () => {
+  let h: TeamsHarness;
+  const deliver = async () => {
+    const worker = createOutboxWorker({ store: h.store.outbox, senders: [h.teams.sender], clock: h.clock, owner: `t-${Math.random()}`, log: pino({ level: 'silent' }) });
+    await worker.pump();
+    await worker.settled();
+  };
+  const cardOf = (activity: { attachments?: { content: Record<string, unknown> }[] }) => activity.attachments![0]!.content as Card;
+
+  beforeEach(async () => {
+    h = await startTeams();
+  });
+  afterEach(async () => {
+    await h.close();
+  });
+
+  it('keeps its activity id, so an edit and a delete replace that card', async () => {
+    await h.post(mention(h.connector, kari, 'poll "Møtedag?" "Mandag" "Fredag"'));
+    const [answer] = h.connector.calls.filter((c) => c.method === 'POST' && c.activity.attachments?.length);
+    expect(texts(cardOf(answer!.activity))).toContain('Møtedag?');
+    // Posted by the turn, not the outbox: nothing was waiting to be sent.
+    expect(await h.store.outbox.list(['pending'], 10)).toEqual([]);
+
+    await h.post(mention(h.connector, kari, 'poll rediger 1 "Hvilken møtedag?" "Mandag" "Onsdag"'));
+    await deliver();
+    const [edited] = h.connector.updates();
+    expect(edited).toMatchObject({ conversationId: answer!.conversationId });
+    expect(edited!.activityId).toMatch(/^sent-/);
+    expect(texts(cardOf(edited!.activity))).toContain('Hvilken møtedag?');
+
+    await h.post(mention(h.connector, kari, 'poll slett 1'));
+    await deliver();
+    const updates = h.connector.updates();
+    expect(updates).toHaveLength(2);
+    expect(updates[1]!.activityId).toBe(edited!.activityId);
+    expect(texts(cardOf(updates[1]!.activity))).toEqual(['Denne avstemningen er slettet.']);
+  });
+});

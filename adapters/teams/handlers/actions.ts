@@ -126,7 +126,7 @@ async function createPoll(turn: Turn, value: unknown): Promise<Reply> {
   if (!checked.ok) return { card: pollForm(locale, values, describePollSyntaxError(locale, checked.error)) };
   try {
     const poll = await core.createPoll(turn.actor, checked.draft, { channelId: turn.conversationId });
-    await turn.post({ card: pollCard(await core.viewPoll(poll), [], locale, core.settings.timeZone, undefined, creatorView(turn)) });
+    await turn.post({ card: pollCard(await core.viewPoll(poll), [], locale, core.settings.timeZone, undefined, creatorView(turn)), pollId: poll.id });
     return { card: doneCard(catalog(locale).messages.pollCreated({ id: poll.id })) };
   } catch (error) {
     return { card: pollForm(locale, values, explain(turn, error)) };

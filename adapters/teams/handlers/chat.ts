@@ -42,7 +42,7 @@ export async function answerCommand(turn: Turn, command: TeamsCommand): Promise<
         if (!result.ok) return { text: describePollSyntaxError(turn.locale, result.syntax) };
         const scheduled = scheduledPollText(result.poll, turn.locale, turn.core.settings.timeZone);
         if (scheduled) return { text: scheduled };
-        return { card: pollCard(await turn.core.viewPoll(result.poll), [], turn.locale, turn.core.settings.timeZone, undefined, creatorView(turn)) };
+        return { card: pollCard(await turn.core.viewPoll(result.poll), [], turn.locale, turn.core.settings.timeZone, undefined, creatorView(turn)), pollId: result.poll.id };
       }
       case 'mine':
         return { text: await mineText(turn) };
