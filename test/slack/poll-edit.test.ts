@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { actor } from '../helpers/core.ts';
 import { slackHarness, type SlackHarness } from './harness.ts';
+import { pumpOutbox } from './pump.ts';
 
 let h: SlackHarness;
 beforeEach(async () => {
@@ -19,7 +20,8 @@ describe('/poll rediger and /poll slett', () => {
     h.api.reset();
     const res = await poll('rediger 1 "Hvilken dag passer best?" "Mandag" "Onsdag" "Fredag"');
     expect(res.json).toMatchObject({ response_type: 'ephemeral', text: 'Avstemning 1 er endret.' });
-    await h.adapter.idle();
+    // The update goes through the outbox, queued with the edit.
+    await pumpOutbox(h);
     const [update] = h.api.callsTo('chat.update');
     const text = JSON.stringify(update!.args.blocks);
     expect(text).toContain('Hvilken dag passer best?');
@@ -52,7 +54,7 @@ describe('/poll rediger and /poll slett', () => {
     await h.adapter.idle();
     h.api.reset();
     expect((await poll('delete 1')).json.text).toBe('Avstemning 1 er slettet, med stemmene.');
-    await h.adapter.idle();
+    await pumpOutbox(h);
     const [update] = h.api.callsTo('chat.update');
     expect(update!.args.text).toBe('Denne avstemningen er slettet.');
     expect(JSON.stringify(update!.args.blocks)).not.toContain('innspill_vote');
