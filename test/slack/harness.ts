@@ -13,11 +13,16 @@ const next = () => ++seq;
 
 /** A real Slack adapter on a real HTTP server, a real core on in-memory SQLite, and a fake Web API. */
 export async function slackHarness(
-  options: { auth?: SlackAdapterConfig['auth']; appToken?: string | null; participantPolls?: boolean; pollUpdateDelayMs?: number; logger?: Logger } = {},
+  options: { auth?: SlackAdapterConfig['auth']; appToken?: string | null; participantPolls?: boolean; pollUpdateDelayMs?: number; logger?: Logger; path?: string } = {},
 ) {
   const api = await startFakeSlackApi();
   const secrets = createSecretBox(Buffer.alloc(32, 9));
-  const { core, store, clock } = testCore({ platformRecords, ...(options.participantPolls === undefined ? {} : { participantPolls: options.participantPolls }) });
+  const { core, store, clock } = testCore({
+    platformRecords,
+    ...(options.participantPolls === undefined ? {} : { participantPolls: options.participantPolls }),
+    // A database file, for a test that shares it with the command line.
+    ...(options.path === undefined ? {} : { path: options.path }),
+  });
   const adapter = createSlackAdapter({
     core,
     state: store.platformState,

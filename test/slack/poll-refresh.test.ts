@@ -1,16 +1,22 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
 import { OPERATOR_ID } from '../../src/domain/follow-up.ts';
 import { actor } from '../helpers/core.ts';
+import { runCli } from '../helpers/cli.ts';
+import { useTmpDir } from '../helpers/tmp.ts';
 import type { RecordedCall } from '../fakes/slack-api.ts';
 import { slackHarness, type SlackHarness } from './harness.ts';
 import { pumpOutbox } from './pump.ts';
 
+const tmp = useTmpDir();
 let h: SlackHarness;
-beforeEach(async () => {
-  h = await slackHarness();
+
+/** The server's side: the Slack adapter and its core, on an in-memory database or on `path`. */
+async function start(path?: string) {
+  h = await slackHarness(path === undefined ? {} : { path });
   await h.core.members.add('slack:T1:U1', h.clock());
   for (const [user, team] of [['U2', 'T1'], ['U3', 'T1'], ['U5', 'T2']] as const) await h.store.participants.touch({ ...actor(user, { workspaceId: team }), now: h.clock() });
-});
+}
 afterEach(async () => {
   await h.close();
 });
@@ -42,6 +48,7 @@ async function postEveryonePoll(): Promise<string[]> {
 
 describe('a Slack poll after an edit or a delete made anywhere', () => {
   it('is updated through the outbox in every workspace and chat it went to, then says it was deleted', async () => {
+    await start();
     const posts = await postEveryonePoll();
 
     // The command line's edit: no Slack turn, no updater in this process; only the outbox knows.
@@ -83,6 +90,7 @@ describe('a Slack poll after an edit or a delete made anywhere', () => {
   });
 
   it('waits out a 429 on chat.update (Retry-After) and goes on from the copy it stopped at', async () => {
+    await start();
     const posts = await postEveryonePoll();
     // The second update in T1 is refused with 429 (T2's chat, D5, goes its own way).
     let updates = 0;
@@ -112,5 +120,30 @@ describe('a Slack poll after an edit or a delete made anywhere', () => {
     expect(all.filter((c) => where(c) === where(first[1]!))).toHaveLength(2);
     for (const update of all) expect(update.args.text).toBe('Denne avstemningen er slettet.');
     expect(await h.store.outbox.list(['pending', 'dead'], 10)).toEqual([]);
+  });
+
+  it('is updated after `innspill poll edit|delete`, run beside the server on its database file, once the server drains the outbox', async () => {
+    const env = { DATABASE_PATH: join(tmp(), 'innspill.db') };
+    // The command line makes the database and its key file, as an installation has them.
+    expect((await runCli(['members', 'add', 'slack:T1:U9'], { env })).code).toBe(0);
+    await start(env.DATABASE_PATH);
+    const posts = await postEveryonePoll();
+
+    const edit = await runCli(['poll', 'edit', '1', '--question', 'Hvilken møtedag?', '--option', 'Mandag', '--option', 'Onsdag'], { env });
+    expect([edit.code, edit.stdout]).toEqual([0, 'Avstemning 1 er endret.\n']);
+    // The command line runs on the wall clock: the server's fake clock is moved past it.
+    h.clock.set(new Date(Date.now() + 3_600_000));
+    await deliver();
+    const edits = h.api.callsTo('chat.update');
+    expect(edits.map(where).sort()).toEqual([...posts].sort());
+    for (const update of edits) expect(update.args.text).toContain('Hvilken møtedag?');
+
+    h.api.reset();
+    expect((await runCli(['poll', 'delete', '1', '--yes'], { env })).code).toBe(0);
+    h.clock.set(new Date(Date.now() + 7_200_000));
+    await deliver();
+    const deletions = h.api.callsTo('chat.update');
+    expect(deletions.map(where).sort()).toEqual([...posts].sort());
+    for (const update of deletions) expect(update.args.text).toBe('Denne avstemningen er slettet.');
   });
 });
