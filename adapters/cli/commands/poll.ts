@@ -66,7 +66,7 @@ export function registerPoll(program: Command, ctx: CliContext): void {
     .argument('<id>', 'the poll number', pollId)
     .addOption(new Option('--question <text>', 'the new question').makeOptionMandatory())
     .addOption(new Option('--option <text>', 'an answer (repeat it: 2 to 25)').argParser(collect).default([]))
-    .description('change the question and answers of a poll no one has voted in yet (as /poll rediger does)')
+    .description('change the question and answers of a poll no one has voted in yet (as /poll rediger does); the running server updates its posted messages')
     .action((id: number, opts: { question: string; option: string[] }) =>
       act(async (core, say) => {
         const edited = await core.pollPlans.edit({ id: OPERATOR_ID }, id, opts.question, opts.option);
@@ -81,7 +81,7 @@ export function registerPoll(program: Command, ctx: CliContext): void {
     .command('delete')
     .argument('<id>', 'the poll number', pollId)
     .addOption(new Option('--yes', 'do not ask; needed when not run at a terminal'))
-    .description('delete a poll with its votes; a recurring poll also stops (as /poll slett does)')
+    .description('delete a poll with its votes; a recurring poll also stops (as /poll slett does); the running server updates its posted messages to say so')
     .action((id: number, opts: { yes?: boolean }) =>
       act(async (core, say) => {
         if (!opts.yes) {
