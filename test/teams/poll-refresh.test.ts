@@ -6,24 +6,24 @@ import { mention, startTeams, type TeamsHarness } from './harness.ts';
 
 const kari = { aad: 'aad-kari' };
 
-describe('a Teams poll card after an edit or a delete', () => {
-  let h: TeamsHarness;
-  const deliver = async () => {
-    const worker = createOutboxWorker({ store: h.store.outbox, senders: [h.teams.sender], clock: h.clock, owner: `t-${Math.random()}`, log: pino({ level: 'silent' }) });
-    await worker.pump();
-    await worker.settled();
-  };
-  const cardOf = (activity: { attachments?: { content: Record<string, unknown> }[] }) => activity.attachments![0]!.content as Card;
+let h: TeamsHarness;
+const deliver = async () => {
+  const worker = createOutboxWorker({ store: h.store.outbox, senders: [h.teams.sender], clock: h.clock, owner: `t-${Math.random()}`, log: pino({ level: 'silent' }) });
+  await worker.pump();
+  await worker.settled();
+};
+const cardOf = (activity: { attachments?: { content: Record<string, unknown> }[] }) => activity.attachments![0]!.content as Card;
+afterEach(async () => {
+  await h.close();
+});
 
+describe('a Teams poll card after an edit or a delete', () => {
   beforeEach(async () => {
     h = await startTeams();
     // Posted by the outbox at its time, so the activity id Teams gave it is kept with the message.
     await h.post(mention(h.connector, kari, 'poll "Møtedag?" "Mandag" "Fredag" --at 2026-12-01T09:00 --close-in 1w'));
     h.clock.set('2026-12-01T08:00:00Z');
     await deliver();
-  });
-  afterEach(async () => {
-    await h.close();
   });
 
   it('is replaced in place with the edited question, then with the deleted notice', async () => {
@@ -70,19 +70,8 @@ describe('a Teams poll card after an edit or a delete', () => {
 });
 
 describe('a Teams poll card posted as the answer in the turn', () => {
-  let h: TeamsHarness;
-  const deliver = async () => {
-    const worker = createOutboxWorker({ store: h.store.outbox, senders: [h.teams.sender], clock: h.clock, owner: `t-${Math.random()}`, log: pino({ level: 'silent' }) });
-    await worker.pump();
-    await worker.settled();
-  };
-  const cardOf = (activity: { attachments?: { content: Record<string, unknown> }[] }) => activity.attachments![0]!.content as Card;
-
   beforeEach(async () => {
     h = await startTeams();
-  });
-  afterEach(async () => {
-    await h.close();
   });
 
   it('keeps its activity id, so an edit and a delete replace that card', async () => {
