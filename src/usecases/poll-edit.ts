@@ -36,8 +36,8 @@ export async function editPoll(deps: CoreDeps, actor: PollEditor, pollId: number
   const edited = await changed(deps, poll, (tx) => tx.polls.edit(pollId, q, o));
   if (edited) return { ok: true, poll: edited };
   // Nothing changed: a vote came first, or the poll was deleted in the meantime.
-  const now = await deps.store.polls.get(pollId);
-  throw new InnspillError(!now || now.deletedAt ? 'poll_not_found' : 'poll_has_votes');
+  const current = await deps.store.polls.get(pollId);
+  throw new InnspillError(!current || current.deletedAt ? 'poll_not_found' : 'poll_has_votes');
 }
 
 /** Deletes the poll with its votes; its messages are then updated to say it was deleted. */
