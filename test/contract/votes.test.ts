@@ -2,7 +2,9 @@ import { expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Tx } from '../../src/ports/unit-of-work.ts';
 import { contract } from './stores.ts';
-import { castVoteIn, DAY, later, noHooks, now, personKeys, pollInput, vote } from './fixtures.ts';
+import { castVoteIn, DAY, later, message, noHooks, now, personKeys, pollInput, vote } from './fixtures.ts';
+import { OPERATOR_ID } from '../../src/domain/follow-up.ts';
+import { coreOn, fakeClock } from '../helpers/core.ts';
 
 contract('polls and votes', (fresh) => {
   it('round-trips a poll', async () => {
@@ -202,5 +204,30 @@ contract('poll plans: series, rounds, edit and delete', (fresh) => {
     await failing((tx) => tx.polls.edit(poll.id, 'Ny?', ['X', 'Y']));
     await failing((tx) => tx.polls.remove(poll.id, later(DAY)));
     expect(await store.polls.get(poll.id)).toEqual(poll);
+  });
+
+  it('queues the update of every posted copy with the edit and with the delete, in their transaction', async () => {
+    const store = await fresh().open();
+    const { core } = coreOn(store, { clock: fakeClock(now) });
+    const poll = await store.polls.create(pollInput());
+    const operator = { id: OPERATOR_ID } as const;
+    // A Teams card posted as the answer in a turn, kept with the outbox's sent polls.
+    const thread = { kind: 'channel' as const, channelId: '19:c@thread.tacv2;messageid=5' };
+    await store.outbox.recordSent(message('posted', { platform: 'teams', workspaceId: 'tenant', recipient: thread, payload: { type: 'poll', pollId: poll.id } }), 'act-1', now);
+    const refreshes = async () =>
+      (await store.outbox.list(['pending'], 10)).map((m) => [m.platform, m.workspaceId, m.recipient, m.payload]).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    const expected = [
+      ['slack', 'T1', { kind: 'workspace' }, { type: 'poll_refresh', pollId: poll.id }],
+      ['teams', 'tenant', thread, { type: 'poll_refresh', pollId: poll.id, activityId: 'act-1' }],
+    ];
+
+    expect(await core.pollPlans.edit(operator, poll.id, 'Ny?', ['X', 'Y'])).toMatchObject({ ok: true, poll: { question: 'Ny?', options: ['X', 'Y'] } });
+    expect(await refreshes()).toEqual(expected);
+    expect(await core.pollPlans.delete(operator, poll.id)).toMatchObject({ question: '', deletedAt: now });
+    // Each change queues its own: the delete's go beside the edit's, none taken for the other.
+    expect(await refreshes()).toEqual([expected[0], expected[0], expected[1], expected[1]]);
+    // A refused change queues nothing.
+    await expect(core.pollPlans.delete(operator, poll.id)).rejects.toThrow();
+    expect(await refreshes()).toHaveLength(4);
   });
 });
