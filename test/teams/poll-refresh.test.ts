@@ -2,7 +2,8 @@ import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createOutboxWorker } from '../../src/outbox/worker.ts';
 import { actions, texts, type Card } from './card-reading.ts';
-import { mention, startTeams, type TeamsHarness } from './harness.ts';
+import { OPERATOR_ID } from '../../src/domain/follow-up.ts';
+import { execute, mention, startTeams, type TeamsHarness } from './harness.ts';
 
 const kari = { aad: 'aad-kari' };
 
@@ -94,5 +95,18 @@ describe('a Teams poll card posted as the answer in the turn', () => {
     expect(updates).toHaveLength(2);
     expect(updates[1]!.activityId).toBe(edited!.activityId);
     expect(texts(cardOf(updates[1]!.activity))).toEqual(['Denne avstemningen er slettet.']);
+  });
+
+  it('from the poll form in a 1:1 chat is replaced there when the poll is deleted from the command line', async () => {
+    await h.post(execute(h.connector, kari, 'poll.create', { question: 'Møtedag?', options: 'Tirsdag\nTorsdag' }));
+    const [card] = h.connector.calls.filter((c) => c.method === 'POST' && c.activity.attachments?.length);
+    expect(card!.conversationId).toBe('a:chat-aad-kari');
+
+    await h.core.pollPlans.delete({ id: OPERATOR_ID }, 1);
+    await deliver();
+    const [deleted] = h.connector.updates();
+    expect(deleted).toMatchObject({ conversationId: 'a:chat-aad-kari' });
+    expect(deleted!.activityId).toMatch(/^sent-/);
+    expect(texts(cardOf(deleted!.activity))).toEqual(['Denne avstemningen er slettet.']);
   });
 });
