@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isValidTimeZone } from '../../src/time.ts';
 import { LOCALES } from '../../src/i18n/locale.ts';
 import { DEFAULT_TOPICS } from '../../src/domain/suggestion.ts';
