@@ -1,5 +1,4 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { roundsText } from '../../../src/polls/rounds-text.ts';
 import type { CliContext } from '../program.ts';
 import { withStore } from './with-store.ts';
 
@@ -33,7 +32,11 @@ export function registerPoll(program: Command, ctx: CliContext): void {
               rounds: rounds.map((r) => ({ round: r.round, poll: r.pollId, startsAt: r.startsAt.toISOString(), voters: r.voters, counts: r.tally?.counts ?? null })),
             };
             ctx.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
-          } else ctx.stdout.write(`${roundsText(core.settings.defaultLocale, core.settings.timeZone, p, rounds)}\n`);
+          } else {
+            // Loaded here, not at the top: it brings the whole catalogue, which `--help` does not need.
+            const { roundsText } = await import('../../../src/polls/rounds-text.ts');
+            ctx.stdout.write(`${roundsText(core.settings.defaultLocale, core.settings.timeZone, p, rounds)}\n`);
+          }
         },
         { readOnly: true },
       ),
