@@ -14,16 +14,18 @@ const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'dist');
 
 /**
- * Packages stay where npm put them and load as Node loads them, except zod: its ESM build is
- * ~100 small modules that tree-shake to a fraction. The platform SDKs are imported only by the
- * commands that need them, so they must stay separate files in any case; better-sqlite3 and pg
- * carry native code or optional requires that a bundle would break.
+ * Packages stay where npm put them and load as Node loads them, except the two every command
+ * loads: zod, whose ESM build is ~100 small modules that tree-shake to a fraction, and commander,
+ * which Node would otherwise load as CommonJS and scan for its exports (~10 ms per start). The
+ * platform SDKs are imported only by the commands that need them, so they stay separate in any
+ * case; better-sqlite3 and pg carry native code or optional requires that a bundle would break.
  */
-const packagesExceptZod = {
-  name: 'packages-except-zod',
+const BUNDLED = ['zod', 'commander'];
+const otherPackagesExternal = {
+  name: 'other-packages-external',
   setup(b) {
     b.onResolve({ filter: /^[^./]/ }, (args) => {
-      if (args.kind === 'entry-point' || args.path === 'zod' || args.path.startsWith('zod/')) return undefined;
+      if (args.kind === 'entry-point' || BUNDLED.some((name) => args.path === name || args.path.startsWith(`${name}/`))) return undefined;
       return { path: args.path, external: true };
     });
   },
@@ -44,6 +46,8 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20.18',
-  plugins: [packagesExceptZod],
+  plugins: [otherPackagesExternal],
+  // commander is CommonJS: its require() of Node's own modules needs a require in the ESM output.
+  banner: { js: "import { createRequire as __innspillRequire } from 'node:module'; const require = __innspillRequire(import.meta.url);" },
   logLevel: 'warning',
 });
