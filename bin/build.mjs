@@ -3,9 +3,9 @@
 // program into dist/ with esbuild. Type checking is `npm run typecheck` (tsc), which `npm test` runs.
 //
 // Why a bundle rather than tsc's one file per source: a command starts by loading modules, and
-// Node's ESM loader costs about 0.3 ms per module before any of its code runs. `members list` loaded
-// ~260 of them (zod alone is 94, with all its locales); bundled, it loads a few dozen files, and zod
-// is cut down to the schemas we use.
+// Node's ESM loader costs about half a millisecond of CPU per module before any of its code runs.
+// `members list` loaded ~255 of them (zod alone is 95, 64 of them locales); bundled, it loads 35
+// files, and zod is cut down to what our schemas use (see BENCHMARKS.md, "Fourth pass").
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
@@ -15,7 +15,7 @@ const OUT = join(ROOT, 'dist');
 
 /**
  * Packages stay where npm put them and load as Node loads them, except the two every command
- * loads: zod, whose ESM build is ~100 small modules that tree-shake to a fraction, and commander,
+ * loads: zod, whose ESM build is 95 small modules that tree-shake to a fraction, and commander,
  * which Node would otherwise load as CommonJS and scan for its exports (~10 ms per start). The
  * platform SDKs are imported only by the commands that need them, so they stay separate in any
  * case; better-sqlite3 and pg carry native code or optional requires that a bundle would break.
@@ -34,7 +34,7 @@ const otherPackagesExternal = {
 rmSync(OUT, { recursive: true, force: true });
 await build({
   absWorkingDir: ROOT,
-  // Every entry and chunk lands in dist/adapters/cli/, where tsc put main.js: the code that finds
+  // Every entry and chunk lands in dist/adapters/cli/, beside main.js (which bin/innspill.mjs runs): the code that finds
   // files from its own place keeps finding them there (version.ts and topic-keywords.ts go up to
   // the package root; checkpointer.ts starts checkpoint-worker.js from beside itself).
   entryPoints: { main: 'adapters/cli/main.ts', 'checkpoint-worker': 'storage/checkpoint-worker.ts' },
