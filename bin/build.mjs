@@ -34,9 +34,10 @@ const otherPackagesExternal = {
 rmSync(OUT, { recursive: true, force: true });
 await build({
   absWorkingDir: ROOT,
-  // Every entry and chunk lands in dist/adapters/cli/, beside main.js (which bin/innspill.mjs runs): the code that finds
-  // files from its own place keeps finding them there (version.ts and topic-keywords.ts go up to
-  // the package root; checkpointer.ts starts checkpoint-worker.js from beside itself).
+  // Every entry and chunk lands in dist/adapters/cli/, beside main.js (which bin/innspill.mjs
+  // runs): the code that finds files from its own place keeps finding them there (version.ts and
+  // topic-keywords.ts go up to the package root; checkpointer.ts starts checkpoint-worker.js from
+  // beside itself).
   entryPoints: { main: 'adapters/cli/main.ts', 'checkpoint-worker': 'storage/checkpoint-worker.ts' },
   outdir: join(OUT, 'adapters/cli'),
   bundle: true,
