@@ -1,5 +1,5 @@
 // The WAL checkpointer's worker thread (see checkpointer.ts). A plain module with no relative
-// imports, so it runs the same from the sources (through tsx) and from a `tsc` build in dist/.
+// imports, so it runs the same from the sources (through tsx) and as its own entry of the bundle in dist/.
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 

@@ -1,26 +1,43 @@
-import { z } from 'zod';
+import { createRequire } from 'node:module';
+import * as z from 'zod';
 import { isValidTimeZone } from '../../src/time.ts';
 import { LOCALES } from '../../src/i18n/locale.ts';
 import { DEFAULT_TOPICS } from '../../src/domain/suggestion.ts';
 import type { DigestChannel } from '../../src/usecases/delivery.ts';
-import { validate as validateCron } from 'node-cron';
+
+/**
+ * One variable: the rule for a value that is set, and what it means when unset or empty (people
+ * write `SLACK_APP_TOKEN=` in .env files to switch a thing off). The rule is built only when the
+ * variable is set: building zod schemas costs more than using them once, and every command reads
+ * the configuration (`members list` reads two variables, not forty).
+ */
+interface Setting<T> {
+  rule: () => z.ZodType<T, string>;
+  fallback: T;
+}
+const withDefault = <T>(rule: () => z.ZodType<T, string>, fallback: NoInfer<T>): Setting<T> => ({ rule, fallback });
+const optional = <T>(rule: () => z.ZodType<T, string>): Setting<T | undefined> => ({ rule, fallback: undefined });
+
+/**
+ * node-cron schedules the digest, so it is the one to ask whether an expression is valid. It takes
+ * about 10 ms to load, so it is loaded (synchronously, as the configuration is read) only when
+ * DIGEST_CRON is set.
+ */
+const isValidCron = (v: string) => (createRequire(import.meta.url)('node-cron') as typeof import('node-cron')).validate(v);
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
-/** Empty strings in .env files mean "not set", as people write `SLACK_APP_TOKEN=` to switch a thing off. */
-const optional = (schema: z.ZodString) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
-const withDefault = <T extends z.ZodType>(schema: T, fallback: z.input<T>) => z.preprocess((v) => (v === '' || v === undefined ? fallback : v), schema);
-
 const PORT_HINT = 'expected a whole number from 0 to 65535';
-const port = z
-  .string()
-  .regex(/^\d{1,5}$/, PORT_HINT)
-  .transform(Number)
-  .refine((n) => n <= 65535, PORT_HINT);
+const port = () =>
+  z
+    .string()
+    .regex(/^\d{1,5}$/, PORT_HINT)
+    .transform(Number)
+    .refine((n) => n <= 65535, PORT_HINT);
 
-const url = z.string().url('expected a URL such as https://slack.com/api/');
+const url = () => z.string().url('expected a URL such as https://slack.com/api/');
 
-const wholeNumber = (min: number, max: number) => {
+const wholeNumber = (min: number, max: number) => () => {
   const hint = `expected a whole number from ${min} to ${max}`;
   return z
     .string()
@@ -28,7 +45,7 @@ const wholeNumber = (min: number, max: number) => {
     .transform(Number)
     .refine((n) => n >= min && n <= max, hint);
 };
-const onOff = z.enum(['on', 'off', 'true', 'false', '1', '0'], { error: 'expected on or off' }).transform((v) => v === 'on' || v === 'true' || v === '1');
+const onOff = () => z.enum(['on', 'off', 'true', 'false', '1', '0'], { error: 'expected on or off' }).transform((v) => v === 'on' || v === 'true' || v === '1');
 
 /** "Kari Nordmann (leder); Ola Hansen": names, each with an optional role in brackets, separated by semicolons. */
 export interface PublicMember {
@@ -46,25 +63,26 @@ function parsePublicMembers(value: string): PublicMember[] {
     });
 }
 
-export const envSchema = z
-  .object({
-    PORT: withDefault(port, '3000'),
-    HOST: withDefault(z.string().min(1), '0.0.0.0'),
-    DATABASE_PATH: withDefault(z.string().min(1), './data/innspill.db'),
-    DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\/./, 'expected a postgres:// or postgresql:// URL')),
-    LOG_LEVEL: withDefault(z.enum(LOG_LEVELS, { error: `expected one of ${LOG_LEVELS.join(', ')}` }), 'info'),
-    DEFAULT_LOCALE: withDefault(z.enum(LOCALES, { error: `expected one of ${LOCALES.join(', ')}` }), 'nb'),
-    DIGEST_CRON: withDefault(z.string().refine((v) => validateCron(v), 'expected a cron expression such as "0 8 * * 1"'), '0 8 * * 1'),
-    DIGEST_TIMEZONE: withDefault(z.string().refine(isValidTimeZone, 'expected an IANA time zone such as Europe/Oslo'), 'Europe/Oslo'),
-    DIGEST_CHANNELS: withDefault(
+const settings = {
+  PORT: withDefault(port, 3000),
+  HOST: withDefault(() => z.string().min(1), '0.0.0.0'),
+  DATABASE_PATH: withDefault(() => z.string().min(1), './data/innspill.db'),
+  DATABASE_URL: optional(() => z.string().regex(/^postgres(ql)?:\/\/./, 'expected a postgres:// or postgresql:// URL')),
+  LOG_LEVEL: withDefault(() => z.enum(LOG_LEVELS, { error: `expected one of ${LOG_LEVELS.join(', ')}` }), 'info'),
+  DEFAULT_LOCALE: withDefault(() => z.enum(LOCALES, { error: `expected one of ${LOCALES.join(', ')}` }), 'nb'),
+  DIGEST_CRON: withDefault(() => z.string().refine(isValidCron, 'expected a cron expression such as "0 8 * * 1"'), '0 8 * * 1'),
+  DIGEST_TIMEZONE: withDefault(() => z.string().refine(isValidTimeZone, 'expected an IANA time zone such as Europe/Oslo'), 'Europe/Oslo'),
+  DIGEST_CHANNELS: withDefault(
+    () =>
       z
         .string()
         .transform((v) => v.split(',').map((c) => c.trim()).filter(Boolean))
         .pipe(z.array(z.string().regex(/^(slack|teams):[^:\s]+:\S+$/, 'expected a comma-separated list of slack:<team_id>:<channel_id> or teams:<tenant_id>:<conversation_id>'))),
-      '',
-    ),
-    DIGEST_EMPTY: withDefault(z.enum(['note', 'skip'], { error: 'expected note or skip' }), 'note'),
-    TOPICS: withDefault(
+    [],
+  ),
+  DIGEST_EMPTY: withDefault(() => z.enum(['note', 'skip'], { error: 'expected note or skip' }), 'note'),
+  TOPICS: withDefault(
+    () =>
       z
         .string()
         .transform((v) => v.split(',').map((t) => t.trim()).filter(Boolean))
@@ -74,40 +92,58 @@ export const envSchema = z
             .min(1, 'expected at least one topic')
             .max(25, 'expected at most 25 topics (a Slack menu shows no more than 100 options, a form reads best with far fewer)'),
         ),
-      DEFAULT_TOPICS.join(','),
-    ),
-    PARTICIPANT_POLLS: withDefault(z.enum(['true', 'false'], { error: 'expected true or false' }).transform((v) => v === 'true'), 'true'),
-    MIN_GROUP_SIZE: withDefault(wholeNumber(3, 1000), '5'),
-    RETENTION_DAYS: withDefault(wholeNumber(1, 3650), '30'),
-    REPLY_WINDOW_DAYS: withDefault(wholeNumber(1, 3650), '180'),
-    PUBLISH_MODE: withDefault(z.enum(['review', 'immediate'], { error: 'expected review or immediate' }), 'review'),
-    PUBLIC_PAGE: withDefault(onOff, 'on'),
-    PUBLISH_DIR: optional(z.string().min(1)),
-    PUBLIC_TITLE: optional(z.string().min(1).max(200, 'expected at most 200 characters')),
-    PUBLIC_INTRO: optional(z.string().min(1)),
-    PROJECT_MEMBERS_PUBLIC: withDefault(
+    [...DEFAULT_TOPICS],
+  ),
+  PARTICIPANT_POLLS: withDefault(() => z.enum(['true', 'false'], { error: 'expected true or false' }).transform((v) => v === 'true'), true),
+  MIN_GROUP_SIZE: withDefault(wholeNumber(3, 1000), 5),
+  RETENTION_DAYS: withDefault(wholeNumber(1, 3650), 30),
+  REPLY_WINDOW_DAYS: withDefault(wholeNumber(1, 3650), 180),
+  PUBLISH_MODE: withDefault(() => z.enum(['review', 'immediate'], { error: 'expected review or immediate' }), 'review'),
+  PUBLIC_PAGE: withDefault(onOff, true),
+  PUBLISH_DIR: optional(() => z.string().min(1)),
+  PUBLIC_TITLE: optional(() => z.string().min(1).max(200, 'expected at most 200 characters')),
+  PUBLIC_INTRO: optional(() => z.string().min(1)),
+  PROJECT_MEMBERS_PUBLIC: withDefault(
+    () =>
       z
         .string()
         .max(4000, 'expected at most 4000 characters')
         .transform(parsePublicMembers)
         .pipe(z.array(z.object({ name: z.string().min(1).max(120, 'expected names of at most 120 characters'), role: z.string().max(120).nullable() })).max(50, 'expected at most 50 names')),
-      '',
-    ),
-    TEAMS_LOCAL: withDefault(onOff, 'off'),
-    SLACK_SIGNING_SECRET: optional(z.string().min(1)),
-    SLACK_BOT_TOKEN: optional(z.string().startsWith('xoxb-', 'expected a bot token starting with xoxb-')),
-    SLACK_CLIENT_ID: optional(z.string().min(1)),
-    SLACK_CLIENT_SECRET: optional(z.string().min(1)),
-    SLACK_STATE_SECRET: optional(z.string().min(16, 'expected at least 16 characters')),
-    SLACK_APP_TOKEN: optional(z.string().startsWith('xapp-', 'expected an app-level token starting with xapp-')),
-    SLACK_API_URL: withDefault(url, 'https://slack.com/api/'),
-    MicrosoftAppId: optional(z.string().min(1)),
-    MicrosoftAppPassword: optional(z.string().min(1)),
-    MicrosoftAppType: withDefault(z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']), 'MultiTenant'),
-    MicrosoftAppTenantId: optional(z.string().min(1)),
-  });
+    [],
+  ),
+  TEAMS_LOCAL: withDefault(onOff, false),
+  SLACK_SIGNING_SECRET: optional(() => z.string().min(1)),
+  SLACK_BOT_TOKEN: optional(() => z.string().startsWith('xoxb-', 'expected a bot token starting with xoxb-')),
+  SLACK_CLIENT_ID: optional(() => z.string().min(1)),
+  SLACK_CLIENT_SECRET: optional(() => z.string().min(1)),
+  SLACK_STATE_SECRET: optional(() => z.string().min(16, 'expected at least 16 characters')),
+  SLACK_APP_TOKEN: optional(() => z.string().startsWith('xapp-', 'expected an app-level token starting with xapp-')),
+  SLACK_API_URL: withDefault(url, 'https://slack.com/api/'),
+  MicrosoftAppId: optional(() => z.string().min(1)),
+  MicrosoftAppPassword: optional(() => z.string().min(1)),
+  MicrosoftAppType: withDefault(() => z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']), 'MultiTenant'),
+  MicrosoftAppTenantId: optional(() => z.string().min(1)),
+};
 
-export type Env = z.infer<typeof envSchema>;
+export type Env = { [K in keyof typeof settings]: (typeof settings)[K]['fallback'] };
+
+/** Each variable that is set, through its rule; every problem reported, named `VARIABLE` (or `VARIABLE.3` inside a list). */
+function readSettings(env: Record<string, string | undefined>): { values: Env; problems: string[] } {
+  const values: Record<string, unknown> = {};
+  const problems: string[] = [];
+  for (const [name, { rule, fallback }] of Object.entries(settings) as [string, Setting<unknown>][]) {
+    const raw = env[name];
+    if (raw === undefined || raw === '') {
+      values[name] = fallback;
+      continue;
+    }
+    const parsed = rule().safeParse(raw);
+    if (parsed.success) values[name] = parsed.data;
+    else problems.push(...parsed.error.issues.map((i) => `${[name, ...i.path].join('.')}: ${i.message}${describeReceived(env, name)}`));
+  }
+  return { values: values as Env, problems };
+}
 
 /**
  * Rules between variables, checked on the raw values so they are reported together with any
@@ -198,13 +234,10 @@ export class ConfigError extends Error {
 
 /** Reads the environment (never mutating it) and reports every problem at once, naming each variable. */
 export function loadConfig(env: Record<string, string | undefined>): Config {
-  const parsed = envSchema.safeParse(env);
-  const problems = [
-    ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}${describeReceived(env, i.path)}`)),
-    ...crossProblems(env),
-  ];
-  if (!parsed.success || problems.length) throw new ConfigError(problems);
-  const e = parsed.data;
+  const read = readSettings(env);
+  const problems = [...read.problems, ...crossProblems(env)];
+  if (problems.length) throw new ConfigError(problems);
+  const e = read.values;
   const oauth = e.SLACK_CLIENT_ID && e.SLACK_CLIENT_SECRET && e.SLACK_STATE_SECRET;
   return {
     port: e.PORT,
@@ -255,8 +288,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
 const SECRET = /SECRET|TOKEN|PASSWORD|DATABASE_URL/i;
 
 /** Shows what was given, except for secrets, so "PORT: expected a number (got "abc")" helps at once. */
-function describeReceived(env: Record<string, string | undefined>, path: PropertyKey[]): string {
-  const name = String(path[0] ?? '');
+function describeReceived(env: Record<string, string | undefined>, name: string): string {
   const value = env[name];
   if (value === undefined || value === '' || SECRET.test(name)) return '';
   return ` (got "${value.length > 60 ? `${value.slice(0, 60)}…` : value}")`;

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, resolve } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { TopicKeywords } from '../../src/topics/match.ts';
 
 // From adapters/cli in the sources, or dist/adapters/cli when compiled: the package's own config/.

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The shape of every Slack payload Innspill handles, checked before Bolt sees it. Bolt and our

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The fields every activity must have before the Agents SDK and our handlers see it. The SDK's own

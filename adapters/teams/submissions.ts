@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * What card actions send back, checked before anything reaches the core. Inputs arrive as strings

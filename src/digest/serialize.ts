@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DigestModel } from './model.ts';
 import { PROGRESS_STATUSES } from '../domain/follow-up.ts';
 import { digestSurveysSchema } from './surveys.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { awaitsReview, isPublished, type PublishMode } from '../domain/follow-up.ts';
 import type { Suggestion } from '../domain/suggestion.ts';
 import { publishableCount, type Counted } from '../privacy/published.ts';

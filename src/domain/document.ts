@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Meeting minutes and presentations: a PDF, a Markdown text (shown as a page), or a link elsewhere. */
 export const DOCUMENT_KINDS = ['pdf', 'markdown', 'link'] as const;

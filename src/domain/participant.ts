@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Locale } from '../i18n/locale.ts';
 
 export const PLATFORMS = ['slack', 'teams', 'console'] as const;

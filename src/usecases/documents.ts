@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Actor } from '../domain/participant.ts';
 import { DocumentInputError, documentDate, documentIdOf, documentTitle, documentUrl, fileKind, documentFileName, parseDocumentCommand } from '../domain/document.ts';
 import { catalog, describeError } from '../i18n/index.ts';

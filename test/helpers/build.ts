@@ -1,11 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const STAMP = join(ROOT, 'dist', '.built');
-const INPUTS = ['src', 'adapters', 'storage', 'tsconfig.json', 'tsconfig.build.json', 'package.json'];
+const INPUTS = ['src', 'adapters', 'storage', 'tsconfig.json', 'bin/build.mjs', 'package.json'];
 
 function newest(path: string): number {
   const stat = statSync(path);
@@ -21,7 +20,6 @@ function newest(path: string): number {
 export default function buildDist(): void {
   const built = existsSync(STAMP) ? statSync(STAMP).mtimeMs : 0;
   if (Math.max(...INPUTS.map((p) => newest(join(ROOT, p)))) <= built) return;
-  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-  execFileSync(process.execPath, [tsc, '-p', join(ROOT, 'tsconfig.build.json')], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync(process.execPath, [join(ROOT, 'bin/build.mjs')], { cwd: ROOT, stdio: 'inherit' });
   writeFileSync(STAMP, `${new Date().toISOString()}\n`);
 }

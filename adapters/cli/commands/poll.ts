@@ -1,9 +1,7 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { OPERATOR_ID } from '../../../src/domain/follow-up.ts';
 import { InnspillError, isInnspillError } from '../../../src/errors.ts';
-import { catalog, describeError, describePollSyntaxError } from '../../../src/i18n/index.ts';
 import type { Innspill } from '../../../src/innspill.ts';
-import { roundsText } from '../../../src/polls/rounds-text.ts';
 import { EXIT_USAGE, type CliContext } from '../program.ts';
 import { confirmed } from './privacy.ts';
 import { withStore } from './with-store.ts';
@@ -14,6 +12,9 @@ function pollId(value: string): number {
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
+
+/** The catalogue and its error texts, as `poll edit|delete` load them. */
+type I18n = typeof import('../../../src/i18n/index.ts');
 
 /** `poll rounds <id>`: a recurring poll's results round by round; `poll edit|delete <id>`: `/poll rediger|slett` as the operator. */
 export function registerPoll(program: Command, ctx: CliContext): void {
@@ -40,7 +41,11 @@ export function registerPoll(program: Command, ctx: CliContext): void {
               rounds: rounds.map((r) => ({ round: r.round, poll: r.pollId, startsAt: r.startsAt.toISOString(), voters: r.voters, counts: r.tally?.counts ?? null })),
             };
             ctx.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
-          } else ctx.stdout.write(`${roundsText(core.settings.defaultLocale, core.settings.timeZone, p, rounds)}\n`);
+          } else {
+            // Loaded here, not at the top: it brings the whole catalogue, which `--help` does not need.
+            const { roundsText } = await import('../../../src/polls/rounds-text.ts');
+            ctx.stdout.write(`${roundsText(core.settings.defaultLocale, core.settings.timeZone, p, rounds)}\n`);
+          }
         },
         { readOnly: true },
       ),
@@ -48,15 +53,16 @@ export function registerPoll(program: Command, ctx: CliContext): void {
 
   // The operator acts as the project group, through the same use cases as `/poll rediger|slett`, and
   // is refused (exit 1) in the words the chat gets, in the default language.
-  const act = (work: (core: Innspill, say: ReturnType<typeof catalog>['pollPlans']) => Promise<string | null>) =>
+  const act = (work: (core: Innspill, i18n: I18n) => Promise<string | null>) =>
     withStore(ctx, async (core) => {
-      const locale = core.settings.defaultLocale;
+      // Loaded here, not at the top: the catalogue, which `--help` does not need.
+      const i18n = await import('../../../src/i18n/index.ts');
       try {
-        const done = await work(core, catalog(locale).pollPlans);
+        const done = await work(core, i18n);
         if (done !== null) ctx.stdout.write(`${done}\n`);
       } catch (error) {
         if (!isInnspillError(error)) throw error;
-        ctx.stderr.write(`innspill: ${describeError(locale, error)}\n`);
+        ctx.stderr.write(`innspill: ${i18n.describeError(core.settings.defaultLocale, error)}\n`);
         ctx.exitCode = 1;
       }
     });
@@ -68,10 +74,11 @@ export function registerPoll(program: Command, ctx: CliContext): void {
     .addOption(new Option('--option <text>', 'an answer (repeat it: 2 to 25)').argParser(collect).default([]))
     .description('change the question and answers of a poll no one has voted in yet (as /poll rediger does); the running server updates its posted messages')
     .action((id: number, opts: { question: string; option: string[] }) =>
-      act(async (core, say) => {
+      act(async (core, i18n) => {
+        const locale = core.settings.defaultLocale;
         const edited = await core.pollPlans.edit({ id: OPERATOR_ID }, id, opts.question, opts.option);
-        if (edited.ok) return say.edited({ id });
-        ctx.stderr.write(`innspill: ${describePollSyntaxError(core.settings.defaultLocale, edited.syntax)}\n`);
+        if (edited.ok) return i18n.catalog(locale).pollPlans.edited({ id });
+        ctx.stderr.write(`innspill: ${i18n.describePollSyntaxError(locale, edited.syntax)}\n`);
         ctx.exitCode = 1;
         return null;
       }),
@@ -83,7 +90,7 @@ export function registerPoll(program: Command, ctx: CliContext): void {
     .addOption(new Option('--yes', 'do not ask; needed when not run at a terminal'))
     .description('delete a poll with its votes; a recurring poll also stops (as /poll slett does); the running server updates its posted messages to say so')
     .action((id: number, opts: { yes?: boolean }) =>
-      act(async (core, say) => {
+      act(async (core, i18n) => {
         if (!opts.yes) {
           const { poll: p, voters } = await core.viewPoll(id);
           if (p.deletedAt) throw new InnspillError('poll_not_found');
@@ -96,7 +103,7 @@ export function registerPoll(program: Command, ctx: CliContext): void {
           if (!(await confirmed(ctx, 'Delete it? [y/N] '))) return 'nothing was deleted';
         }
         await core.pollPlans.delete({ id: OPERATOR_ID }, id);
-        return say.deleted({ id });
+        return i18n.catalog(core.settings.defaultLocale).pollPlans.deleted({ id });
       }),
     );
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseProgress } from '../../../src/domain/follow-up.ts';
 import { suggestionRef } from '../../../src/domain/suggestion.ts';
 import { catalog, label } from '../../../src/i18n/index.ts';

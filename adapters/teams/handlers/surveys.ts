@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { catalog } from '../../../src/i18n/index.ts';
 import type { Answers } from '../../../src/surveys/answers.ts';
 import { textIn } from '../../../src/surveys/definition.ts';
