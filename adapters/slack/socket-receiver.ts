@@ -20,11 +20,12 @@ export class InnspillSocketReceiver implements Receiver {
   readonly client: SocketModeClient;
   private app: App | null = null;
 
-  constructor(options: { appToken: string; apiUrl: string; logger: Logger }) {
+  constructor(options: { appToken: string; apiUrl: string; logger: Logger; pingTimeoutMs?: number }) {
     this.client = new SocketModeClient({
       appToken: options.appToken,
       logger: boltLogger(options.logger),
       clientOptions: { slackApiUrl: options.apiUrl },
+      ...(options.pingTimeoutMs ? { clientPingTimeout: options.pingTimeoutMs } : {}),
     });
     this.client.on('slack_event', (envelope: Envelope) => {
       if (!this.app) return;
