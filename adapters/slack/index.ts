@@ -58,8 +58,6 @@ export interface SlackAdapterOptions {
   pollUpdateDelayMs?: number;
   /** Takes turns with other processes on the database at updating a poll's messages. */
   pollUpdateGate?: PollUpdateGate;
-  /** Socket Mode's wait for a pong, which is also its wait before reconnecting (5 s by default); tests shorten it. */
-  socketPingTimeoutMs?: number;
 }
 
 export interface SlackAdapter {
@@ -115,7 +113,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
 
   const socket = config.appToken !== null;
   let receiver: InnspillHttpReceiver | InnspillSocketReceiver;
-  if (socket) receiver = new InnspillSocketReceiver({ appToken: config.appToken!, apiUrl: config.apiUrl, logger: log, ...(options.socketPingTimeoutMs ? { pingTimeoutMs: options.socketPingTimeoutMs } : {}) });
+  if (socket) receiver = new InnspillSocketReceiver({ appToken: config.appToken!, apiUrl: config.apiUrl, logger: log });
   else {
     if (!config.signingSecret) throw new Error('SLACK_SIGNING_SECRET is required unless SLACK_APP_TOKEN selects Socket Mode');
     const http = new InnspillHttpReceiver({ signingSecret: config.signingSecret, logger: log, ...(options.nowMs ? { nowMs: options.nowMs } : {}) });

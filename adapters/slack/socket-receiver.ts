@@ -20,12 +20,11 @@ export class InnspillSocketReceiver implements Receiver {
   readonly client: SocketModeClient;
   private app: App | null = null;
 
-  constructor(options: { appToken: string; apiUrl: string; logger: Logger; pingTimeoutMs?: number }) {
+  constructor(options: { appToken: string; apiUrl: string; logger: Logger }) {
     this.client = new SocketModeClient({
       appToken: options.appToken,
       logger: boltLogger(options.logger),
       clientOptions: { slackApiUrl: options.apiUrl },
-      ...(options.pingTimeoutMs ? { clientPingTimeout: options.pingTimeoutMs } : {}),
     });
     this.client.on('slack_event', (envelope: Envelope) => {
       if (!this.app) return;

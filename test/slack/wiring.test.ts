@@ -56,8 +56,6 @@ function socketAdapter(fake: FakeSlackApi) {
     defaultLocale: 'nb',
     secrets: createSecretBox(Buffer.alloc(32, 9)),
     logger: silent,
-    // The client waits this long before it reconnects: 1 s instead of the default 5 s.
-    socketPingTimeoutMs: 1000,
   });
   return { core, store, adapter };
 }
