@@ -84,20 +84,19 @@ describe('digest scheduler', () => {
 
   it('still runs a scheduled slot that the process wakes up for late, as when it was busy then', async () => {
     vi.useFakeTimers({ now: new Date('2026-11-23T06:59:50Z'), toFake: ['Date', 'setTimeout', 'clearTimeout'] });
+    const { core } = testCore({ clock: fakeClock('2026-11-23T07:00:30Z') });
+    let queued = 0;
+    const scheduler = createDigestScheduler({ core, cron: MONDAY_8, timeZone: 'Europe/Oslo', clock: () => new Date(), log: silent, queued: () => (queued += 1) });
     try {
-      const { core } = testCore({ clock: fakeClock('2026-11-23T07:00:30Z') });
       await core.members.add(actor('M1').id, new Date());
-      let ran!: () => void;
-      const queued = new Promise<void>((resolve) => (ran = resolve));
-      const scheduler = createDigestScheduler({ core, cron: MONDAY_8, timeZone: 'Europe/Oslo', clock: () => new Date(), log: silent, queued: () => ran() });
       await scheduler.start();
       // The wall clock passes the slot by 30 s before the process gets to its timer.
       vi.setSystemTime(new Date('2026-11-23T07:00:30Z'));
       await vi.advanceTimersByTimeAsync(10_000);
-      await queued;
+      await expect.poll(() => queued, { timeout: 10_000 }).toBe(1);
       expect(await core.latestDigestRun()).toMatchObject({ slot: new Date('2026-11-23T07:00:00Z') });
-      await scheduler.stop();
     } finally {
+      await scheduler.stop();
       vi.useRealTimers();
     }
   });
