@@ -20,5 +20,10 @@ export default defineConfig({
     // (test/core, slack and teams: 200 s -> 69 s at load 12). No test depends on a fresh module
     // state; the few that change process state (NODE_ENV, fake timers) put it back.
     isolate: false,
+    // Keeps each module's transformed code on disk between runs (keyed by its content and the
+    // config), so a run after an edit transforms only what changed: in a sample of 40 files,
+    // vitest's transform time 7 s -> 1.5 s and its import time 15 s -> 6 s. Ignored by git;
+    // `npx vitest --clearCache` empties it.
+    experimental: { fsModuleCache: true, fsModuleCachePath: '.cache/vitest-modules' },
   },
 });

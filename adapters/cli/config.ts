@@ -45,6 +45,21 @@ const wholeNumber = (min: number, max: number) => () => {
     .transform(Number)
     .refine((n) => n >= min && n <= max, hint);
 };
+/**
+ * A cron expression in node-cron's syntax: five fields, or six with a leading seconds field, which
+ * must name one second (`30 0 8 * * 1`) so that a digest never goes out more than once a minute.
+ */
+const CRON_HINT = 'expected a cron expression such as "0 8 * * 1"';
+const oneSecond = (v: string) => {
+  const fields = v.trim().split(/\s+/);
+  return fields.length !== 6 || (/^\d{1,2}$/.test(fields[0]!) && Number(fields[0]) <= 59);
+};
+const digestCron = () =>
+  z
+    .string()
+    .refine(isValidCron, { message: CRON_HINT, abort: true })
+    .refine(oneSecond, 'expected a leading seconds field to name one second from 0 to 59, such as "30 0 8 * * 1"');
+
 const onOff = () => z.enum(['on', 'off', 'true', 'false', '1', '0'], { error: 'expected on or off' }).transform((v) => v === 'on' || v === 'true' || v === '1');
 
 /** "Kari Nordmann (leder); Ola Hansen": names, each with an optional role in brackets, separated by semicolons. */
@@ -70,7 +85,7 @@ const settings = {
   DATABASE_URL: optional(() => z.string().regex(/^postgres(ql)?:\/\/./, 'expected a postgres:// or postgresql:// URL')),
   LOG_LEVEL: withDefault(() => z.enum(LOG_LEVELS, { error: `expected one of ${LOG_LEVELS.join(', ')}` }), 'info'),
   DEFAULT_LOCALE: withDefault(() => z.enum(LOCALES, { error: `expected one of ${LOCALES.join(', ')}` }), 'nb'),
-  DIGEST_CRON: withDefault(() => z.string().refine(isValidCron, 'expected a cron expression such as "0 8 * * 1"'), '0 8 * * 1'),
+  DIGEST_CRON: withDefault(digestCron, '0 8 * * 1'),
   DIGEST_TIMEZONE: withDefault(() => z.string().refine(isValidTimeZone, 'expected an IANA time zone such as Europe/Oslo'), 'Europe/Oslo'),
   DIGEST_CHANNELS: withDefault(
     () =>

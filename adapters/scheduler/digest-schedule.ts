@@ -2,16 +2,19 @@ import { CronExpressionParser } from 'cron-parser';
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Innspill } from '../../src/innspill.ts';
 
-const MINUTE = 60_000;
+const SECOND = 1000;
+/** How late a scheduled run may still start: under the minute between two slots. */
+const LATE_RUN_MS = 50_000;
 
 /**
  * The most recent moment at or before `now` that the cron expression names in the time zone, to
- * the minute, found by cron-parser's `prev()` (one step back, not a scan of every minute). The zone's
- * own daylight-saving rules apply: 08:00 in Oslo is 07:00 UTC in winter and 06:00 UTC in summer.
+ * the second (an optional leading seconds field names one second of the minute), found by
+ * cron-parser's `prev()` (one step back, not a scan of every minute). The zone's own daylight-saving
+ * rules apply: 08:00 in Oslo is 07:00 UTC in winter and 06:00 UTC in summer.
  */
 export function latestSlot(expression: string, timeZone: string, now: Date): Date | null {
-  // prev() looks strictly before its start; starting a second into this minute lets this minute count.
-  const start = Math.floor(now.getTime() / MINUTE) * MINUTE + 1000;
+  // prev() looks strictly before its start; starting at the next whole second lets this second count.
+  const start = Math.floor(now.getTime() / SECOND) * SECOND + SECOND;
   try {
     return CronExpressionParser.parse(expression, { currentDate: new Date(start), tz: timeZone }).prev().toDate();
   } catch {
@@ -63,7 +66,10 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
       task = cron.schedule(
         options.cron,
         () => runDue('schedule').catch((error: unknown) => log.warn({ err: error }, 'scheduled digest failed')),
-        { timezone: options.timeZone, name: 'weekly-digest', noOverlap: true },
+        // node-cron skips a slot it wakes up for more than a second late; a process busy at that
+        // moment would lose the week's digest until its next restart. The run reads the slot from
+        // the clock, so a late one queues the same slot (config allows at most one slot a minute).
+        { timezone: options.timeZone, name: 'weekly-digest', noOverlap: true, missedExecutionTolerance: LATE_RUN_MS },
       );
     },
     async stop() {

@@ -47,6 +47,15 @@ describe('configuration', () => {
     ]);
   });
 
+  it('takes DIGEST_CRON with five fields, or six when the first names one second', () => {
+    expect(loadConfig({ DIGEST_CRON: '30 0 8 * * 1' }).digestCron).toBe('30 0 8 * * 1');
+    expect(loadConfig({ DIGEST_CRON: '0 8 * * 1-5' }).digestCron).toBe('0 8 * * 1-5');
+    for (const cron of ['*/5 0 8 * * 1', '0,30 0 8 * * 1', '* 0 8 * * 1']) {
+      expect(problems({ DIGEST_CRON: cron })).toEqual([`DIGEST_CRON: expected a leading seconds field to name one second from 0 to 59, such as "30 0 8 * * 1" (got "${cron}")`]);
+    }
+    expect(problems({ DIGEST_CRON: '60 0 8 * * 1' })).toEqual(['DIGEST_CRON: expected a cron expression such as "0 8 * * 1" (got "60 0 8 * * 1")']);
+  });
+
   it.each([['70000'], ['-1'], ['3000.5'], [' 80']])('refuses PORT=%j', (port) => {
     expect(problems({ PORT: port })[0]).toMatch(/^PORT: /);
   });

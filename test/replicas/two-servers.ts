@@ -64,11 +64,14 @@ async function startReplica(env: Record<string, string>, cleanups: (() => Promis
   return { port, stop, log: () => log };
 }
 
-/** The next whole UTC minute at least `leadMs` away, as a daily cron expression for it. */
+/** The next whole UTC second at least `leadMs` away, as a daily cron expression with a seconds field. */
 function cronAtLeast(leadMs: number): { cron: string; at: Date } {
-  const at = new Date(Math.ceil((Date.now() + leadMs) / 60_000) * 60_000);
-  return { cron: `${at.getUTCMinutes()} ${at.getUTCHours()} * * *`, at };
+  const at = new Date(Math.ceil((Date.now() + leadMs) / 1000) * 1000);
+  return { cron: `${at.getUTCSeconds()} ${at.getUTCMinutes()} ${at.getUTCHours()} * * *`, at };
 }
+/** How far ahead the digest's slot is set when the replicas start, and how long before it both must be up. */
+const DIGEST_LEAD_MS = 8_000;
+const READY_BEFORE_SLOT_MS = 3_000;
 
 async function until(check: () => Promise<boolean> | boolean, what: string, timeoutMs = LONG): Promise<void> {
   const end = Date.now() + timeoutMs;
@@ -99,18 +102,29 @@ export function describeTwoReplicas(name: string, databaseEnv: (dir: string) => 
   const startServer = (serverEnv: Record<string, string>) => startReplica(serverEnv, cleanups);
   describe(`two replicas on one database: ${name}`, () => {
     it('count each vote once, send each message once, one digest per member, within the workspace rate', { timeout: 2 * LONG }, async () => {
-      const dir = tmp();
-      const api = await startFakeSlackApi();
-      cleanups.push(() => api.close());
       const members = Array.from({ length: MEMBERS }, (_, i) => `M${i + 1}`);
       const voters = Array.from({ length: VOTERS }, (_, i) => `V${i}`);
-      const base = { ...(await databaseEnv(dir)), SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: api.url, DIGEST_TIMEZONE: 'UTC' };
-      for (const m of members) expect((await runCli(['members', 'add', `slack:T1:${m}`], { env: base })).code).toBe(0);
 
-      // Both schedulers fire the same slot, far enough ahead for both to be up by then.
-      const digest = cronAtLeast(45_000);
-      const env = { ...base, DIGEST_CRON: digest.cron };
-      const replicas = await Promise.all([startServer(env), startServer(env)]);
+      /**
+       * Both schedulers fire the same slot, a few seconds ahead (a daily cron with a seconds field),
+       * which both replicas must be up for. When a busy machine started them too late for that,
+       * they stop and the scenario starts afresh (database, fake Slack) with twice the lead, so no
+       * digest of the late pair can reach this one.
+       */
+      async function upBeforeTheSlot(lead: number) {
+        const dir = tmp();
+        const api = await startFakeSlackApi();
+        cleanups.push(() => api.close());
+        const base = { ...(await databaseEnv(dir)), SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: api.url, DIGEST_TIMEZONE: 'UTC' };
+        for (const m of members) expect((await runCli(['members', 'add', `slack:T1:${m}`], { env: base })).code).toBe(0);
+        const digest = cronAtLeast(lead);
+        const env = { ...base, DIGEST_CRON: digest.cron };
+        const replicas = await Promise.all([startServer(env), startServer(env)]);
+        if (Date.now() <= digest.at.getTime() - READY_BEFORE_SLOT_MS) return { api, base, digest, replicas };
+        for (const replica of replicas) await replica.stop();
+        return upBeforeTheSlot(2 * lead);
+      }
+      const { api, base, digest, replicas } = await upBeforeTheSlot(DIGEST_LEAD_MS);
       const proxy = await roundRobin(replicas.map((r) => r.port));
       cleanups.push(() => new Promise((r) => proxy.server.close(r)));
       const slack = slackRequests(proxy.base);

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createDigestScheduler, latestSlot } from '../../adapters/scheduler/digest-schedule.ts';
 import { actor, fakeClock, testCore } from '../helpers/core.ts';
 import { useTmpDir } from '../helpers/tmp.ts';
@@ -25,6 +25,13 @@ describe('digest slots', () => {
 
   it('follows another time zone and expression', () => {
     expect(latestSlot('30 17 * * 5', 'America/New_York', new Date('2026-11-28T00:00:00Z'))?.toISOString()).toBe('2026-11-27T22:30:00.000Z');
+  });
+
+  it('counts a leading seconds field: the slot is that second, from the moment it comes', () => {
+    const daily = '30 0 8 * * *';
+    expect(latestSlot(daily, 'UTC', new Date('2026-11-23T08:00:30.000Z'))?.toISOString()).toBe('2026-11-23T08:00:30.000Z');
+    expect(latestSlot(daily, 'UTC', new Date('2026-11-23T08:00:45.900Z'))?.toISOString()).toBe('2026-11-23T08:00:30.000Z');
+    expect(latestSlot(daily, 'UTC', new Date('2026-11-23T08:00:29.999Z'))?.toISOString()).toBe('2026-11-22T08:00:30.000Z');
   });
 });
 
@@ -73,6 +80,25 @@ describe('digest scheduler', () => {
     await scheduler.start();
     await scheduler.stop();
     expect(queued()).toBe(0);
+  });
+
+  it('still runs a scheduled slot that the process wakes up for late, as when it was busy then', async () => {
+    vi.useFakeTimers({ now: new Date('2026-11-23T06:59:50Z'), toFake: ['Date', 'setTimeout', 'clearTimeout'] });
+    const { core } = testCore({ clock: fakeClock('2026-11-23T07:00:30Z') });
+    let queued = 0;
+    const scheduler = createDigestScheduler({ core, cron: MONDAY_8, timeZone: 'Europe/Oslo', clock: () => new Date(), log: silent, queued: () => (queued += 1) });
+    try {
+      await core.members.add(actor('M1').id, new Date());
+      await scheduler.start();
+      // The wall clock passes the slot by 30 s before the process gets to its timer.
+      vi.setSystemTime(new Date('2026-11-23T07:00:30Z'));
+      await vi.advanceTimersByTimeAsync(10_000);
+      await expect.poll(() => queued, { timeout: 10_000 }).toBe(1);
+      expect(await core.latestDigestRun()).toMatchObject({ slot: new Date('2026-11-23T07:00:00Z') });
+    } finally {
+      await scheduler.stop();
+      vi.useRealTimers();
+    }
   });
 
   it('lets two processes on one database queue one digest per member', async () => {
