@@ -13,6 +13,12 @@ export const CONNECTIONS = 32;
 export const SLICES = 6;
 export const SLICE_S = 2;
 export const WARMUP_S = 2;
+/**
+ * A pause after each slice, longer than the checkpoint worker's one-second round: what a server
+ * leaves behind (its WAL checkpoint, a poll message update) is done before the other is loaded,
+ * instead of taking its CPU.
+ */
+const SETTLE_MS = 1500;
 
 /** Starts a bench script in its own process and reads the JSON line it prints when ready. */
 export async function child(script: string, args: string[]): Promise<{ proc: ChildProcess; info: Record<string, any> }> {
@@ -97,10 +103,14 @@ async function measurePair(apiDelayMs: number) {
     const run = (server: typeof bare, seconds: number) => load(server.info.port, server.info.pollId, responseUrl, seconds);
     await run(bare, WARMUP_S);
     await run(ours, WARMUP_S);
+    await new Promise((settled) => setTimeout(settled, SETTLE_MS));
     const slices: { bare: Slice[]; ours: Slice[] } = { bare: [], ours: [] };
     for (let i = 0; i < SLICES; i += 1) {
       const order = i % 2 === 0 ? (['bare', 'ours'] as const) : (['ours', 'bare'] as const);
-      for (const which of order) slices[which].push(await run(which === 'bare' ? bare : ours, SLICE_S));
+      for (const which of order) {
+        slices[which].push(await run(which === 'bare' ? bare : ours, SLICE_S));
+        await new Promise((settled) => setTimeout(settled, SETTLE_MS));
+      }
     }
     return { bare: combine(slices.bare), ours: combine(slices.ours) };
   } finally {

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import type { Poll } from '../src/domain/poll.ts';
 import type { Tx, UnitOfWork } from '../src/ports/unit-of-work.ts';
 import { voteRows } from './repositories/polls.ts';
 import { participantToucher, segmentGroupCounter } from './repositories/participants.ts';
@@ -17,9 +18,20 @@ export class UnitOfWorkLeftTransaction extends Error {
 /**
  * The SQLite primitives: each runs its statement synchronously, at the call, and hands back a
  * settled promise; `live` refuses a call made while no unit of work is being driven.
+ *
+ * A poll is read once per transaction: a burst of clicks on one poll shares one group commit, and
+ * nothing a vote writes is part of a `Poll` (only its counts change), while the write lock keeps
+ * every other writer, in this process or another, out until the commit. `newTransaction` forgets
+ * what was read, so nothing read survives the transaction it was read in.
  */
-function sqliteTx(db: Database, live: () => void): Tx {
+function sqliteTx(db: Database, live: () => void): { tx: Tx; newTransaction(): void } {
   const rows = voteRows(db);
+  const polls = new Map<number, Poll | null>();
+  const poll = (id: number) => {
+    let read = polls.get(id);
+    if (read === undefined) polls.set(id, (read = rows.poll(id)));
+    return read;
+  };
   const touch = participantToucher(db);
   const groups = segmentGroupCounter(db);
   const claim = deliveryClaimer(db);
@@ -28,9 +40,9 @@ function sqliteTx(db: Database, live: () => void): Tx {
   const sentRefs = sentRefsReader(db);
   const enqueue = outboxInserter(db);
   const settled = <R>(value: R) => Promise.resolve(value);
-  return {
+  const tx: Tx = {
     polls: {
-      get: (id) => (live(), settled(rows.poll(id))),
+      get: (id) => (live(), settled(poll(id))),
       addToTally: (pollId, option, delta) => (live(), settled(rows.addToTally(pollId, option, delta))),
       addVoters: (pollId, delta) => (live(), settled(rows.addVoters(pollId, delta))),
       edit: (pollId, question, options) => (live(), settled(changes.edit(pollId, question, options))),
@@ -52,6 +64,7 @@ function sqliteTx(db: Database, live: () => void): Tx {
     deliveries: { claim: (source, key, now) => (live(), settled(claim(source, key, now))) },
     activity: { note: (personKey, segment, at) => (live(), settled(note(personKey, segment, at))) },
   };
+  return { tx, newTransaction: () => polls.clear() };
 }
 
 interface Pending {
@@ -85,7 +98,7 @@ export function createUnitOfWork(db: Database): UnitOfWork {
   // Set while a work is being driven inside the open transaction; a work that strayed past its
   // transaction finds it null (its flush has ended, and a flush never outlives its turn).
   let driving: Pending | null = null;
-  const tx = sqliteTx(db, () => {
+  const { tx, newTransaction } = sqliteTx(db, () => {
     if (driving === null) throw new UnitOfWorkLeftTransaction();
   });
   const begin = db.prepare('BEGIN IMMEDIATE');
@@ -112,6 +125,7 @@ export function createUnitOfWork(db: Database): UnitOfWork {
 
   function attempt(batch: Pending[], careful: boolean) {
     try {
+      newTransaction();
       begin.run();
     } catch (error) {
       for (const p of batch) p.reject(error);

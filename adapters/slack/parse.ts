@@ -19,9 +19,13 @@ export function parseSlackBody(rawBody: string, contentType: string | undefined)
   try {
     if (type === 'application/json') body = JSON.parse(rawBody);
     else if (type === 'application/x-www-form-urlencoded') {
-      const form = new URLSearchParams(rawBody);
-      const payload = form.get('payload');
-      body = payload !== null ? JSON.parse(payload) : Object.fromEntries(form);
+      const payload = onlyPayload(rawBody);
+      if (payload !== null) body = JSON.parse(payload);
+      else {
+        const form = new URLSearchParams(rawBody);
+        const field = form.get('payload');
+        body = field !== null ? JSON.parse(field) : Object.fromEntries(form);
+      }
     } else return { ok: false, error: 'unsupported_content_type' };
   } catch {
     return { ok: false, error: 'malformed_body' };
@@ -33,6 +37,20 @@ export function parseSlackBody(rawBody: string, contentType: string | undefined)
   }
   if (!isRecognised(body)) return { ok: false, error: 'unknown_payload' };
   return { ok: true, kind: 'request', body };
+}
+
+/**
+ * An interaction is a form of one field, `payload`: decoded directly, it costs a third of what
+ * `URLSearchParams` does. Null for any other form, and for one whose escapes `decodeURIComponent`
+ * refuses (`URLSearchParams` decodes those leniently, so they go that way).
+ */
+function onlyPayload(rawBody: string): string | null {
+  if (!rawBody.startsWith('payload=') || rawBody.includes('&')) return null;
+  try {
+    return decodeURIComponent(rawBody.slice('payload='.length).replace(/\+/g, ' '));
+  } catch {
+    return null;
+  }
 }
 
 /** A body Bolt can route: a slash command, an event callback, or an interaction payload with a team. */

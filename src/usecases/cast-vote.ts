@@ -16,8 +16,11 @@ export interface CastVote {
   minGroupSize: number;
   option: number;
   now: Date;
-  /** A keyed hash of the click's delivery id: a replayed multiple-choice click changes nothing. */
-  dedupeKey?: string;
+  /**
+   * A keyed hash of the click's delivery id: a replayed multiple-choice click changes nothing. Made
+   * only when asked for, as only a multiple-choice poll needs it (a hash costs about what a statement does).
+   */
+  dedupeKey?: () => string;
 }
 
 export type VoteOutcome =
@@ -38,7 +41,7 @@ export async function castVote(tx: Tx, v: CastVote): Promise<VoteOutcome> {
   const current = await tx.votes.choices(v.pollId, v.voterKey);
   // Only a multiple-choice click can undo itself when replayed; in single choice a replay changes
   // nothing, so the delivery needs no record (one write less on the busiest path).
-  if (v.dedupeKey && poll.multipleChoice && !(await tx.deliveries.claim('vote', v.dedupeKey, v.now))) {
+  if (v.dedupeKey && poll.multipleChoice && !(await tx.deliveries.claim('vote', v.dedupeKey(), v.now))) {
     return { ok: true, poll, choices: current, change: 'unchanged', duplicate: true };
   }
   const decision = decideVote(poll, current, v.option, v.now);

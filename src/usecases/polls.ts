@@ -94,7 +94,7 @@ export async function vote(deps: CoreDeps, actor: Actor, pollId: number, option:
     option,
     now: deps.clock(),
     // A click's delivery id may hold the person's id (Slack's does); kept only as a keyed hash.
-    ...(delivery.dedupeKey ? { dedupeKey: deps.vault.deliveryKey(delivery.dedupeKey) } : {}),
+    ...(delivery.dedupeKey ? { dedupeKey: () => deps.vault.deliveryKey(delivery.dedupeKey!) } : {}),
   }));
   if (!outcome.ok) throw new InnspillError(outcome.code);
   return { poll: outcome.poll, choices: outcome.choices, change: outcome.change, duplicate: outcome.duplicate };

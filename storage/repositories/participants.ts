@@ -43,18 +43,26 @@ const DAY_MS = 86_400_000;
  */
 export const dayOf = (at: Date): number => Math.floor(at.getTime() / DAY_MS) * DAY_MS;
 
-/** Creates or refreshes a participant inside the caller's transaction (a vote's, say). */
+/**
+ * Creates or refreshes a participant inside the caller's transaction (a vote's, say). Someone new
+ * is one plain insert, whose row is what was given (no profile yet): an upsert that hands the row
+ * back costs twice that, on the path every first click takes. Someone known is refreshed and read
+ * back in one statement.
+ */
 export function participantToucher(db: Database): (p: TouchParticipant) => Participant {
-  const upsert = db.prepare<[string, string, string, string, string, number, number, number]>(
+  const create = db.prepare<[string, string, string, string, string, number, number]>(
     `INSERT INTO participants (id, platform, workspace_id, user_id, locale, first_seen, last_seen)
-     VALUES (?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (id) DO UPDATE SET locale = excluded.locale,
-       last_seen = CASE WHEN ? THEN participants.last_seen ELSE excluded.last_seen END
-     RETURNING *`,
+     VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+  );
+  const refresh = db.prepare<[string, number, number, string], Row>(
+    'UPDATE participants SET locale = ?, last_seen = CASE WHEN ? THEN last_seen ELSE ? END WHERE id = ? RETURNING *',
   );
   return (p) => {
     const day = dayOf(p.now);
-    return toParticipant(upsert.get(p.id, p.platform, p.workspaceId, p.userId, p.locale, day, day, p.quiet ? 1 : 0) as Row);
+    if (create.run(p.id, p.platform, p.workspaceId, p.userId, p.locale, day, day).changes === 1) {
+      return { id: p.id, platform: p.platform as Platform, workspaceId: p.workspaceId, userId: p.userId, locale: p.locale, profile: null, firstSeen: new Date(day), lastSeen: new Date(day) };
+    }
+    return toParticipant(refresh.get(p.locale, p.quiet ? 1 : 0, day, p.id)!);
   };
 }
 

@@ -62,9 +62,9 @@ export function toPoll(row: Row): Poll {
 export function voteRows(db: Database) {
   const byId = db.prepare<[number], Row>('SELECT * FROM polls WHERE id = ?');
   const choicesOf = db.prepare<[number, string], { option: number }>('SELECT option FROM votes WHERE poll_id = ? AND voter_key = ? ORDER BY option');
-  const insertVote = db.prepare(
-    `INSERT INTO votes (poll_id, voter_key, option, single, area, industry, size_band, voted_at)
-     VALUES (@pollId, @voterKey, @option, @single, @area, @industry, @sizeBand, @votedAt)`,
+  // Positional: binding by name costs a lookup per parameter, on the busiest statement there is.
+  const insertVote = db.prepare<[number, string, number, number, string | null, string | null, string | null, number]>(
+    `INSERT INTO votes (poll_id, voter_key, option, single, area, industry, size_band, voted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const deleteVote = db.prepare<[number, string, number]>('DELETE FROM votes WHERE poll_id = ? AND voter_key = ? AND option = ?');
   // A count only falls below what was added to it, so the row to take from exists.
@@ -81,7 +81,7 @@ export function voteRows(db: Database) {
     },
     choices: (pollId: number, voterKey: string) => choicesOf.all(pollId, voterKey).map((r) => r.option),
     insert(v: VoteRow) {
-      insertVote.run({ pollId: v.pollId, voterKey: v.voterKey, option: v.option, single: v.single ? 1 : 0, ...v.segment, votedAt: v.votedAt.getTime() });
+      insertVote.run(v.pollId, v.voterKey, v.option, v.single ? 1 : 0, v.segment.area, v.segment.industry, v.segment.sizeBand, v.votedAt.getTime());
     },
     delete(pollId: number, voterKey: string, options: readonly number[]) {
       for (const option of options) deleteVote.run(pollId, voterKey, option);

@@ -68,6 +68,20 @@ contract('participants and members', (fresh) => {
     );
   });
 
+  it('hands back the participant as stored, new or known, and moves last seen only when not quiet', async () => {
+    const store = await fresh().open();
+    const who = { id: 'slack:T1:U1', platform: 'slack', workspaceId: 'T1', userId: 'U1', locale: 'nb' };
+    const created = await store.participants.touch({ ...who, now });
+    expect(created).toEqual(await store.participants.get(who.id));
+    expect(created).toMatchObject({ profile: null, lastSeen: new Date('2026-11-23T00:00:00Z') });
+    await store.participants.saveProfile(who.id, { area: 'sentrum' as never }, now);
+    const quietly = await store.participants.touch({ ...who, locale: 'en', now: new Date(now.getTime() + DAY), quiet: true });
+    expect(quietly).toMatchObject({ locale: 'en', profile: { area: 'sentrum' }, firstSeen: created.firstSeen, lastSeen: created.lastSeen });
+    const seen = await store.participants.touch({ ...who, now: new Date(now.getTime() + 2 * DAY) });
+    expect(seen).toMatchObject({ locale: 'nb', profile: { area: 'sentrum' }, firstSeen: created.firstSeen, lastSeen: new Date('2026-11-25T00:00:00Z') });
+    expect(seen).toEqual(await store.participants.get(who.id));
+  });
+
   it('adds and removes members once', async () => {
     const store = await fresh().open();
     expect(await store.members.add('slack:T1:U1', now)).toBe(true);

@@ -49,8 +49,8 @@ contract('polls and votes', (fresh) => {
   it('counts a replayed multiple-choice click once (the delivery id is its key)', async () => {
     const store = await fresh().open();
     const poll = await store.polls.create(pollInput({ multipleChoice: true }));
-    expect(await castVoteIn(store, vote(poll.id, 1, 1, { dedupeKey: 'slack:T1:U1:click-1' }))).toMatchObject({ ok: true, change: 'added', duplicate: false });
-    expect(await castVoteIn(store, vote(poll.id, 1, 1, { dedupeKey: 'slack:T1:U1:click-1' }))).toMatchObject({ ok: true, change: 'unchanged', duplicate: true, choices: [1] });
+    expect(await castVoteIn(store, vote(poll.id, 1, 1, { dedupeKey: () => 'slack:T1:U1:click-1' }))).toMatchObject({ ok: true, change: 'added', duplicate: false });
+    expect(await castVoteIn(store, vote(poll.id, 1, 1, { dedupeKey: () => 'slack:T1:U1:click-1' }))).toMatchObject({ ok: true, change: 'unchanged', duplicate: true, choices: [1] });
     expect(await store.polls.tally(poll.id)).toEqual({ counts: [0, 1, 0], voters: 1 });
   });
 
@@ -106,7 +106,7 @@ contract('votes at the same time', (fresh) => {
     const clicks = Array.from({ length: 30 }, (_, i) => ({ i, option: i % 3 }));
     // Each click arrives twice (a platform retry), once on each connection, all at once.
     const results = await Promise.all(
-      clicks.flatMap(({ i, option }) => [a, b].map((store) => castVoteIn(store, vote(poll.id, i, option, { dedupeKey: `slack:T1:U${i}:c1` })))),
+      clicks.flatMap(({ i, option }) => [a, b].map((store) => castVoteIn(store, vote(poll.id, i, option, { dedupeKey: () => `slack:T1:U${i}:c1` })))),
     );
     expect(results.every((r) => r.ok)).toBe(true);
     expect(results.filter((r) => r.ok && r.duplicate)).toHaveLength(30);

@@ -90,10 +90,18 @@ describe('a vote, decided in the core (no database)', () => {
 
   it('ignores a replayed multiple-choice click instead of taking the option back', async () => {
     const { tx, log } = memoryTx(poll({ multipleChoice: true }), null, []);
-    expect(await castVote(tx, click(1, { dedupeKey: 'd1' }))).toMatchObject({ change: 'added', duplicate: false });
+    expect(await castVote(tx, click(1, { dedupeKey: () => 'd1' }))).toMatchObject({ change: 'added', duplicate: false });
     const writes = log.length;
-    expect(await castVote(tx, click(1, { dedupeKey: 'd1' }))).toMatchObject({ change: 'unchanged', duplicate: true });
+    expect(await castVote(tx, click(1, { dedupeKey: () => 'd1' }))).toMatchObject({ change: 'unchanged', duplicate: true });
     expect(log.slice(writes)).toEqual([['touch', false]]);
+  });
+
+  it('makes the delivery hash only for a multiple-choice poll, the only kind a replay could change', async () => {
+    const made: string[] = [];
+    const key = (k: string) => () => (made.push(k), k);
+    await castVote(memoryTx(poll(), null, []).tx, click(1, { dedupeKey: key('single') }));
+    await castVote(memoryTx(poll({ multipleChoice: true }), null, []).tx, click(1, { dedupeKey: key('multiple') }));
+    expect(made).toEqual(['multiple']);
   });
 
   it('refuses a channel poll of another workspace before touching anyone, and writes nothing for a closed poll', async () => {

@@ -39,6 +39,21 @@ describe('response_url responder', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('sends what is posted in a turn once the turn is over, so the turn’s acks go out first', async () => {
+    const api = await startFakeSlackApi();
+    stop = api.close;
+    const responder = createResponder(recordingLogger().logger);
+    const order: string[] = [];
+    const message = (text: string) => ({ toJSON: () => (order.push(`sent ${text}`), { text }) });
+    responder.post(api.responseUrl('a'), message('a'));
+    order.push('ack a');
+    responder.post(api.responseUrl('b'), message('b'));
+    order.push('ack b');
+    await responder.idle();
+    expect(order).toEqual(['ack a', 'ack b', 'sent a', 'sent b']);
+    expect(api.calls.filter((c) => c.method === 'response_url').map((c) => c.args.text).sort()).toEqual(['a', 'b']);
+  });
+
   it('logs a refused answer and an unreachable host instead of throwing', async () => {
     const api = await startFakeSlackApi();
     stop = api.close;

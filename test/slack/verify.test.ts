@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { signSlackRequest, verifySlackRequest } from '../../adapters/slack/verify.ts';
 import { parseSlackBody } from '../../adapters/slack/parse.ts';
 
@@ -49,5 +50,33 @@ describe('parseSlackBody', () => {
     expect(parseSlackBody('[1]', 'application/json')).toEqual({ ok: false, error: 'malformed_body' });
     expect(parseSlackBody('{"type":"event_callback"}', 'application/json')).toEqual({ ok: false, error: 'unknown_payload' });
     expect(parseSlackBody('hello', 'text/plain')).toEqual({ ok: false, error: 'unsupported_content_type' });
+  });
+
+  it('reads an interaction payload as URLSearchParams would, whatever its text and escapes', () => {
+    const asForm = (raw: string) => {
+      const field = new URLSearchParams(raw).get('payload');
+      try {
+        return field === null ? null : JSON.parse(field);
+      } catch {
+        return 'malformed';
+      }
+    };
+    const read = (raw: string) => {
+      const parsed = parseSlackBody(raw, 'application/x-www-form-urlencoded');
+      return parsed.ok ? (parsed.kind === 'request' ? parsed.body : parsed.kind) : parsed.error === 'malformed_body' ? 'malformed' : parsed.error;
+    };
+    const payload = fc.record({ type: fc.constant('block_actions'), user: fc.record({ id: fc.string() }), text: fc.string({ unit: 'grapheme' }) });
+    fc.assert(
+      fc.property(payload, fc.boolean(), (p, plusForSpace) => {
+        const encoded = encodeURIComponent(JSON.stringify(p));
+        const raw = `payload=${plusForSpace ? encoded.replace(/%20/g, '+') : encoded}`;
+        expect(read(raw)).toEqual(p);
+        expect(read(raw)).toEqual(asForm(raw));
+      }),
+    );
+    // Escapes decodeURIComponent refuses: decoded leniently, as the form reader always has.
+    const lenient = `payload=${encodeURIComponent('{"type":"block_actions","user":{"id":"U1"},"text":"')}%E0%A4%A${encodeURIComponent('"}')}`;
+    expect(read(lenient)).toEqual(asForm(lenient));
+    expect(read(lenient)).toMatchObject({ type: 'block_actions', text: expect.stringContaining('\uFFFD') });
   });
 });

@@ -1,5 +1,9 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../storage/index.ts';
+import { pollInput } from '../contract/fixtures.ts';
 
 const now = new Date('2026-11-23T10:00:00Z');
 const voterRef = { id: 'slack:T1:U9', platform: 'slack', workspaceId: 'T1', userId: 'U9', locale: 'nb' };
@@ -34,5 +38,29 @@ describe('unit of work', () => {
     expect(await store.members.isMember('slack:T1:M1')).toBe(true);
     expect(store.db.inTransaction).toBe(false);
     store.close();
+  });
+
+  it('reads a poll once per transaction, and afresh in the next, whoever changed it in between', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'innspill-uow-'));
+    const store = openSqliteStore(join(dir, 'db.sqlite'));
+    // Another process on the same file (a second replica).
+    const other = openSqliteStore(join(dir, 'db.sqlite'));
+    try {
+      const { id } = await store.polls.create(pollInput());
+      const read = () => store.unitOfWork.run((tx) => tx.polls.get(id));
+      // Queued in one turn: one transaction, one read.
+      const [a, b] = await Promise.all([read(), read()]);
+      expect(a).toBe(b);
+      await other.polls.setClosed(id, now, now);
+      expect((await read())?.closedAt).toEqual(now);
+      await store.polls.setClosed(id, null, now);
+      expect((await read())?.closedAt).toBeNull();
+      await other.polls.remove(id, now);
+      expect(await read()).toMatchObject({ deletedAt: now, options: [] });
+    } finally {
+      store.close();
+      other.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -23,6 +23,11 @@ const DROP_REPORT_MS = 10_000;
  * means one answer, so this path must be cheap: undici's pool on keep-alive connections, which costs
  * about half of what `http.request` does per post; the pool queues what its connections cannot
  * take yet, in order.
+ *
+ * Posts go out together once the current turn is over (a `setImmediate`): a group commit
+ * acknowledges a burst of clicks in one turn, and each post costs several times what an ack does,
+ * so the acks go first and the last click of a burst is not kept waiting behind every other
+ * click's answer. The message is serialised then, so it must not be changed after `post`.
  */
 export function createResponder(logger: Logger, limits = { maxPending: MAX_PENDING, dropReportMs: DROP_REPORT_MS }): Responder {
   const pools = new Map<string, Pool>();
@@ -50,6 +55,13 @@ export function createResponder(logger: Logger, limits = { maxPending: MAX_PENDI
       pools.set(origin, pool);
     }
     return pool;
+  };
+
+  let queued: { url: URL; message: Record<string, unknown> }[] = [];
+  const sendQueued = () => {
+    const turn = queued;
+    queued = [];
+    for (const q of turn) void send(q.url, JSON.stringify(q.message));
   };
 
   const send = async (url: URL, body: string) => {
@@ -85,7 +97,7 @@ export function createResponder(logger: Logger, limits = { maxPending: MAX_PENDI
       if (target.protocol !== 'https:' && target.protocol !== 'http:') return;
       if (pending >= limits.maxPending) return drop();
       pending += 1;
-      void send(target, JSON.stringify(message));
+      if (queued.push({ url: target, message }) === 1) setImmediate(sendQueued);
     },
     idle: () => (pending === 0 ? Promise.resolve() : new Promise((resolve) => waiters.push(resolve))),
   };
