@@ -22,7 +22,8 @@ export class UnitOfWorkLeftTransaction extends Error {
  * A poll is read once per transaction: a burst of clicks on one poll shares one group commit, and
  * nothing a vote writes is part of a `Poll` (only its counts change), while the write lock keeps
  * every other writer, in this process or another, out until the commit. `newTransaction` forgets
- * what was read, so nothing read survives the transaction it was read in.
+ * what was read, so nothing read survives the transaction it was read in; an edit or a delete, or a
+ * work rolled back to its savepoint, forgets it too.
  */
 function sqliteTx(db: Database, live: () => void): { tx: Tx; newTransaction(): void } {
   const rows = voteRows(db);
@@ -45,8 +46,9 @@ function sqliteTx(db: Database, live: () => void): { tx: Tx; newTransaction(): v
       get: (id) => (live(), settled(poll(id))),
       addToTally: (pollId, option, delta) => (live(), settled(rows.addToTally(pollId, option, delta))),
       addVoters: (pollId, delta) => (live(), settled(rows.addVoters(pollId, delta))),
-      edit: (pollId, question, options) => (live(), settled(changes.edit(pollId, question, options))),
-      remove: (pollId, now) => (live(), settled(changes.remove(pollId, now))),
+      // An edit or a delete changes the poll itself: the next read in this transaction sees it.
+      edit: (pollId, question, options) => (live(), polls.delete(pollId), settled(changes.edit(pollId, question, options))),
+      remove: (pollId, now) => (live(), polls.delete(pollId), settled(changes.remove(pollId, now))),
     },
     outbox: {
       sentRefs: (payloadType, pollId) => (live(), settled(sentRefs(payloadType, pollId))),
@@ -164,6 +166,8 @@ export function createUnitOfWork(db: Database): UnitOfWork {
       else {
         rollbackTo.run();
         release.run();
+        // What the failed work read may include its own undone changes.
+        newTransaction();
       }
       settled.push({ p, ok, value });
       return true;

@@ -40,6 +40,36 @@ describe('unit of work', () => {
     store.close();
   });
 
+  it('reads a poll afresh in one transaction after an edit, a delete, or a work rolled back', async () => {
+    const store = openSqliteStore(':memory:');
+    try {
+      const { id } = await store.polls.create(pollInput());
+      const question = () => store.unitOfWork.run(async (tx) => (await tx.polls.get(id))?.question);
+      const original = await question();
+      // All queued in one turn: one group commit, where the first read is kept.
+      const edited = await Promise.all([
+        question(),
+        store.unitOfWork.run(async (tx) => (await tx.polls.edit(id, 'Ny?', ['A', 'B'])) && (await tx.polls.get(id))?.question),
+        question(),
+      ]);
+      expect(edited).toEqual([original, 'Ny?', 'Ny?']);
+      const undone = await Promise.all([
+        question(),
+        store.unitOfWork.run(async (tx) => {
+          await tx.polls.edit(id, 'Angret?', ['A', 'B']);
+          await tx.polls.get(id);
+          throw new Error('changed its mind');
+        }).catch((error: Error) => error.message),
+        question(),
+      ]);
+      expect(undone).toEqual(['Ny?', 'changed its mind', 'Ny?']);
+      const deleted = await Promise.all([question(), store.unitOfWork.run((tx) => tx.polls.remove(id, now)), store.unitOfWork.run((tx) => tx.polls.get(id))]);
+      expect(deleted[2]).toMatchObject({ deletedAt: now });
+    } finally {
+      store.close();
+    }
+  });
+
   it('reads a poll once per transaction, and afresh in the next, whoever changed it in between', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'innspill-uow-'));
     const store = openSqliteStore(join(dir, 'db.sqlite'));
@@ -55,7 +85,7 @@ describe('unit of work', () => {
       expect((await read())?.closedAt).toEqual(now);
       await store.polls.setClosed(id, null, now);
       expect((await read())?.closedAt).toBeNull();
-      await other.polls.remove(id, now);
+      await other.unitOfWork.run((tx) => tx.polls.remove(id, now));
       expect(await read()).toMatchObject({ deletedAt: now, options: [] });
     } finally {
       store.close();
