@@ -51,7 +51,7 @@ function sqliteTx(db: Database, live: () => void): { tx: Tx; newTransaction(): v
       remove: (pollId, now) => (live(), polls.delete(pollId), settled(changes.remove(pollId, now))),
     },
     outbox: {
-      sentRefs: (payloadType, pollId) => (live(), settled(sentRefs(payloadType, pollId))),
+      sentRefs: (pollId) => (live(), settled(sentRefs(pollId))),
       enqueue: (messages, now) => (live(), settled(enqueue(messages, now))),
     },
     votes: {

@@ -65,13 +65,11 @@ export interface OutboxStore {
   getMany(ids: number[]): Promise<OutboxRecord[]>;
   /** A dead message goes back to pending with its tries reset. */
   retry(id: number, now: Date): Promise<boolean>;
-  /** Sent messages of this type about this poll that have a platform reference (sealed recipients never do). */
-  sentRefs(payloadType: 'poll', pollId: number): Promise<SentRef[]>;
   /** Queues messages, skipping keys already queued; returns the ids of those queued now. */
   enqueue(messages: NewOutboxMessage[], now: Date): Promise<number[]>;
   /**
    * Keeps a message the platform took outside the outbox (a poll posted as the answer in a Teams
-   * turn) as sent, with its reference, so `sentRefs` finds it and it is updated like the outbox's
+   * turn) as sent, with its reference, so the unit of work's `outbox.sentRefs` finds it and it is updated like the outbox's
    * own. A key kept already is left as it is.
    */
   recordSent(message: NewOutboxMessage, platformRef: string, now: Date): Promise<void>;

@@ -51,8 +51,12 @@ export interface Tx {
     remove(pollId: number, now: Date): Promise<boolean>;
   };
   outbox: {
-    /** Sent messages of this type about this poll that have a platform reference (as `OutboxStore.sentRefs`). */
-    sentRefs(payloadType: 'poll', pollId: number): Promise<SentRef[]>;
+    /**
+     * The poll's posted copies: its sent `poll` and `poll_reminder` messages that have a platform
+     * reference (a reminder is a full poll card too). Not those skipped when due (a `skipped:`
+     * reference, nothing posted); sealed recipients never have one.
+     */
+    sentRefs(pollId: number): Promise<SentRef[]>;
     /** Queues messages, skipping keys already queued (as `OutboxStore.enqueue`): they go only if the work commits. */
     enqueue(messages: NewOutboxMessage[], now: Date): Promise<number[]>;
   };

@@ -21,7 +21,7 @@ import type { CoreDeps } from './context.ts';
 export async function queuePollRefresh(tx: Tx, poll: Pick<Poll, 'id' | 'workspaceKey'>, change: string, now: Date): Promise<void> {
   const pollId = poll.id;
   const label = `poll:${pollId}`;
-  const copies = await tx.outbox.sentRefs('poll', pollId);
+  const copies = await tx.outbox.sentRefs(pollId);
   const teams: NewOutboxMessage[] = copies
     .filter((ref) => ref.platform === 'teams')
     .map((ref) => ({

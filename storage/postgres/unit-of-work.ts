@@ -41,7 +41,7 @@ function pgTx(c: Conn): { tx: Tx; flush(): Promise<void> } {
       edit: (pollId, question, options) => editPollTexts(c, pollId, question, options),
       remove: (pollId, now) => removePoll(c, pollId, now),
     },
-    outbox: { sentRefs: (payloadType, pollId) => sentRefsOf(c, payloadType, pollId), enqueue: (messages, now) => enqueue(c, messages, now) },
+    outbox: { sentRefs: (pollId) => sentRefsOf(c, pollId), enqueue: (messages, now) => enqueue(c, messages, now) },
     votes: {
       async choices(pollId, voterKey) {
         await c.query(`SELECT pg_advisory_xact_lock(${VOTER_LOCK}, hashtext($1::text || ':' || $2::text))`, [pollId, voterKey]);

@@ -54,13 +54,14 @@ export function outboxInserter(db: Database): (messages: NewOutboxMessage[], now
     });
 }
 
-/** `OutboxStore.sentRefs`, run at the call: on the caller's transaction when there is one. */
-export function sentRefsReader(db: Database): (payloadType: string, pollId: number) => SentRef[] {
-  const sentRefs = db.prepare<[string, number], RefRow>(
+/** The unit of work's `outbox.sentRefs`, run at the call, on the caller's transaction. */
+export function sentRefsReader(db: Database): (pollId: number) => SentRef[] {
+  const sentRefs = db.prepare<[number], RefRow>(
     `SELECT platform, workspace_id, recipient, platform_ref FROM outbox
-     WHERE status = 'sent' AND platform_ref IS NOT NULL AND json_extract(payload, '$.type') = ? AND json_extract(payload, '$.pollId') = ? ORDER BY id`,
+     WHERE status = 'sent' AND platform_ref IS NOT NULL AND platform_ref NOT LIKE 'skipped:%'
+       AND json_extract(payload, '$.type') IN ('poll', 'poll_reminder') AND json_extract(payload, '$.pollId') = ? ORDER BY id`,
   );
-  return (payloadType, pollId) => sentRefs.all(payloadType, pollId).map(toSentRef);
+  return (pollId) => sentRefs.all(pollId).map(toSentRef);
 }
 
 export function createOutboxStore(db: Database): OutboxStore {
@@ -98,7 +99,6 @@ export function createOutboxStore(db: Database): OutboxStore {
   const retry = db.prepare<[number, number]>(
     "UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = ?, last_error = NULL WHERE id = ? AND status = 'dead'",
   );
-  const sentRefs = sentRefsReader(db);
   const enqueue = outboxInserter(db);
   const keepSent = db.prepare(
     `INSERT INTO outbox (platform, workspace_id, recipient, payload, dedupe_key, label, status, next_attempt_at, platform_ref, created_at, sent_at)
@@ -136,7 +136,6 @@ export function createOutboxStore(db: Database): OutboxStore {
       });
     },
     retry: async (id, now) => retry.run(now.getTime(), id).changes === 1,
-    sentRefs: async (payloadType, pollId) => sentRefs(payloadType, pollId),
     async recordSent(m, platformRef, now) {
       const at = now.getTime();
       keepSent.run(m.platform, m.workspaceId, JSON.stringify(m.recipient), JSON.stringify(m.payload), m.dedupeKey, m.label, at, platformRef, at, at);

@@ -65,27 +65,35 @@ contract('outbox claims and leases', (fresh) => {
     expect((await store.outbox.get(plain!))?.lastError).toHaveLength(500);
   });
 
-  it('finds the sent copies of a poll that have a reference, and queues each key once', async () => {
+  it('finds the posted copies of a poll (the poll and its reminders) that have a reference, and queues each key once', async () => {
     const store = await fresh().open();
     const channel = { kind: 'channel' as const, channelId: '19:c@thread.tacv2' };
-    const [posted, other, pending, sealed, reminder] = await store.outbox.enqueue(
+    const reminderOf = (key: string, userId: string) =>
+      message(key, { recipient: { kind: 'user', userId }, payload: { type: 'poll_reminder', pollId: 7, participantId: `slack:T1:${userId}` } });
+    const [posted, other, pending, sealed, reminder, skipped] = await store.outbox.enqueue(
       [
         message('p1', { platform: 'teams', workspaceId: 'tenant', recipient: channel, payload: { type: 'poll', pollId: 7 } }),
         message('p2', { payload: { type: 'poll', pollId: 8 } }),
         message('p3', { payload: { type: 'poll', pollId: 7 } }),
         message('p4', { recipient: { kind: 'sealed', sealed: 'opaque' }, payload: { type: 'poll', pollId: 7 } }),
-        message('p5', { payload: { type: 'poll_reminder', pollId: 7, participantId: 'slack:T1:U2' } }),
+        reminderOf('p5', 'U3'),
+        reminderOf('p6', 'U4'),
       ],
       now,
     );
     expect(await store.outbox.enqueue([message('p1')], now)).toEqual([]);
-    for (const id of [posted!, other!, sealed!, reminder!]) {
+    for (const id of [posted!, other!, sealed!, reminder!, skipped!]) {
       await store.outbox.claim(id, 'w', now, later(60_000));
-      await store.outbox.markSent(id, later(1_000), `ref-${id}`);
+      // A reminder decided against when due posted nothing: its reference says so.
+      await store.outbox.markSent(id, later(1_000), id === skipped ? 'skipped:voted' : `ref-${id}`);
     }
-    expect(await store.outbox.sentRefs('poll', 7)).toEqual([{ platform: 'teams', workspaceId: 'tenant', recipient: channel, platformRef: `ref-${posted}` }]);
+    const sentRefs = (pollId: number) => store.unitOfWork.run((tx) => tx.outbox.sentRefs(pollId));
+    expect(await sentRefs(7)).toEqual([
+      { platform: 'teams', workspaceId: 'tenant', recipient: channel, platformRef: `ref-${posted}` },
+      { platform: 'slack', workspaceId: 'T1', recipient: { kind: 'user', userId: 'U3' }, platformRef: `ref-${reminder}` },
+    ]);
     expect((await store.outbox.get(pending!))?.status).toBe('pending');
-    expect(await store.outbox.sentRefs('poll', 9)).toEqual([]);
+    expect(await sentRefs(9)).toEqual([]);
   });
 
   it('keeps a message the platform took outside the outbox as sent, once, where sentRefs finds it', async () => {
@@ -94,7 +102,7 @@ contract('outbox claims and leases', (fresh) => {
     const reply = message('poll_posted:7:act-1', { platform: 'teams', workspaceId: 'tenant', recipient: channel, payload: { type: 'poll', pollId: 7 } });
     await store.outbox.recordSent(reply, 'act-1', now);
     await store.outbox.recordSent({ ...reply, workspaceId: 'other' }, 'act-1', later(1_000));
-    expect(await store.outbox.sentRefs('poll', 7)).toEqual([{ platform: 'teams', workspaceId: 'tenant', recipient: channel, platformRef: 'act-1' }]);
+    expect(await store.unitOfWork.run((tx) => tx.outbox.sentRefs(7))).toEqual([{ platform: 'teams', workspaceId: 'tenant', recipient: channel, platformRef: 'act-1' }]);
     // Nothing for the worker to send, and a sent message like the others in `outbox list`.
     expect(await store.outbox.due(later(60_000), 10)).toEqual([]);
     expect(await store.outbox.list(['sent'], 10)).toMatchObject([{ dedupeKey: 'poll_posted:7:act-1', status: 'sent', attempts: 0, sentAt: now, createdAt: now }]);
@@ -107,7 +115,7 @@ contract('outbox claims and leases', (fresh) => {
     await store.outbox.markSent(sent!, now, '1700000000.000100');
     const refresh = (key: string) => message(key, { recipient: { kind: 'workspace' }, payload: { type: 'poll_refresh', pollId: 7 } });
     const failing = store.unitOfWork.run(async (tx) => {
-      expect(await tx.outbox.sentRefs('poll', 7)).toEqual([{ platform: 'slack', workspaceId: 'T1', recipient: { kind: 'user', userId: 'U2' }, platformRef: '1700000000.000100' }]);
+      expect(await tx.outbox.sentRefs(7)).toEqual([{ platform: 'slack', workspaceId: 'T1', recipient: { kind: 'user', userId: 'U2' }, platformRef: '1700000000.000100' }]);
       await tx.outbox.enqueue([refresh('r1')], now);
       throw new Error('the work failed after queuing');
     });

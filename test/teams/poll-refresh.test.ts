@@ -29,7 +29,7 @@ describe('a Teams poll card after an edit or a delete', () => {
 
   it('is replaced in place with the edited question, then with the deleted notice', async () => {
     const [post] = h.connector.calls.filter((c) => c.method === 'POST' && c.activity.attachments?.length);
-    const activityId = (await h.store.outbox.sentRefs('poll', 1))[0]!.platformRef;
+    const activityId = (await h.store.unitOfWork.run((tx) => tx.outbox.sentRefs(1)))[0]!.platformRef;
     expect(post!.conversationId).toContain('19:channel-1@thread.tacv2');
     expect(h.connector.updates()).toEqual([]);
 

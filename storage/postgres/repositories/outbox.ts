@@ -18,12 +18,13 @@ export async function enqueue(c: Conn, messages: NewOutboxMessage[], now: Date):
   return ids;
 }
 
-/** `OutboxStore.sentRefs` on a connection: the pool, or the caller's transaction. */
-export async function sentRefsOf(c: Conn, payloadType: string, pollId: number): Promise<SentRef[]> {
+/** The unit of work's `outbox.sentRefs`, on the caller's transaction. */
+export async function sentRefsOf(c: Conn, pollId: number): Promise<SentRef[]> {
   const rows = await c.query<RefRow>(
     `SELECT platform, workspace_id, recipient, platform_ref FROM outbox
-     WHERE status = 'sent' AND platform_ref IS NOT NULL AND payload::jsonb ->> 'type' = $1 AND (payload::jsonb ->> 'pollId')::bigint = $2 ORDER BY id`,
-    [payloadType, pollId],
+     WHERE status = 'sent' AND platform_ref IS NOT NULL AND platform_ref NOT LIKE 'skipped:%'
+       AND payload::jsonb ->> 'type' IN ('poll', 'poll_reminder') AND (payload::jsonb ->> 'pollId')::bigint = $1 ORDER BY id`,
+    [pollId],
   );
   return rows.map(toSentRef);
 }
@@ -64,7 +65,6 @@ export function createPgOutboxStore(db: Db): OutboxStore {
          WHERE id = (SELECT id FROM outbox WHERE id = $3 AND status = 'pending' FOR UPDATE SKIP LOCKED)`,
         [owner, leaseUntil.getTime(), id],
       )) === 1,
-    sentRefs: (payloadType, pollId) => sentRefsOf(db, payloadType, pollId),
     enqueue: (messages, now) => db.tx((c) => enqueue(c, messages, now)),
     async recordSent(m, platformRef, now) {
       await db.run(
