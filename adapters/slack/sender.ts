@@ -69,7 +69,8 @@ export function createSlackSender(deps: {
       const outcome = await updatePollCopy(deps.posts, client, view, post, deps.core.settings.timeZone);
       if (outcome.kind === 'forgotten') continue;
       if (outcome.kind === 'failed') {
-        if (outcome.failure.retryable) return outcome.failure;
+        // A 429 or a passing failure: try again later. The workspace unreachable: no copy can be.
+        if (outcome.failure.retryable || outcome.failure.gone) return outcome.failure;
         refused ??= outcome.failure.error;
       }
       done += 1;
@@ -86,7 +87,8 @@ export function createSlackSender(deps: {
       if (!token) return { ok: false, retryable: false, gone: true, error: 'no_installation' };
       const client = deps.clients.forTeam(teamId, token);
       // Every copy in the workspace, found in Slack's own records: no one conversation to open.
-      if (payload.type === 'poll_refresh') return await refreshCopies(client, teamId, payload.pollId, message.parts).catch(classifySlackError);
+      // Slack's failures are weighed inside; anything else thrown (the database busy) the worker retries.
+      if (payload.type === 'poll_refresh') return await refreshCopies(client, teamId, payload.pollId, message.parts);
       if (recipient.kind === 'workspace') return { ok: false, retryable: false, error: 'slack_needs_a_conversation' };
       let cached = false;
       try {

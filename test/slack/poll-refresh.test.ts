@@ -122,6 +122,22 @@ describe('a Slack poll after an edit or a delete made anywhere', () => {
     expect(await h.store.outbox.list(['pending', 'dead'], 10)).toEqual([]);
   });
 
+  it('keeps its copies when a workspace’s token fails, and reaches them once the workspace works again', async () => {
+    await start();
+    const posts = await postEveryonePoll();
+    const inT2 = posts.find((p) => p.startsWith('D5'))!;
+    // T2's token was revoked (the app reinstalled, say): the message itself is not gone.
+    h.api.answer('chat.update', (c) => (c.args.channel === 'D5' ? { body: { ok: false, error: 'token_revoked' } } : undefined));
+    await h.core.pollPlans.edit(operator, 1, 'Hvilken møtedag?', ['Mandag', 'Onsdag']);
+    await deliver();
+    expect(await h.store.outbox.list(['dead'], 10)).toMatchObject([{ workspaceId: 'T2', payload: { type: 'poll_refresh' }, lastError: 'unreachable: token_revoked' }]);
+
+    h.api.reset();
+    await h.core.pollPlans.edit(operator, 1, 'Hvilken møtedag passer?', ['Mandag', 'Onsdag']);
+    await deliver();
+    expect(h.api.callsTo('chat.update').map(where)).toContain(inT2);
+  });
+
   it('is updated after `innspill poll edit|delete`, run beside the server on its database file, once the server drains the outbox', async () => {
     const env = { DATABASE_PATH: join(tmp(), 'innspill.db') };
     // The command line makes the database and its key file, as an installation has them.
