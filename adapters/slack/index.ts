@@ -58,6 +58,8 @@ export interface SlackAdapterOptions {
   pollUpdateDelayMs?: number;
   /** Takes turns with other processes on the database at updating a poll's messages. */
   pollUpdateGate?: PollUpdateGate;
+  /** How long one outbox attempt at refreshing a poll's copies may run (tests set it low). */
+  refreshBudgetMs?: number;
 }
 
 export interface SlackAdapter {
@@ -186,6 +188,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       dmChannels,
       localeOf: locales.cachedLocale,
       defaultLocale: options.defaultLocale,
+      ...(options.refreshBudgetMs === undefined ? {} : { refreshBudgetMs: options.refreshBudgetMs }),
     }),
     start: async () => {
       // The database is where locales live; the cache must not answer a restart in the default language.

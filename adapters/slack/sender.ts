@@ -18,6 +18,12 @@ import type { SlackMessage } from './render/poll.ts';
 import { surveyInvitation } from './render/survey.ts';
 
 /**
+ * Well inside the outbox worker's wait for one send (30 s): past it, the worker would count the
+ * attempt as timed out and start another over the same copies while this one still ran.
+ */
+const REFRESH_BUDGET_MS = 20_000;
+
+/**
  * The outbox's way out to Slack: one attempt per message, its failure classified (429 with
  * Retry-After, retryable, gone), never retried here. A user is reached in their chat with the bot,
  * whose channel is opened once and kept. A digest too long for one message goes out in parts, in
@@ -33,7 +39,10 @@ export function createSlackSender(deps: {
   /** A poll sent to a person speaks their language if it is known (never looked up from here). */
   localeOf: (teamId: string, userId: string) => Locale;
   defaultLocale: Locale;
+  /** How long one attempt at refreshing a poll's copies may run before it leaves the rest to the next. */
+  refreshBudgetMs?: number;
 }): PlatformSender {
+  const refreshBudgetMs = deps.refreshBudgetMs ?? REFRESH_BUDGET_MS;
   async function post(client: WebClient, channel: string, body: SlackMessage): Promise<string> {
     const result = await client.chat.postMessage({ channel, ...body } as Parameters<WebClient['chat']['postMessage']>[0]);
     return result.ts!;
@@ -64,13 +73,16 @@ export function createSlackSender(deps: {
     let done = Math.min(progress?.sent ?? 0, copies.length);
     let calls = 0;
     let refused: string | null = null;
+    const started = performance.now();
     for (const post of copies.slice(done)) {
+      // A poll to everyone has a copy per person: a long list goes on in the next attempt, at once.
+      if (calls > 0 && performance.now() - started >= refreshBudgetMs) return { ok: false, retryable: true, progressed: true, calls, error: 'poll_refresh_continues' };
       calls += 1;
       const outcome = await updatePollCopy(deps.posts, client, view, post, deps.core.settings.timeZone);
       if (outcome.kind === 'forgotten') continue;
       if (outcome.kind === 'failed') {
         // A 429 or a passing failure: try again later. The workspace unreachable: no copy can be.
-        if (outcome.failure.retryable || outcome.failure.gone) return outcome.failure;
+        if (outcome.failure.retryable || outcome.failure.gone) return { ...outcome.failure, calls };
         refused ??= outcome.failure.error;
       }
       done += 1;

@@ -72,6 +72,7 @@ export function nextStep(result: SendResult, attempt: number, policy: RetryPolic
     return { to: 'pending', afterMs: result.retryAfterMs, error: `rate limited: ${result.error}`, countAttempt: false, pauseWorkspaceMs: result.retryAfterMs };
   }
   if (!result.retryable) return { to: 'dead', error: result.error };
+  if (result.progressed) return { to: 'pending', afterMs: 0, error: result.error, countAttempt: false };
   if (attempt >= policy.maxAttempts) return { to: 'dead', error: `gave up after ${attempt} tries: ${result.error}` };
   return { to: 'pending', afterMs: backoffMs(attempt, policy, random), error: result.error, countAttempt: true };
 }

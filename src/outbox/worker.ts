@@ -111,11 +111,12 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     const step = nextStep(result, attempt, retry, random);
     const now = clock();
     const { local, common } = split(rateKeysOf(message, limits));
+    // The send's own call was counted when it was granted; any more it made count now, whatever the outcome.
+    const extra = (result.calls ?? 1) - 1;
+    for (let i = 0; i < extra; i += 1) limiter.record(local, now.getTime());
+    if (extra > 0) await shared.occupy(common, now.getTime(), { calls: extra });
     if (step.to === 'sent') {
-      const extra = result.ok ? (result.calls ?? 1) - 1 : 0;
-      for (let i = 0; i < extra; i += 1) limiter.record(local, now.getTime());
       await store.markSent(record.id, now, step.platformRef);
-      if (extra > 0) await shared.occupy(common, now.getTime(), { calls: extra });
       return;
     }
     if (step.to === 'dead') {

@@ -68,6 +68,13 @@ export type SendResult =
       retryable: boolean;
       /** The recipient can no longer be reached (uninstalled, blocked, 403): stop for good. */
       gone?: boolean;
+      /**
+       * Part of the work was done and recorded (`parts`), and the rest is to follow at once: a long
+       * job cut into attempts that each end well within the worker's wait. Not a failed try.
+       */
+      progressed?: boolean;
+      /** Platform calls made before it stopped, for the worker's pacing. */
+      calls?: number;
       error: string;
     };
 

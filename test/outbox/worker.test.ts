@@ -80,6 +80,8 @@ describe('retry policy', () => {
     expect(nextStep({ ok: false, retryable: false, gone: true, error: '403' }, 1, DEFAULT_RETRY, r)).toEqual({ to: 'dead', error: 'unreachable: 403' });
     expect(nextStep({ ok: false, retryable: true, retryAfterMs: 30_000, error: '429' }, 3, DEFAULT_RETRY, r)).toMatchObject({ to: 'pending', afterMs: 30_000, countAttempt: false, pauseWorkspaceMs: 30_000 });
     expect(nextStep({ ok: false, retryable: true, error: '500' }, 2, DEFAULT_RETRY, r)).toMatchObject({ to: 'pending', countAttempt: true });
+    // Part of a long job done and recorded: the rest follows at once, even on what would be the last try.
+    expect(nextStep({ ok: false, retryable: true, progressed: true, error: 'more' }, DEFAULT_RETRY.maxAttempts, DEFAULT_RETRY, r)).toEqual({ to: 'pending', afterMs: 0, error: 'more', countAttempt: false });
     expect(nextStep({ ok: false, retryable: true, error: '500' }, 8, DEFAULT_RETRY, r)).toEqual({ to: 'dead', error: 'gave up after 8 tries: 500' });
     expect(nextStep({ ok: false, retryable: false, error: 'invalid_blocks' }, 1, DEFAULT_RETRY, r)).toEqual({ to: 'dead', error: 'invalid_blocks' });
   });

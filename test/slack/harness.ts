@@ -13,7 +13,7 @@ const next = () => ++seq;
 
 /** A real Slack adapter on a real HTTP server, a real core on in-memory SQLite, and a fake Web API. */
 export async function slackHarness(
-  options: { auth?: SlackAdapterConfig['auth']; appToken?: string | null; participantPolls?: boolean; pollUpdateDelayMs?: number; logger?: Logger; path?: string } = {},
+  options: { auth?: SlackAdapterConfig['auth']; appToken?: string | null; participantPolls?: boolean; pollUpdateDelayMs?: number; logger?: Logger; path?: string; refreshBudgetMs?: number } = {},
 ) {
   const api = await startFakeSlackApi();
   const secrets = createSecretBox(Buffer.alloc(32, 9));
@@ -31,6 +31,7 @@ export async function slackHarness(
     secrets,
     logger: options.logger ?? silent,
     pollUpdateDelayMs: options.pollUpdateDelayMs ?? 20,
+    ...(options.refreshBudgetMs === undefined ? {} : { refreshBudgetMs: options.refreshBudgetMs }),
   });
   const http = createHttpServer(adapter.routes, silent);
   const { port } = await http.listen(0, '127.0.0.1');

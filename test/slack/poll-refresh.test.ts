@@ -12,8 +12,8 @@ const tmp = useTmpDir();
 let h: SlackHarness;
 
 /** The server's side: the Slack adapter and its core, on an in-memory database or on `path`. */
-async function start(path?: string) {
-  h = await slackHarness(path === undefined ? {} : { path });
+async function start(path?: string, options: { refreshBudgetMs?: number } = {}) {
+  h = await slackHarness({ ...options, ...(path === undefined ? {} : { path }) });
   await h.core.members.add('slack:T1:U1', h.clock());
   for (const [user, team] of [['U2', 'T1'], ['U3', 'T1'], ['U5', 'T2']] as const) await h.store.participants.touch({ ...actor(user, { workspaceId: team }), now: h.clock() });
 }
@@ -136,6 +136,24 @@ describe('a Slack poll after an edit or a delete made anywhere', () => {
     await h.core.pollPlans.edit(operator, 1, 'Hvilken møtedag passer?', ['Mandag', 'Onsdag']);
     await deliver();
     expect(h.api.callsTo('chat.update').map(where)).toContain(inT2);
+  });
+
+  it('goes on in the next attempt, at once and without counting a failed try, when one attempt’s time is up', async () => {
+    // No time at all: each attempt updates one copy, records it, and leaves the rest to the next.
+    await start(undefined, { refreshBudgetMs: 0 });
+    const posts = await postEveryonePoll();
+    await h.core.pollPlans.edit(operator, 1, 'Hvilken møtedag?', ['Mandag', 'Onsdag']);
+    h.clock.advance(MINUTE);
+    const t1 = posts.filter((p) => !p.startsWith('D5')).length;
+    for (let pumps = 0; pumps < t1; pumps += 1) {
+      await pumpOutbox(h);
+      const [left] = (await h.store.outbox.list(['pending'], 10)).filter((m) => m.workspaceId === 'T1');
+      if (pumps < t1 - 1) expect(left).toMatchObject({ attempts: 0, partsSent: pumps + 1, lastError: 'poll_refresh_continues' });
+      else expect(left).toBeUndefined();
+    }
+    // Every copy once, none twice.
+    expect(h.api.callsTo('chat.update').map(where).sort()).toEqual([...posts].sort());
+    expect(await h.store.outbox.list(['pending', 'dead'], 10)).toEqual([]);
   });
 
   it('is updated after `innspill poll edit|delete`, run beside the server on its database file, once the server drains the outbox', async () => {
