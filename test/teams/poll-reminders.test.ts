@@ -19,18 +19,23 @@ describe('poll reminders in Teams', () => {
     await h.close();
   });
 
-  it('reach, in their 1:1 chat, only those who have not voted, as the poll card under a reminder', async () => {
+  /** Kari, a member, asks everyone (these people, who have the app) with a reminder after two days; returns the outbox's delivery. */
+  async function everyonePollWithReminder(people: { aad: string }[]) {
     await h.core.members.add(`teams:${TENANT}:aad-kari`, h.clock());
-    for (const person of [kari, ola, per]) {
+    for (const person of people) {
       await h.post(activity(h.connector, person, { type: 'installationUpdate', action: 'add' }));
       await h.store.participants.touch({ ...actor(person.aad, { platform: 'teams', workspaceId: TENANT }), now: h.clock() });
     }
     await h.post(message(h.connector, kari, 'poll "Konferansedag?" "Torsdag" "Fredag" --alle --påminn 2d'));
     const worker = createOutboxWorker({ store: h.store.outbox, senders: [h.teams.sender], clock: h.clock, owner: 'test', log: pino({ level: 'silent' }) });
-    const deliver = async () => {
+    return async () => {
       await worker.pump();
       await worker.settled();
     };
+  }
+
+  it('reach, in their 1:1 chat, only those who have not voted, as the poll card under a reminder', async () => {
+    const deliver = await everyonePollWithReminder([kari, ola, per]);
     await deliver();
     await h.core.vote(actor('aad-ola', { platform: 'teams', workspaceId: TENANT }), 1, 0);
     h.clock.advance(2 * 86_400_000);
@@ -42,18 +47,9 @@ describe('poll reminders in Teams', () => {
     expect(texts(card)).toContain('Påminnelse: du har ikke stemt ennå.');
     expect(texts(card)).toContain('Konferansedag?');
   });
+
   it('are replaced in place, as the poll now stands, when the poll is edited after they went', async () => {
-    await h.core.members.add(`teams:${TENANT}:aad-kari`, h.clock());
-    for (const person of [kari, per]) {
-      await h.post(activity(h.connector, person, { type: 'installationUpdate', action: 'add' }));
-      await h.store.participants.touch({ ...actor(person.aad, { platform: 'teams', workspaceId: TENANT }), now: h.clock() });
-    }
-    await h.post(message(h.connector, kari, 'poll "Konferansedag?" "Torsdag" "Fredag" --alle --påminn 2d'));
-    const worker = createOutboxWorker({ store: h.store.outbox, senders: [h.teams.sender], clock: h.clock, owner: 'test', log: pino({ level: 'silent' }) });
-    const deliver = async () => {
-      await worker.pump();
-      await worker.settled();
-    };
+    const deliver = await everyonePollWithReminder([kari, per]);
     await deliver();
     h.clock.advance(2 * 86_400_000);
     const before = h.connector.calls.length;
