@@ -11,11 +11,14 @@ import { openSqliteStore } from '../storage/index.ts';
  * store it runs on, with its message posted at `1.1` there, so each vote keeps it current as a
  * server would (the Slack adapter's `slack.poll_post` record).
  */
+/** The bench's poll: its buttons carry what they were drawn for, as Innspill's own do (`pollRevision`). */
+export const BENCH_POLL = { question: 'Hvilken dag passer best?', options: ['Mandag', 'Tirsdag', 'Onsdag', 'Torsdag'] };
+
 export async function createBenchPoll(core: Innspill, store: Store) {
   const creator = actorFrom({ platform: 'slack', workspaceId: 'T1', userId: 'UCREATOR' }, 'nb');
   const poll = await core.createPoll(
     creator,
-    { question: 'Hvilken dag passer best?', options: ['Mandag', 'Tirsdag', 'Onsdag', 'Torsdag'], multipleChoice: false, anonymous: false, resultsAfterClose: false, everyone: false, closes: null },
+    { ...BENCH_POLL, multipleChoice: false, anonymous: false, resultsAfterClose: false, everyone: false, closes: null },
     { channelId: 'C1' },
   );
   await store.platformState.put('slack.poll_post', `${poll.id}:T1:C1:1.1`, { teamId: 'T1', channel: 'C1', ts: '1.1', locale: 'nb' }, new Date());

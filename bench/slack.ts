@@ -3,6 +3,8 @@ import { createInterface } from 'node:readline';
 import { resolve } from 'node:path';
 import autocannon from 'autocannon';
 import { signSlackRequest } from '../adapters/slack/verify.ts';
+import { pollRevision } from '../src/domain/poll.ts';
+import { BENCH_POLL } from './poll-core.ts';
 import type { BenchRow } from './digest.ts';
 
 
@@ -31,6 +33,9 @@ export async function child(script: string, args: string[]): Promise<{ proc: Chi
   return { proc, info: JSON.parse(line) };
 }
 
+/** The revision Innspill's buttons on the bench poll carry; bare Bolt gets the same value. */
+const BENCH_REVISION = pollRevision(BENCH_POLL);
+
 /** Numbers the bench's voters across every load, so each click is by someone no one has seen before. */
 let clicks = 0;
 
@@ -49,7 +54,7 @@ export function clickRequest(pollId: number, responseUrl: string) {
       trigger_id: `t${n}`,
       channel: { id: 'C1', name: 'bench' },
       response_url: responseUrl,
-      actions: [{ type: 'button', block_id: `poll:${pollId}:option:${option}`, action_id: `innspill_vote_${option}`, value: `${pollId}:${option}`, action_ts: `${Date.now() / 1000}` }],
+      actions: [{ type: 'button', block_id: `poll:${pollId}:option:${option}`, action_id: `innspill_vote_${option}`, value: `${pollId}:${option}:${BENCH_REVISION}`, action_ts: `${Date.now() / 1000}` }],
     };
     const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
     const ts = String(Math.floor(Date.now() / 1000));

@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'poll_not_found'
   | 'poll_closed'
   | 'poll_bad_option'
+  | 'poll_changed'
   | 'poll_other_workspace'
   | 'poll_invalid'
   | 'poll_has_votes'

@@ -35,7 +35,7 @@ export function createInnspill(deps: CoreDeps) {
     forgetMe: (actor: Actor) => participants.forgetMe(deps, actor),
     createPoll: (actor: Actor, draft: PollDraft, place: polls.PollPlace) => polls.createPoll(deps, actor, draft, place),
     createPollFromText: (actor: Actor, text: string, place: polls.PollPlace) => polls.createPollFromText(deps, actor, text, place),
-    vote: (actor: Actor, pollId: number, option: number, delivery?: suggestions.Delivery) => polls.vote(deps, actor, pollId, option, delivery),
+    vote: (actor: Actor, pollId: number, option: number, click?: polls.VoteClick) => polls.vote(deps, actor, pollId, option, click),
     closePoll: (actor: Actor, pollId: number) => polls.closePoll(deps, actor, pollId),
     reopenPoll: (actor: Actor, pollId: number) => polls.reopenPoll(deps, actor, pollId),
     viewPoll: (poll: Parameters<typeof polls.viewPoll>[1]) => polls.viewPoll(deps, poll),

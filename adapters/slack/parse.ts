@@ -65,10 +65,14 @@ export function unescapeSlackText(text: string): string {
   return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
 
-/** `innspill_vote` button values: `<pollId>:<option>`. */
-export function parseVoteValue(value: string | undefined): { pollId: number; option: number } | null {
-  const match = /^(\d{1,12}):(\d{1,2})$/.exec(value ?? '');
-  return match ? { pollId: Number(match[1]), option: Number(match[2]) } : null;
+/**
+ * `innspill_vote` button values: `<pollId>:<option>:<revision>` (see `pollRevision`); messages
+ * posted before buttons carried the revision have `<pollId>:<option>`.
+ */
+export function parseVoteValue(value: string | undefined): { pollId: number; option: number; revision?: string } | null {
+  const match = /^(\d{1,12}):(\d{1,2})(?::([0-9a-f]{8}))?$/.exec(value ?? '');
+  if (!match) return null;
+  return match[3] ? { pollId: Number(match[1]), option: Number(match[2]), revision: match[3] } : { pollId: Number(match[1]), option: Number(match[2]) };
 }
 
 /** A poll's or suggestion's id in a button's value. */

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { POLL_REVISION } from '../../src/domain/poll.ts';
 
 /**
  * What card actions send back, checked before anything reaches the core. Inputs arrive as strings
@@ -18,7 +19,8 @@ const flag = z
 export const actionEnvelope = z.object({ verb: z.string().min(1).max(64) });
 
 export const pollRef = z.object({ pollId: z.coerce.number().int().positive() });
-export const voteSubmission = pollRef.extend({ option: z.coerce.number().int().min(0).max(99) });
+/** `rev`: the question and answers the card was drawn for (`pollRevision`); cards from before it have none. */
+export const voteSubmission = pollRef.extend({ option: z.coerce.number().int().min(0).max(99), rev: z.string().regex(POLL_REVISION).optional() });
 
 export const suggestionRefData = z.object({ suggestionId: z.coerce.number().int().positive() });
 export const replySubmission = suggestionRefData.extend({ text: text.default('') });

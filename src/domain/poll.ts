@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { ParticipantId } from './participant.ts';
 
 export const POLL_MIN_OPTIONS = 2;
@@ -42,6 +43,19 @@ export interface Poll extends PollSettings {
   /** Deleted by its creator or a member: its messages say so, and its question, options and votes are gone. */
   deletedAt?: Date | null;
 }
+
+/**
+ * The question and answers a vote button was drawn for, as a short hash the button carries back. An
+ * answer is known by its number, so after an edit (allowed while no one has voted) a click on a copy
+ * still showing the old answers, its update on its way or lost, must not count for whichever answer
+ * now has that number.
+ */
+export function pollRevision(poll: Pick<Poll, 'question' | 'options'>): string {
+  return createHash('sha256').update(JSON.stringify([poll.question, poll.options])).digest('hex').slice(0, 8);
+}
+
+/** A revision as `pollRevision` makes it, for the adapters' checks of what a click carries. */
+export const POLL_REVISION = /^[0-9a-f]{8}$/;
 
 export function isPollOpen(poll: Pick<Poll, 'closedAt' | 'closesAt'> & { startsAt?: Date | null; deletedAt?: Date | null }, now: Date): boolean {
   if (poll.closedAt || poll.deletedAt) return false;

@@ -1,4 +1,4 @@
-import { decideVote, mayVoteFrom, type Poll } from '../domain/poll.ts';
+import { decideVote, mayVoteFrom, pollRevision, type Poll } from '../domain/poll.ts';
 import { segmentOf, workspaceKey } from '../domain/participant.ts';
 import { publishableSegment } from '../privacy/published.ts';
 import type { TouchParticipant } from '../ports/store.ts';
@@ -15,6 +15,8 @@ export interface CastVote {
   /** In an anonymous poll the vote keeps only the segment level at least this many participants share. */
   minGroupSize: number;
   option: number;
+  /** The question and answers the clicked button was drawn for (`pollRevision`), when the button says. */
+  revision?: string | undefined;
   now: Date;
   /**
    * A keyed hash of the click's delivery id: a replayed multiple-choice click changes nothing. Made
@@ -25,7 +27,7 @@ export interface CastVote {
 
 export type VoteOutcome =
   | { ok: true; poll: Poll; choices: number[]; change: 'added' | 'moved' | 'removed' | 'unchanged'; duplicate: boolean }
-  | { ok: false; code: 'poll_not_found' | 'poll_closed' | 'poll_bad_option' | 'poll_other_workspace'; poll: Poll | null };
+  | { ok: false; code: 'poll_not_found' | 'poll_closed' | 'poll_bad_option' | 'poll_other_workspace' | 'poll_changed'; poll: Poll | null };
 
 /**
  * The vote, decided here and written through `tx` in one transaction: the poll is read once, the
@@ -37,6 +39,8 @@ export async function castVote(tx: Tx, v: CastVote): Promise<VoteOutcome> {
   const poll = await tx.polls.get(v.pollId);
   if (!poll) return { ok: false, code: 'poll_not_found', poll: null };
   if (!mayVoteFrom(poll, workspaceKey(v.voter))) return { ok: false, code: 'poll_other_workspace', poll };
+  // A click on a copy drawn before an edit: its option number may now name another answer.
+  if (v.revision !== undefined && !poll.deletedAt && v.revision !== pollRevision(poll)) return { ok: false, code: 'poll_changed', poll };
   const voter = await tx.participants.touch({ ...v.voter, now: v.now, quiet: poll.anonymous });
   const current = await tx.votes.choices(v.pollId, v.voterKey);
   // Only a multiple-choice click can undo itself when replayed; in single choice a replay changes

@@ -83,8 +83,13 @@ export interface VoteResult {
   duplicate: boolean;
 }
 
+/** A click's delivery, and the question and answers its button was drawn for (`pollRevision`), if it says. */
+export interface VoteClick extends Delivery {
+  revision?: string | undefined;
+}
+
 /** The hot path: one unit of work per click (the store may group a burst into one commit). */
-export async function vote(deps: CoreDeps, actor: Actor, pollId: number, option: number, delivery: Delivery = {}): Promise<VoteResult> {
+export async function vote(deps: CoreDeps, actor: Actor, pollId: number, option: number, delivery: VoteClick = {}): Promise<VoteResult> {
   const outcome = await deps.store.unitOfWork.run((tx) => castVote(tx, {
     pollId,
     voter: { id: actor.id, platform: actor.platform, workspaceId: actor.workspaceId, userId: actor.userId, locale: actor.locale },
@@ -92,6 +97,7 @@ export async function vote(deps: CoreDeps, actor: Actor, pollId: number, option:
     activityKey: deps.vault.activityKey(actor.id),
     minGroupSize: deps.settings.minGroupSize,
     option,
+    revision: delivery.revision,
     now: deps.clock(),
     // A click's delivery id may hold the person's id (Slack's does); kept only as a keyed hash.
     ...(delivery.dedupeKey ? { dedupeKey: () => deps.vault.deliveryKey(delivery.dedupeKey!) } : {}),

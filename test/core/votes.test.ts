@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideVote } from '../../src/domain/poll.ts';
+import { decideVote, pollRevision } from '../../src/domain/poll.ts';
 import { InnspillError } from '../../src/errors.ts';
 import { actor, testCore } from '../helpers/core.ts';
 
@@ -55,6 +55,22 @@ describe('voting through the core', () => {
     expect(first).toMatchObject({ choices: [0], duplicate: false });
     expect(replay).toMatchObject({ choices: [0], duplicate: true });
     expect((await core.viewPoll(p.id)).tally?.counts).toEqual([1, 0]);
+  });
+
+  it('refuses a click drawn for other answers than the poll has now, and writes nothing', async () => {
+    const creator = actor('creator');
+    const { core, store, poll: p } = await poll(undefined, creator);
+    const drawn = pollRevision(p);
+    expect(drawn).toMatch(/^[0-9a-f]{8}$/);
+    expect(pollRevision({ question: p.question, options: ['Tirsdag', 'Fredag'] })).not.toBe(drawn);
+    await core.pollPlans.edit(creator, p.id, p.question, ['Tirsdag', 'Fredag']);
+    await expect(core.vote(actor('U1'), p.id, 1, { revision: drawn })).rejects.toMatchObject({ code: 'poll_changed' });
+    expect((await store.participants.list()).map((x) => x.id)).toEqual([creator.id]);
+    expect((await core.viewPoll(p.id)).voters).toBe(0);
+    const now = (await core.viewPoll(p.id)).poll;
+    await expect(core.vote(actor('U1'), p.id, 1, { revision: pollRevision(now) })).resolves.toMatchObject({ choices: [1] });
+    // A button from before buttons said what they were drawn for is taken as it is.
+    await expect(core.vote(actor('U2'), p.id, 0)).resolves.toMatchObject({ choices: [0] });
   });
 
   it('refuses votes after closing with a clear code, and takes them again after reopening', async () => {

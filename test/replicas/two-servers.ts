@@ -149,12 +149,13 @@ export function describeTwoReplicas(name: string, databaseEnv: (dir: string) => 
       expect((await command('M1', '"Hvilken dag passer?" "Mandag" "Tirsdag" "Onsdag" --flere')).status).toBe(200);
       await api.waitFor((calls) => calls.some((c) => c.method === 'chat.postMessage' && c.args.channel === 'C1' && isPoll(c)), LONG);
       const pollPost = api.callsTo('chat.postMessage').find((c) => c.args.channel === 'C1' && isPoll(c))!;
-      const pollId = Number(JSON.stringify(pollPost.args.blocks).match(/"value":"(\d+):0"/)![1]);
+      // A button's value: the poll, the answer, and what it was drawn for, as each click sends it back.
+      const [, pollId, revision] = JSON.stringify(pollPost.args.blocks).match(/"value":"(\d+):0:([0-9a-f]{8})"/)!;
 
       // The storm: every voter at once, every fourth click delivered again (the proxy sends the copy to the other replica).
       const clicks = voters.map((v, i) => ({ user: v, option: i % 3, ts: `1700000000.${String(i).padStart(6, '0')}` }));
       const deliveries = clicks.flatMap((c, i) => (i % 4 === 0 ? [c, c] : [c]));
-      const answers = await Promise.all(deliveries.map((c) => click(c.user, `innspill_vote_${c.option}`, `${pollId}:${c.option}`, c.ts)));
+      const answers = await Promise.all(deliveries.map((c) => click(c.user, `innspill_vote_${c.option}`, `${pollId}:${c.option}:${revision}`, c.ts)));
       expect(answers.map((a) => a.status)).toEqual(deliveries.map(() => 200));
 
       // Direct messages (suggestions), each delivered twice: Slack's retry reaches the other replica.
@@ -180,7 +181,7 @@ export function describeTwoReplicas(name: string, databaseEnv: (dir: string) => 
 
       // No double vote: the tallies are exact, whichever replica took each click and its retry.
       const exported = JSON.parse((await runCli(['export', '--format', 'json'], { env: base })).stdout);
-      const poll = exported.polls.find((p: { id: number }) => p.id === pollId);
+      const poll = exported.polls.find((p: { id: number }) => p.id === Number(pollId));
       expect(poll.options.map((o: { votes: number }) => o.votes)).toEqual(expectedCounts);
 
       // A retried direct message is stored and answered once.

@@ -25,8 +25,30 @@ describe('/poll rediger and /poll slett', () => {
     const [update] = h.api.callsTo('chat.update');
     const text = JSON.stringify(update!.args.blocks);
     expect(text).toContain('Hvilken dag passer best?');
-    expect(text).toContain('"1:2"');
+    expect(text).toMatch(/"value":"1:2:[0-9a-f]{8}"/);
     expect((await h.core.viewPoll(1)).poll.options).toEqual(['Mandag', 'Onsdag', 'Fredag']);
+  });
+
+  it('refuses a click on a copy drawn before an edit, which could name another answer now, and refreshes that copy', async () => {
+    const valueOf = (blocks: unknown, option: number) => JSON.stringify(blocks).match(new RegExp(`"value":"(1:${option}:[0-9a-f]{8})"`))![1]!;
+    const [posted] = h.api.callsTo('chat.postMessage');
+    const oldTorsdag = valueOf(posted!.args.blocks, 1);
+    expect((await poll('rediger 1 "Hvilken dag passer?" "Tirsdag" "Fredag"')).json.text).toBe('Avstemning 1 er endret.');
+    h.api.reset();
+
+    // The old copy's second button meant Torsdag; now the second answer is Fredag.
+    await h.click('innspill_vote_1', oldTorsdag, { user: 'U2' });
+    await h.adapter.idle();
+    expect(h.api.callsTo('response_url').at(-1)!.args.text).toBe(
+      'Avstemningen er endret siden denne meldingen ble vist, så stemmen ble ikke registrert. Se den slik den er nå, og stem igjen.',
+    );
+    expect((await h.core.viewPoll(1)).voters).toBe(0);
+    const [refreshed] = h.api.callsTo('chat.update');
+    expect(JSON.stringify(refreshed!.args.blocks)).toContain('Fredag');
+
+    // A click on the copy as it now stands counts.
+    await h.click('innspill_vote_1', valueOf(refreshed!.args.blocks, 1), { user: 'U2' });
+    expect(await h.core.myChoices(actor('U2'), 1)).toEqual([1]);
   });
 
   it('refuses to edit once anyone has voted, and checks the new texts as a new poll', async () => {

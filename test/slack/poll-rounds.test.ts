@@ -40,7 +40,7 @@ describe('/poll --every (recurring polls)', () => {
     const posts = h.api.callsTo('chat.postMessage');
     expect(posts).toHaveLength(2);
     expect(posts[1]!.args.channel).toBe('C1');
-    expect(JSON.stringify(posts[1]!.args.blocks)).toContain('"2:1"');
+    expect(JSON.stringify(posts[1]!.args.blocks)).toMatch(/"value":"2:1:[0-9a-f]{8}"/);
     const second = (await h.core.viewPoll(2)).poll;
     expect(second).toMatchObject({ seriesId: 1, round: 2, question: 'Hvordan går det?', options: ['Bra', 'Dårlig'] });
     expect(second.closesAt?.toISOString()).toBe('2026-12-07T08:00:00.000Z');

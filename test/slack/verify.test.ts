@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { signSlackRequest, verifySlackRequest } from '../../adapters/slack/verify.ts';
-import { parseSlackBody } from '../../adapters/slack/parse.ts';
+import { parseSlackBody, parseVoteValue } from '../../adapters/slack/parse.ts';
 
 const secret = 'shh';
 const body = 'token=x&team_id=T1&user_id=U1&command=%2Finnspill&text=hei';
@@ -78,5 +78,13 @@ describe('parseSlackBody', () => {
     const lenient = `payload=${encodeURIComponent('{"type":"block_actions","user":{"id":"U1"},"text":"')}%E0%A4%A${encodeURIComponent('"}')}`;
     expect(read(lenient)).toEqual(asForm(lenient));
     expect(read(lenient)).toMatchObject({ type: 'block_actions', text: expect.stringContaining('\uFFFD') });
+  });
+});
+
+describe('parseVoteValue', () => {
+  it('reads the poll, the option and what the button was drawn for; older buttons have no revision', () => {
+    expect(parseVoteValue('12:3:0a1b2c3d')).toEqual({ pollId: 12, option: 3, revision: '0a1b2c3d' });
+    expect(parseVoteValue('12:3')).toEqual({ pollId: 12, option: 3 });
+    for (const bad of ['12:3:', '12:3:XYZ12345', '12:3:0a1b2c3d4', '12', ':3', undefined]) expect(parseVoteValue(bad)).toBeNull();
   });
 });

@@ -36,15 +36,15 @@ export function createVoteHandler(deps: Pick<HandlerDeps, 'core' | 'updater' | '
       return ack();
     }
     try {
-      const result = await core.vote(actor, target.pollId, target.option, { dedupeKey: `${actor.id}:${action.action_ts}` });
+      const result = await core.vote(actor, target.pollId, target.option, { dedupeKey: `${actor.id}:${action.action_ts}`, revision: target.revision });
       await ack();
       updater.schedule(target.pollId);
       const m = catalog(actor.locale).messages;
       privately(body, result.choices.length ? m.voteRecorded({ options: result.choices.map((i) => result.poll.options[i]).join(', ') }) : m.voteRemoved);
     } catch (error) {
       await ack();
-      // A vote on a poll that closed by its clock: the message still shows buttons, so refresh it.
-      if (isInnspillError(error) && error.code === 'poll_closed') updater.schedule(target.pollId);
+      // A vote on a poll that closed by its clock, or on a copy drawn before an edit: the message is out of date, so refresh it.
+      if (isInnspillError(error) && (error.code === 'poll_closed' || error.code === 'poll_changed')) updater.schedule(target.pollId);
       refuse(body, actor, error);
     }
   };

@@ -1,6 +1,6 @@
 import { bar, formatDateTime, percent } from '../../../src/digest/format.ts';
 import { catalog, countOf, formatNumber, type Locale } from '../../../src/i18n/index.ts';
-import { POLL_BUTTON_OPTIONS_MAX } from '../../../src/domain/poll.ts';
+import { POLL_BUTTON_OPTIONS_MAX, pollRevision } from '../../../src/domain/poll.ts';
 import type { PollView } from '../../../src/usecases/polls.ts';
 import { escapeMrkdwn, plain, section, LIMITS } from './text.ts';
 
@@ -31,6 +31,9 @@ export function renderPollMessage(view: PollView, locale: Locale, timeZone: stri
   // Shares are of the people who voted: in multiple choice, of 55 voters 25 is 45 %, whatever the votes.
   const of = tally ? Math.max(view.voters, ...tally.counts) : 0;
   const question = escapeMrkdwn(poll.question);
+  // `<poll>:<option>:<revision>`: the click says which question and answers it was drawn for.
+  const revision = pollRevision(poll);
+  const voteValue = (option: number) => `${poll.id}:${option}:${revision}`;
   const blocks: unknown[] = [section(`*${question}*`)];
   // Up to 10 options, a button beside each; above, one menu under them (a static_select takes 100).
   const menu = poll.options.length > POLL_BUTTON_OPTIONS_MAX;
@@ -42,7 +45,7 @@ export function renderPollMessage(view: PollView, locale: Locale, timeZone: stri
       ...section(line),
       block_id: `poll:${poll.id}:option:${i}`,
       ...(view.open && !menu
-        ? { accessory: { type: 'button', action_id: `${ACTIONS.vote}_${i}`, value: `${poll.id}:${i}`, text: plain(c.slack.pollVoteButton, LIMITS.buttonText) } }
+        ? { accessory: { type: 'button', action_id: `${ACTIONS.vote}_${i}`, value: voteValue(i), text: plain(c.slack.pollVoteButton, LIMITS.buttonText) } }
         : {}),
     });
   });
@@ -55,7 +58,7 @@ export function renderPollMessage(view: PollView, locale: Locale, timeZone: stri
           type: 'static_select',
           action_id: ACTIONS.voteSelect,
           placeholder: plain(c.pollPlans.choosePlaceholder, LIMITS.optionText),
-          options: poll.options.map((option, i) => ({ text: plain(option, LIMITS.optionText), value: `${poll.id}:${i}` })),
+          options: poll.options.map((option, i) => ({ text: plain(option, LIMITS.optionText), value: voteValue(i) })),
         },
       ],
     });

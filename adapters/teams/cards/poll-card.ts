@@ -1,6 +1,6 @@
 import { bar, formatDateTime, percent } from '../../../src/digest/format.ts';
 import { catalog, countOf, formatNumber, type Locale } from '../../../src/i18n/index.ts';
-import { POLL_BUTTON_OPTIONS_MAX } from '../../../src/domain/poll.ts';
+import { POLL_BUTTON_OPTIONS_MAX, pollRevision } from '../../../src/domain/poll.ts';
 import type { PollView } from '../../../src/usecases/polls.ts';
 import { adaptiveCard, choiceSet, execute, plain, problem, run, type AdaptiveCard, type Element } from './elements.ts';
 import { VERBS } from './forms.ts';
@@ -38,6 +38,8 @@ export function pollCard(view: PollView, mine: readonly number[], locale: Locale
   // Shares are of the people who voted, so a multiple-choice poll reads right.
   const of = tally ? Math.max(view.voters, ...tally.counts) : 0;
   const data = { pollId: poll.id };
+  // A vote says which question and answers it was drawn for, so an edit cannot turn it into another answer.
+  const voteData = { ...data, rev: pollRevision(poll) };
 
   const status = [view.open ? m.pollOpen : m.pollClosed, m.pollVoters({ count: formatNumber(locale, view.voters) })];
   if (poll.multipleChoice) status.push(m.pollMultiple);
@@ -56,7 +58,7 @@ export function pollCard(view: PollView, mine: readonly number[], locale: Locale
       : [];
     const mark = chosen ? [run(`  ✓ ${t.yourChoice}`, { weight: 'Bolder', color: 'Good' })] : [];
     const head: Element = view.open && !menu
-      ? { type: 'ActionSet', actions: [execute(option, VERBS.vote, { ...data, option: i }, chosen ? 'positive' : undefined)] }
+      ? { type: 'ActionSet', actions: [execute(option, VERBS.vote, { ...voteData, option: i }, chosen ? 'positive' : undefined)] }
       : plain([run(option, { weight: 'Bolder' })]);
     const details = [...result, ...mark];
     return details.length ? [head, plain(details, { spacing: 'None' })] : [head];
@@ -68,7 +70,7 @@ export function pollCard(view: PollView, mine: readonly number[], locale: Locale
       plain([run(poll.question, { weight: 'Bolder', size: 'Medium' })]),
       plain([run(status.join(' · '), { subtle: true, size: 'Small' })]),
       ...rows,
-      ...(view.open && menu ? voteMenu(poll.options, data, locale) : []),
+      ...(view.open && menu ? voteMenu(poll.options, voteData, locale) : []),
       // Closing is not an answer: it sits apart, under a line, named for whom it is, and only on their view.
       ...(viewer.manage
         ? [
@@ -96,7 +98,7 @@ export function pollCard(view: PollView, mine: readonly number[], locale: Locale
  * The vote of a poll with many options: a compact ChoiceSet (its value is the option's index, merged
  * into the action's data as `option`) and one Execute button, which asks for a choice before it sends.
  */
-function voteMenu(options: readonly string[], data: { pollId: number }, locale: Locale): Element[] {
+function voteMenu(options: readonly string[], data: { pollId: number; rev: string }, locale: Locale): Element[] {
   const p = catalog(locale).pollPlans;
   const menu = choiceSet(
     'option',

@@ -149,7 +149,7 @@ async function pollAction(turn: Turn, verb: string, value: unknown): Promise<Rep
     if (verb === VERBS.vote) {
       const vote = voteSubmission.safeParse(value);
       if (!vote.success) return show(await core.myChoices(actor, pollId), catalog(locale).errors.codes.poll_bad_option({}));
-      const result = await core.vote(actor, pollId, vote.data.option, { dedupeKey: turn.dedupeKey });
+      const result = await core.vote(actor, pollId, vote.data.option, { dedupeKey: turn.dedupeKey, revision: vote.data.rev });
       return show(result.choices, undefined, result.poll);
     }
     if (verb === VERBS.close) await core.closePoll(actor, pollId);
