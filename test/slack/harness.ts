@@ -4,12 +4,26 @@ import { createSlackAdapter, type SlackAdapterConfig } from '../../adapters/slac
 import { createSecretBox } from '../../src/privacy/seal.ts';
 import { testCore } from '../helpers/core.ts';
 import { platformRecords } from '../../adapters/cli/platform-records.ts';
-import { startFakeSlackApi } from '../fakes/slack-api.ts';
+import { startFakeSlackApi, type FakeSlackApi } from '../fakes/slack-api.ts';
 import { SIGNING_SECRET, slackRequests } from '../fakes/slack-requests.ts';
 
 const silent = pino({ level: 'silent' });
 let seq = 0;
 const next = () => ++seq;
+
+/** The adapter in Socket Mode (an app token), its Web API at the fake; started and stopped by the test. */
+export function socketAdapter(fake: FakeSlackApi) {
+  const { core, store } = testCore();
+  const adapter = createSlackAdapter({
+    core,
+    state: store.platformState,
+    config: { signingSecret: null, apiUrl: fake.url, appToken: 'xapp-1-test', auth: { mode: 'single', botToken: 'xoxb-test' } },
+    defaultLocale: 'nb',
+    secrets: createSecretBox(Buffer.alloc(32, 9)),
+    logger: silent,
+  });
+  return { core, store, adapter };
+}
 
 /** A real Slack adapter on a real HTTP server, a real core on in-memory SQLite, and a fake Web API. */
 export async function slackHarness(

@@ -1,11 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { pino } from 'pino';
-import { createSlackAdapter } from '../../adapters/slack/index.ts';
-import { createSecretBox } from '../../src/privacy/seal.ts';
 import { startFakeSlackApi } from '../fakes/slack-api.ts';
 import { startFakeSocketMode, channelClick } from '../fakes/slack-socket.ts';
-import { actor, testCore } from '../helpers/core.ts';
-import { slackHarness, type SlackHarness } from './harness.ts';
+import { actor } from '../helpers/core.ts';
+import { slackHarness, socketAdapter, type SlackHarness } from './harness.ts';
 
 let h: SlackHarness;
 beforeEach(async () => {
@@ -80,15 +77,7 @@ describe("a poll's menu over Socket Mode (Bolt's route, the same vote handler)",
     const api = await startFakeSlackApi();
     const socket = await startFakeSocketMode();
     api.answer('apps.connections.open', () => ({ body: { ok: true, url: socket.url } }));
-    const { core, store } = testCore();
-    const adapter = createSlackAdapter({
-      core,
-      state: store.platformState,
-      config: { signingSecret: null, apiUrl: api.url, appToken: 'xapp-1-test', auth: { mode: 'single', botToken: 'xoxb-test' } },
-      defaultLocale: 'nb',
-      secrets: createSecretBox(Buffer.alloc(32, 9)),
-      logger: pino({ level: 'silent' }),
-    });
+    const { core, store, adapter } = socketAdapter(api);
     try {
       await adapter.start();
       const created = await core.createPollFromText(actor('U1'), `"Næring?" ${options(15)}`, { channelId: 'C1' });

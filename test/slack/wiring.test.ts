@@ -3,13 +3,12 @@ import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../adapters/cli/app.ts';
 import { loadConfig } from '../../adapters/cli/config.ts';
-import { createSlackAdapter } from '../../adapters/slack/index.ts';
 import { InnspillSocketReceiver } from '../../adapters/slack/socket-receiver.ts';
-import { createSecretBox } from '../../src/privacy/seal.ts';
 import { startFakeSlackApi, type FakeSlackApi } from '../fakes/slack-api.ts';
 import { startFakeSocketMode, channelClick } from '../fakes/slack-socket.ts';
 import { SIGNING_SECRET, slackRequests } from '../fakes/slack-requests.ts';
-import { actor, testCore } from '../helpers/core.ts';
+import { actor } from '../helpers/core.ts';
+import { socketAdapter } from './harness.ts';
 import { useTmpDir } from '../helpers/tmp.ts';
 
 const silent = pino({ level: 'silent' });
@@ -45,20 +44,6 @@ describe('Slack in the composition root', () => {
     }
   });
 });
-
-/** The adapter in Socket Mode (an app token), its Web API at the fake. */
-function socketAdapter(fake: FakeSlackApi) {
-  const { core, store } = testCore();
-  const adapter = createSlackAdapter({
-    core,
-    state: store.platformState,
-    config: { signingSecret: null, apiUrl: fake.url, appToken: 'xapp-1-test', auth: { mode: 'single', botToken: 'xoxb-test' } },
-    defaultLocale: 'nb',
-    secrets: createSecretBox(Buffer.alloc(32, 9)),
-    logger: silent,
-  });
-  return { core, store, adapter };
-}
 
 describe('Socket Mode', () => {
   it('connects through SLACK_API_URL with the app token and mounts no event route', async () => {
