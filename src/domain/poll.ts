@@ -57,11 +57,22 @@ export function pollRevision(poll: Pick<Poll, 'question' | 'options'>): string {
 /** A revision as `pollRevision` makes it, for the adapters' checks of what a click carries. */
 export const POLL_REVISION = /^[0-9a-f]{8}$/;
 
-export function isPollOpen(poll: Pick<Poll, 'closedAt' | 'closesAt'> & { startsAt?: Date | null; deletedAt?: Date | null }, now: Date): boolean {
-  if (poll.closedAt || poll.deletedAt) return false;
-  if (poll.startsAt && poll.startsAt.getTime() > now.getTime()) return false;
-  return !poll.closesAt || poll.closesAt.getTime() > now.getTime();
+/**
+ * Where a poll stands: deleted; scheduled (`--at`) and not posted yet; open; or closed, by hand or by
+ * its clock. "Not open" is not "closed": a deleted or not yet started poll has no result to show.
+ */
+export type PollPhase = 'deleted' | 'scheduled' | 'open' | 'closed';
+
+type PhaseFields = Pick<Poll, 'closedAt' | 'closesAt'> & { startsAt?: Date | null; deletedAt?: Date | null };
+
+export function pollPhase(poll: PhaseFields, now: Date): PollPhase {
+  if (poll.deletedAt) return 'deleted';
+  if (poll.closedAt || (poll.closesAt && poll.closesAt.getTime() <= now.getTime())) return 'closed';
+  if (poll.startsAt && poll.startsAt.getTime() > now.getTime()) return 'scheduled';
+  return 'open';
 }
+
+export const isPollOpen = (poll: PhaseFields, now: Date): boolean => pollPhase(poll, now) === 'open';
 
 /** A channel poll belongs to its workspace; a poll to everyone takes votes from every workspace. */
 export function mayVoteFrom(poll: Pick<Poll, 'audience' | 'workspaceKey'>, voterWorkspaceKey: string): boolean {
@@ -104,6 +115,6 @@ export interface Tally {
 }
 
 /** What a viewer may see of the counts right now. */
-export function resultsVisible(poll: Pick<Poll, 'resultsVisibility' | 'closedAt' | 'closesAt'>, now: Date): boolean {
-  return poll.resultsVisibility === 'live' || !isPollOpen(poll, now);
+export function resultsVisible(poll: Pick<Poll, 'resultsVisibility'> & PhaseFields, now: Date): boolean {
+  return poll.resultsVisibility === 'live' || pollPhase(poll, now) === 'closed';
 }

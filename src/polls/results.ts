@@ -1,4 +1,4 @@
-import { isPollOpen, resultsVisible, type Poll } from '../domain/poll.ts';
+import { pollPhase, resultsVisible, type Poll } from '../domain/poll.ts';
 import type { DigestPeriod, DigestPollInput } from '../digest/model.ts';
 import type { ExportSource } from '../export/model.ts';
 
@@ -11,10 +11,15 @@ export interface PollResult {
   voters: number;
 }
 
-/** The poll was open at some moment of the period: created before its end, not closed before its start. */
-export function openDuring(poll: Pick<Poll, 'createdAt' | 'closedAt' | 'closesAt'>, period: DigestPeriod): boolean {
+/**
+ * The poll was open at some moment of the period: created (and, if scheduled, started) before its
+ * end, not closed before its start, and not deleted.
+ */
+export function openDuring(poll: Pick<Poll, 'createdAt' | 'closedAt' | 'closesAt' | 'startsAt' | 'deletedAt'>, period: DigestPeriod): boolean {
   const start = period.start.getTime();
   return (
+    !poll.deletedAt &&
+    (poll.startsAt ?? poll.createdAt).getTime() < period.end.getTime() &&
     poll.createdAt.getTime() < period.end.getTime() &&
     (!poll.closedAt || poll.closedAt.getTime() >= start) &&
     (!poll.closesAt || poll.closesAt.getTime() >= start)
@@ -31,7 +36,7 @@ export function digestPolls(results: readonly PollResult[], period: DigestPeriod
       options: poll.options,
       counts,
       voters,
-      closed: !isPollOpen(poll, period.end),
+      closed: pollPhase(poll, period.end) === 'closed',
       everyone: poll.audience.kind === 'everyone',
       anonymous: poll.anonymous,
       hiddenUntilClose: !resultsVisible(poll, period.end),
@@ -40,14 +45,20 @@ export function digestPolls(results: readonly PollResult[], period: DigestPeriod
     }));
 }
 
-/** The polls whose results are public now (a poll that shows them only after closing stays out while open). */
+/**
+ * The polls whose results are public now: posted and not deleted, and not one that shows them only
+ * after closing while it is open.
+ */
 export function exportedPolls(results: readonly PollResult[], now: Date): ExportSource['polls'] {
   return results
-    .filter((r) => resultsVisible(r.poll, now))
+    .filter((r) => {
+      const phase = pollPhase(r.poll, now);
+      return (phase === 'open' || phase === 'closed') && resultsVisible(r.poll, now);
+    })
     .map(({ poll, counts, voters }) => ({
       id: poll.id,
       question: poll.question,
-      closed: !isPollOpen(poll, now),
+      closed: pollPhase(poll, now) === 'closed',
       anonymous: poll.anonymous,
       voters,
       createdAt: poll.createdAt.toISOString(),

@@ -24,6 +24,14 @@ describe('which polls a digest reports on (no database)', () => {
     expect(openDuring(poll(6, { closesAt: at('20T12:00:00') }), week)).toBe(true);
   });
 
+  it('leaves out a deleted poll, and a scheduled one not posted by the end of the period', () => {
+    expect(openDuring(poll(1, { deletedAt: at('20T00:00:00'), question: '', options: [] }), week)).toBe(false);
+    expect(openDuring(poll(2, { startsAt: at('24T09:00:00') }), week)).toBe(false);
+    expect(openDuring(poll(3, { startsAt: at('20T09:00:00') }), week)).toBe(true);
+    const polls = digestPolls([result(poll(4, { startsAt: at('20T09:00:00') }))], week);
+    expect(polls.map((p) => [p.id, p.closed])).toEqual([[4, false]]);
+  });
+
   it('reads each poll as it stood at the end of the period', () => {
     const polls = digestPolls(
       [
@@ -50,6 +58,13 @@ describe('which polls are public (no database)', () => {
     expect(exportedPolls([result({ ...hidden, closedAt: at('22T00:00:00') })], now)).toEqual([
       { id: 1, question: 'Q1?', closed: true, anonymous: false, voters: 3, createdAt: '2026-11-10T00:00:00.000Z', options: [{ label: 'A', votes: 2 }, { label: 'B', votes: 1 }] },
     ]);
+  });
+
+  it('shows no deleted poll, and no scheduled poll before it is posted, and calls neither closed', () => {
+    const deleted = poll(3, { deletedAt: at('20T00:00:00'), question: '', options: [] });
+    const scheduled = poll(4, { startsAt: at('24T09:00:00') });
+    expect(exportedPolls([result(deleted, [], 0), result(scheduled, [0, 0], 0)], now)).toEqual([]);
+    expect(exportedPolls([result(scheduled, [0, 0], 0)], at('24T10:00:00'))).toMatchObject([{ id: 4, closed: false }]);
   });
 
   it('shows a live poll with its counts while it is open', () => {
