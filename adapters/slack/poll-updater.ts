@@ -90,10 +90,13 @@ export function createPollUpdater(deps: {
     const view = await deps.core.viewPoll(pollId);
     // A workspace that answered 429 gets no more calls in this round: its copies wait for the next.
     const limited = new Set<string>();
+    // One token read per workspace, not per copy (with OAuth, each is a read and a decryption).
+    const tokens = new Map<string, Promise<string | null>>();
     let wait = 0;
     for (const post of await deps.posts.list(pollId)) {
       if (limited.has(post.teamId)) continue;
-      const token = await deps.tokens.botToken(post.teamId);
+      if (!tokens.has(post.teamId)) tokens.set(post.teamId, deps.tokens.botToken(post.teamId));
+      const token = await tokens.get(post.teamId)!;
       if (!token) continue;
       const outcome = await updatePollCopy(deps.posts, deps.clients.forTeam(post.teamId, token), view, post, deps.core.settings.timeZone);
       if (outcome.kind !== 'failed') continue;
