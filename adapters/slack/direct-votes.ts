@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { clickerOf, teamOf, type HandlerDeps } from './handlers/deps.ts';
-import { ACTIONS } from './render/poll.ts';
-import { createVoteHandler, VOTE_ACTION, type VoteClick } from './handlers/vote.ts';
+import { createVoteHandler, voteValueOf, type VoteClick } from './handlers/vote.ts';
+import { isObject } from './parse.ts';
 
 /** The HTTP answer to Slack: an empty 200, or a 500 so the voter sees the click failed. */
 export interface Reply {
@@ -12,25 +12,12 @@ export interface Reply {
 /** Takes a verified, parsed request if it is a vote click; false hands it on to Bolt. */
 export type DirectVotes = (body: Record<string, unknown>, reply: Reply) => Promise<boolean>;
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** The value a vote click carries: a button's own, or the chosen entry of a many-option poll's menu. */
-function voteValue(action: Record<string, unknown>): { value: string | undefined } | null {
-  if (action.type === 'button' && typeof action.action_id === 'string' && VOTE_ACTION.test(action.action_id)) {
-    return action.value === undefined || typeof action.value === 'string' ? { value: action.value } : null;
-  }
-  if (action.type === 'static_select' && action.action_id === ACTIONS.voteSelect && isObject(action.selected_option)) {
-    return typeof action.selected_option.value === 'string' ? { value: action.selected_option.value } : null;
-  }
-  return null;
-}
-
 /** A click that is one vote (a button or the menu) and nothing else, with what the vote needs; null for anything else. */
 export function readVoteClick(body: Record<string, unknown>): { teamId: string; userId: string; click: Omit<VoteClick, 'ack'> } | null {
   if (body.type !== 'block_actions' || typeof body.response_url !== 'string' || !Array.isArray(body.actions) || body.actions.length !== 1) return null;
   const action: unknown = body.actions[0];
   if (!isObject(action)) return null;
-  const vote = voteValue(action);
+  const vote = voteValueOf(action);
   if (!vote || typeof action.action_ts !== 'string') return null;
   const user = body.user as { id?: unknown; team_id?: string };
   const teamId = teamOf(body as { team?: { id: string } | null; user?: { team_id?: string } });

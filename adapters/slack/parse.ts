@@ -1,3 +1,4 @@
+import { POLL_REVISION } from '../../src/domain/poll.ts';
 import type { SeeAllTarget } from './render/digest.ts';
 /**
  * Turns a verified request body into the object Bolt routes on. Slack sends three shapes: JSON
@@ -10,7 +11,7 @@ export type ParsedBody =
   | { ok: true; kind: 'request'; body: Record<string, unknown> }
   | { ok: false; error: string };
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
+export const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export function parseSlackBody(rawBody: string, contentType: string | undefined): ParsedBody {
@@ -70,8 +71,8 @@ export function unescapeSlackText(text: string): string {
  * posted before buttons carried the revision have `<pollId>:<option>`.
  */
 export function parseVoteValue(value: string | undefined): { pollId: number; option: number; revision?: string } | null {
-  const match = /^(\d{1,12}):(\d{1,2})(?::([0-9a-f]{8}))?$/.exec(value ?? '');
-  if (!match) return null;
+  const match = /^(\d{1,12}):(\d{1,2})(?::([^:]+))?$/.exec(value ?? '');
+  if (!match || (match[3] !== undefined && !POLL_REVISION.test(match[3]))) return null;
   return match[3] ? { pollId: Number(match[1]), option: Number(match[2]), revision: match[3] } : { pollId: Number(match[1]), option: Number(match[2]) };
 }
 

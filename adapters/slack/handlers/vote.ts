@@ -1,7 +1,7 @@
 import type { Actor } from '../../../src/domain/participant.ts';
 import { isInnspillError } from '../../../src/errors.ts';
 import { catalog } from '../../../src/i18n/index.ts';
-import { parseVoteValue } from '../parse.ts';
+import { isObject, parseVoteValue } from '../parse.ts';
 import { ACTIONS } from '../render/poll.ts';
 import { clickAnswers, type Answerable } from './answers.ts';
 import type { HandlerDeps } from './deps.ts';
@@ -12,10 +12,27 @@ export const VOTE_ACTION = new RegExp(`^${ACTIONS.vote}_\\d{1,2}$`);
 /** A vote click: an option's button, or the menu of a poll with many options (its choice in `selected_option`). */
 export const isVoteAction = (actionId: string): boolean => VOTE_ACTION.test(actionId) || actionId === ACTIONS.voteSelect;
 
-/** What a vote needs of a click, whether Bolt routed it or the direct route read it (see direct-votes.ts). */
+/**
+ * The value a vote click carries: a button's own, or the chosen entry of a many-option poll's menu;
+ * null for anything else. Checked field by field: the direct route hands over the payload as parsed.
+ */
+export function voteValueOf(action: Record<string, unknown>): { value: string | undefined } | null {
+  if (action.type === 'button' && typeof action.action_id === 'string' && VOTE_ACTION.test(action.action_id)) {
+    return action.value === undefined || typeof action.value === 'string' ? { value: action.value } : null;
+  }
+  if (action.type === 'static_select' && action.action_id === ACTIONS.voteSelect && isObject(action.selected_option)) {
+    return typeof action.selected_option.value === 'string' ? { value: action.selected_option.value } : null;
+  }
+  return null;
+}
+
+/**
+ * What a vote needs of a click, whether Bolt routed it (the action as Slack sent it) or the direct
+ * route read it (its `value` already taken by `voteValueOf`; see direct-votes.ts).
+ */
 export interface VoteClick {
   body: Answerable;
-  action: { action_id: string; value?: string | undefined; selected_option?: { value?: unknown } | null | undefined; action_ts: string };
+  action: { action_id: string; value?: string | undefined; action_ts: string };
   ack(): Promise<void>;
 }
 
@@ -28,9 +45,8 @@ export function createVoteHandler(deps: Pick<HandlerDeps, 'core' | 'updater' | '
   const { core, updater, logger } = deps;
   const { privately, refuse } = clickAnswers(deps);
   return async ({ body, action, ack }: VoteClick, actor: Actor): Promise<void> => {
-    // A button carries `<poll>:<option>` as its value, a menu as the chosen option's value.
-    const chosen = action.selected_option?.value;
-    const target = parseVoteValue(action.value ?? (typeof chosen === 'string' ? chosen : undefined));
+    // A button carries `<poll>:<option>:<revision>` as its value, a menu as the chosen option's value.
+    const target = parseVoteValue(action.value ?? voteValueOf(action as Record<string, unknown>)?.value);
     if (!target) {
       logger.warn({ actionId: action.action_id }, 'vote button with an unreadable value ignored');
       return ack();
