@@ -65,8 +65,6 @@ export interface OutboxStore {
   getMany(ids: number[]): Promise<OutboxRecord[]>;
   /** A dead message goes back to pending with its tries reset. */
   retry(id: number, now: Date): Promise<boolean>;
-  /** Queues messages, skipping keys already queued; returns the ids of those queued now. */
-  enqueue(messages: NewOutboxMessage[], now: Date): Promise<number[]>;
   /**
    * Keeps a message the platform took outside the outbox (a poll posted as the answer in a Teams
    * turn) as sent, with its reference, so the unit of work's `outbox.sentRefs` finds it and it is updated like the outbox's

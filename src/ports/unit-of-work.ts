@@ -57,7 +57,7 @@ export interface Tx {
      * reference, nothing posted); sealed recipients never have one.
      */
     sentRefs(pollId: number): Promise<SentRef[]>;
-    /** Queues messages, skipping keys already queued (as `OutboxStore.enqueue`): they go only if the work commits. */
+    /** Queues messages, skipping keys already queued; returns the ids of those queued now. They go only if the work commits. */
     enqueue(messages: NewOutboxMessage[], now: Date): Promise<number[]>;
   };
   votes: {

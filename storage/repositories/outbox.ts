@@ -99,7 +99,6 @@ export function createOutboxStore(db: Database): OutboxStore {
   const retry = db.prepare<[number, number]>(
     "UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = ?, last_error = NULL WHERE id = ? AND status = 'dead'",
   );
-  const enqueue = outboxInserter(db);
   const keepSent = db.prepare(
     `INSERT INTO outbox (platform, workspace_id, recipient, payload, dedupe_key, label, status, next_attempt_at, platform_ref, created_at, sent_at)
      VALUES (?, ?, ?, ?, ?, ?, 'sent', ?, ?, ?, ?)
@@ -140,7 +139,6 @@ export function createOutboxStore(db: Database): OutboxStore {
       const at = now.getTime();
       keepSent.run(m.platform, m.workspaceId, JSON.stringify(m.recipient), JSON.stringify(m.payload), m.dedupeKey, m.label, at, platformRef, at, at);
     },
-    enqueue: async (messages, now) => db.transaction(() => enqueue(messages, now)).immediate(),
   };
 }
 

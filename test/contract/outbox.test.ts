@@ -70,7 +70,7 @@ contract('outbox claims and leases', (fresh) => {
     const channel = { kind: 'channel' as const, channelId: '19:c@thread.tacv2' };
     const reminderOf = (key: string, userId: string) =>
       message(key, { recipient: { kind: 'user', userId }, payload: { type: 'poll_reminder', pollId: 7, participantId: `slack:T1:${userId}` } });
-    const [posted, other, pending, sealed, reminder, skipped] = await store.outbox.enqueue(
+    const [posted, other, pending, sealed, reminder, skipped] = await store.unitOfWork.run((tx) => tx.outbox.enqueue(
       [
         message('p1', { platform: 'teams', workspaceId: 'tenant', recipient: channel, payload: { type: 'poll', pollId: 7 } }),
         message('p2', { payload: { type: 'poll', pollId: 8 } }),
@@ -80,8 +80,8 @@ contract('outbox claims and leases', (fresh) => {
         reminderOf('p6', 'U4'),
       ],
       now,
-    );
-    expect(await store.outbox.enqueue([message('p1')], now)).toEqual([]);
+    ));
+    expect(await store.unitOfWork.run((tx) => tx.outbox.enqueue([message('p1')], now))).toEqual([]);
     for (const id of [posted!, other!, sealed!, reminder!, skipped!]) {
       await store.outbox.claim(id, 'w', now, later(60_000));
       // A reminder decided against when due posted nothing: its reference says so.
@@ -110,7 +110,7 @@ contract('outbox claims and leases', (fresh) => {
 
   it('reads and queues inside a unit of work: the messages commit with it, or not at all', async () => {
     const store = await fresh().open();
-    const [sent] = await store.outbox.enqueue([message('p1', { payload: { type: 'poll', pollId: 7 } })], now);
+    const [sent] = await store.unitOfWork.run((tx) => tx.outbox.enqueue([message('p1', { payload: { type: 'poll', pollId: 7 } })], now));
     await store.outbox.claim(sent!, 'w', now, later(60_000));
     await store.outbox.markSent(sent!, now, '1700000000.000100');
     const refresh = (key: string) => message(key, { recipient: { kind: 'workspace' }, payload: { type: 'poll_refresh', pollId: 7 } });

@@ -65,7 +65,6 @@ export function createPgOutboxStore(db: Db): OutboxStore {
          WHERE id = (SELECT id FROM outbox WHERE id = $3 AND status = 'pending' FOR UPDATE SKIP LOCKED)`,
         [owner, leaseUntil.getTime(), id],
       )) === 1,
-    enqueue: (messages, now) => db.tx((c) => enqueue(c, messages, now)),
     async recordSent(m, platformRef, now) {
       await db.run(
         `INSERT INTO outbox (platform, workspace_id, recipient, payload, dedupe_key, label, status, next_attempt_at, platform_ref, created_at, sent_at)
