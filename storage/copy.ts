@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import pg from 'pg';
 import { LATEST_VERSION, schemaVersion } from './migrations/index.ts';
 import { openDatabase } from './open.ts';
-import { migratePostgres, redactUrl } from './postgres/index.ts';
+import { migratePostgres, pgTypes, redactUrl } from './postgres/index.ts';
 
 export { redactUrl };
 
@@ -15,10 +15,6 @@ export interface CopiedTable {
   name: string;
   rows: number;
 }
-
-// Counts and ids come back as numbers, as from SQLite; set on this pool only.
-const types = new pg.TypeOverrides();
-types.setTypeParser(20 /* int8 */, (value: string) => Number(value));
 
 /** PostgreSQL takes at most 65,535 parameters in one statement; stay well below it. */
 const PARAMETERS_PER_INSERT = 30_000;
@@ -39,7 +35,8 @@ const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 export async function copyToPostgres(sqlitePath: string, url: string): Promise<CopiedTable[]> {
   if (sqlitePath === ':memory:' || !existsSync(sqlitePath)) throw new CopyRefusedError(`no database at ${sqlitePath} (check DATABASE_PATH)`);
   const source = openDatabase(sqlitePath);
-  const pool = new pg.Pool({ connectionString: url, max: 1, types });
+  // Counts and ids come back as numbers, as from SQLite (and as the store reads them).
+  const pool = new pg.Pool({ connectionString: url, max: 1, types: pgTypes });
   pool.on('error', () => {});
   try {
     const version = schemaVersion(source);

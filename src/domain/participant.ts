@@ -69,6 +69,12 @@ export function workspaceKey(ref: { platform: string; workspaceId: string }): st
   return `${ref.platform}:${ref.workspaceId}`;
 }
 
+/** `workspaceKey` read back: the platform, and the workspace id after it. */
+export function parseWorkspaceKey(key: string): { platform: string; workspaceId: string } {
+  const at = key.indexOf(':');
+  return { platform: key.slice(0, at), workspaceId: key.slice(at + 1) };
+}
+
 export const profileSchema = z.object({
   companyName: z.string().trim().min(1).max(120).optional(),
   area: z.enum(AREAS).optional(),

@@ -1,3 +1,4 @@
+import { parseWorkspaceKey } from '../domain/participant.ts';
 import type { Poll } from '../domain/poll.ts';
 import type { Recipient } from '../ports/delivery.ts';
 import type { NewOutboxMessage } from '../ports/outbox.ts';
@@ -33,7 +34,8 @@ export async function queuePollRefresh(tx: Tx, poll: Pick<Poll, 'id' | 'workspac
       label,
     }));
   const slackWorkspaces = new Set(copies.filter((ref) => ref.platform === 'slack').map((ref) => ref.workspaceId));
-  if (poll.workspaceKey.startsWith(SLACK)) slackWorkspaces.add(poll.workspaceKey.slice(SLACK.length));
+  const own = parseWorkspaceKey(poll.workspaceKey);
+  if (own.platform === 'slack') slackWorkspaces.add(own.workspaceId);
   const slack: NewOutboxMessage[] = [...slackWorkspaces].map((workspaceId) => ({
     platform: 'slack',
     workspaceId,
@@ -44,9 +46,6 @@ export async function queuePollRefresh(tx: Tx, poll: Pick<Poll, 'id' | 'workspac
   }));
   await tx.outbox.enqueue([...teams, ...slack], now);
 }
-
-/** A Slack workspace's key (`workspaceKey` in `domain/participant.ts`) starts so. */
-const SLACK = 'slack:';
 
 /** A copy of a poll a platform posted outside the outbox, where the platform's updates need its reference. */
 export interface PollCopy {

@@ -21,7 +21,7 @@ import { createPgSendSlotStore } from './repositories/send-slots.ts';
 import { createPgLeaseStore } from './repositories/leases.ts';
 
 export { migratePostgres, pgSchemaVersion, PG_LATEST_VERSION } from './migrations/index.ts';
-export { redactUrl } from './pool.ts';
+export { redactUrl, types as pgTypes } from './pool.ts';
 
 export interface PostgresOptions {
   migrate?: boolean;

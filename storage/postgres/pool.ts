@@ -25,7 +25,7 @@ export interface Db extends Conn {
  * Times are bigint milliseconds and ids bigint identities, as in SQLite: both fit a double exactly,
  * so they are read as numbers. Set on this pool only, not on the pg module for everyone.
  */
-const types = new pg.TypeOverrides();
+export const types = new pg.TypeOverrides();
 types.setTypeParser(20 /* int8 */, (value: string) => Number(value));
 
 const RETRYABLE = new Set(['40001', '40P01']);
