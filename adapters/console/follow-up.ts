@@ -23,7 +23,7 @@ export async function handleFollowUp(core: Innspill, actor: Actor, command: Foll
     case 'review': {
       const queue = await core.reviewQueue(actor);
       say(`${f.queueTitle}:`);
-      say(queue.length ? queue.map((s) => `  ${reviewLine(s, topicName(s.topic), f.proposed, actor.locale)}`).join('\n') : `  ${f.queueEmpty}`);
+      say(queue.length ? queue.map((s) => `  ${reviewLine(s, topicName(s.topic), actor.locale)}`).join('\n') : `  ${f.queueEmpty}`);
       say(f.moderateUsage({ cmd: '/' }));
       return;
     }

@@ -4,7 +4,7 @@ import { catalog, countOf, formatNumber, label, type Locale } from '../../src/i1
 import { statusText } from '../../src/i18n/status.ts';
 import { suggestionRef, type Suggestion } from '../../src/domain/suggestion.ts';
 import type { PollView } from '../../src/usecases/polls.ts';
-import { surveyAnswerMark } from '../../src/surveys/follow-up.ts';
+import { reviewTopic } from '../../src/surveys/follow-up.ts';
 
 /** Terminal text for a poll: numbered options, counts when they may be shown, and the viewer's marks. */
 export function renderPoll(view: PollView, mine: readonly number[], locale: Locale, timeZone: string): string {
@@ -49,6 +49,6 @@ export function renderMine(
 }
 
 /** One waiting suggestion on one line: `#N  topic  text`, as `moderate list` and `/vurder` print it. */
-export function reviewLine(s: Pick<Suggestion, 'id' | 'topic' | 'text' | 'topicProposed' | 'survey'>, topic: string, proposed: string, locale: Locale = 'en'): string {
-  return `${suggestionRef(s.id)}  ${topic}${s.topicProposed ? ` ${proposed}` : ''}${surveyAnswerMark(locale, s)}  ${oneLine(s.text)}`;
+export function reviewLine(s: Pick<Suggestion, 'id' | 'topic' | 'text' | 'topicProposed' | 'survey'>, topic: string, locale: Locale): string {
+  return `${suggestionRef(s.id)}  ${reviewTopic(locale, s, topic)}  ${oneLine(s.text)}`;
 }

@@ -40,7 +40,13 @@ export function publishedTexts(items: readonly Suggestion[], mode: PublishMode, 
   return byQuestion;
 }
 
-/** After an item's topic in the review queue: " · svar på undersøkelse 1 (expectation)" for a survey answer, else nothing. */
-export function surveyAnswerMark(locale: Locale, s: Pick<Suggestion, 'survey'>): string {
-  return s.survey ? ` · ${catalog(locale).surveyResults.answerTo({ id: s.survey.id, question: s.survey.questionId })}` : '';
+/**
+ * An item's topic as the review queue shows it on every surface: the topic's name, "(foreslått)" when
+ * the topic was proposed from the words, and " · svar på undersøkelse 1 (expectation)" for a survey answer.
+ */
+export function reviewTopic(locale: Locale, s: Pick<Suggestion, 'topicProposed' | 'survey'>, topicName: string): string {
+  const c = catalog(locale);
+  const proposed = s.topicProposed ? ` ${c.followUp.proposed}` : '';
+  const answer = s.survey ? ` · ${c.surveyResults.answerTo({ id: s.survey.id, question: s.survey.questionId })}` : '';
+  return `${topicName}${proposed}${answer}`;
 }

@@ -31,7 +31,7 @@ describe('survey free text in the follow-up loop', () => {
     // Every queue says what it answers: Slack's App Home, Teams' card, the playground and `moderate list`.
     expect(JSON.stringify(reviewBlocks(queue, 'nb'))).toContain(`#${queue[0]!.id} · Stedsutvikling (foreslått) · svar på undersøkelse ${survey.id} (expectation)*`);
     expect(texts(reviewCard('en', queue, DEFAULT_TOPICS))).toContain(`#${queue[1]!.id} · Other (proposed) · answer to survey ${survey.id} (comments)`);
-    expect(reviewLine(queue[0]!, 'Stedsutvikling', '(foreslått)', 'nb')).toBe(`#${queue[0]!.id}  Stedsutvikling (foreslått) · svar på undersøkelse ${survey.id} (expectation)  Bedre parkering i sentrum`);
+    expect(reviewLine(queue[0]!, 'Stedsutvikling', 'nb')).toBe(`#${queue[0]!.id}  Stedsutvikling (foreslått) · svar på undersøkelse ${survey.id} (expectation)  Bedre parkering i sentrum`);
     const [first, second] = queue;
     expect((await core.approve(member, first!.id)).approvedAt).not.toBeNull();
     expect((await core.hide(member, second!.id, 'telefonnummer')).status).toBe('hidden');

@@ -44,7 +44,7 @@ export function registerModerate(program: Command, ctx: CliContext): void {
         ctx,
         async (core) => {
           const [{ operator }, { reviewLine }] = await Promise.all([loadModeration(), import('../../console/render.ts')]);
-          for (const s of await core.reviewQueue(operator, 1000)) ctx.stdout.write(`${reviewLine(s, s.topic, '(proposed)')}\n`);
+          for (const s of await core.reviewQueue(operator, 1000)) ctx.stdout.write(`${reviewLine(s, s.topic, 'en')}\n`);
         },
         { readOnly: true },
       ),

@@ -11,7 +11,7 @@ import type { SlackMessage } from './poll.ts';
 import type { DigestModel, DigestSuggestion } from '../../../src/digest/model.ts';
 import { suggestionTags } from '../../../src/digest/phrases.ts';
 import { escapeMrkdwn, escapedWithin, LIMITS, plain, section } from './text.ts';
-import { surveyAnswerMark } from '../../../src/surveys/follow-up.ts';
+import { reviewTopic } from '../../../src/surveys/follow-up.ts';
 
 export const FOLLOW_UP_ACTIONS = {
   approve: 'innspill_review_approve',
@@ -40,7 +40,7 @@ export function reviewBlocks(queue: readonly Suggestion[], locale: Locale): unkn
   const blocks: unknown[] = [{ type: 'header', text: plain(f.queueTitle, LIMITS.header) }];
   if (!queue.length) return [...blocks, section(escapeMrkdwn(f.queueEmpty))];
   for (const s of queue) {
-    const topic = `${label(locale, 'topics', s.topic)}${s.topicProposed ? ` ${f.proposed}` : ''}${surveyAnswerMark(locale, s)}`;
+    const topic = reviewTopic(locale, s, label(locale, 'topics', s.topic));
     blocks.push(section(`*${escapeMrkdwn(f.queueItem({ ref: suggestionRef(s.id), topic }))}*\n${escapedWithin(oneLine(s.text), 2500)}`));
     blocks.push({
       type: 'actions',

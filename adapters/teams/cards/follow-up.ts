@@ -7,7 +7,7 @@ import type { Section } from './pack.ts';
 import type { DigestModel, DigestSuggestion } from '../../../src/digest/model.ts';
 import { oneLine } from '../../../src/digest/format.ts';
 import { suggestionTags } from '../../../src/digest/phrases.ts';
-import { surveyAnswerMark } from '../../../src/surveys/follow-up.ts';
+import { reviewTopic } from '../../../src/surveys/follow-up.ts';
 
 /** The follow-up loop's verbs; the data always carries `suggestionId`. */
 export const FOLLOW_UP_VERBS = {
@@ -30,7 +30,7 @@ export function reviewCard(locale: Locale, queue: readonly Suggestion[], topics:
   if (notice) body.push(notice.error ? problem(notice.text) : plain([run(notice.text, { color: 'Good' })]));
   if (!queue.length) body.push(label(f.queueEmpty));
   for (const s of queue) {
-    const topic = `${listLabel(locale, 'topics', s.topic)}${s.topicProposed ? ` ${f.proposed}` : ''}${surveyAnswerMark(locale, s)}`;
+    const topic = reviewTopic(locale, s, listLabel(locale, 'topics', s.topic));
     body.push({
       type: 'Container',
       separator: true,
