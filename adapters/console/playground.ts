@@ -5,11 +5,10 @@ import { AREAS, INDUSTRIES, SIZE_BANDS } from '../../src/domain/participant.ts';
 import { suggestionRef } from '../../src/domain/suggestion.ts';
 import { renderDigestMarkdown } from '../../src/digest/markdown.ts';
 import { asksForPollHelp } from '../../src/polls/help.ts';
-import { catalog, describeError, describePollSyntaxError, label } from '../../src/i18n/index.ts';
+import { catalog, describeError, label } from '../../src/i18n/index.ts';
 import { parseConsoleLine, type ConsoleCommand } from './parse.ts';
 import { renderMine, renderPoll } from './render.ts';
 import { handleFollowUp } from './follow-up.ts';
-import { scheduledPollText } from '../../src/usecases/poll-plans.ts';
 import { surveyConsole } from './survey.ts';
 
 export interface PlaygroundIo {
@@ -119,20 +118,13 @@ export async function runPlayground(core: Innspill, actor: Actor, io: Playground
           say(c.pollHelp.text({ cmd: '/poll', member: await core.isMember(actor.id) }));
           return true;
         }
-        const answer = await core.pollPlans.chat(actor, command.text, '/poll');
-        if (answer !== null) {
-          say(answer.text);
-          return true;
-        }
-        const result = await core.createPollFromText(actor, command.text, { channelId: 'playground' });
-        if (!result.ok) say(describePollSyntaxError(actor.locale, result.syntax));
-        else if (result.poll.startsAt && result.poll.startsAt > result.poll.createdAt) {
-          // No outbox in the playground: the poll opens for votes at its time.
-          say(scheduledPollText(result.poll, actor.locale, core.settings.timeZone)!);
-        } else {
-          lastPoll = result.poll.id;
-          say(c.messages.pollCreated({ id: result.poll.id }));
-          await showPoll(result.poll.id);
+        // A scheduled poll: no outbox in the playground, so it opens for votes at its time.
+        const outcome = await core.pollPlans.command(actor, command.text, '/poll', { channelId: 'playground' });
+        if ('text' in outcome) say(outcome.text);
+        else {
+          lastPoll = outcome.poll.id;
+          say(c.messages.pollCreated({ id: outcome.poll.id }));
+          await showPoll(outcome.poll.id);
         }
         return true;
       }

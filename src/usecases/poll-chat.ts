@@ -1,6 +1,6 @@
 import type { Actor } from '../domain/participant.ts';
 import { workspaceKey } from '../domain/participant.ts';
-import { mayVoteFrom } from '../domain/poll.ts';
+import { mayVoteFrom, type Poll } from '../domain/poll.ts';
 import { describeError, describePollSyntaxError, catalog } from '../i18n/index.ts';
 import { parsePollCommand } from '../polls/syntax.ts';
 import { deletePoll, editPoll } from './poll-edit.ts';
@@ -8,6 +8,8 @@ import { roundsText } from '../polls/rounds-text.ts';
 import { InnspillError, isInnspillError } from '../errors.ts';
 import type { CoreDeps } from './context.ts';
 import { pollRounds } from './poll-series.ts';
+import { scheduledPollText } from './poll-plans.ts';
+import { createPollFromText, type PollPlace } from './polls.ts';
 
 /** `runder 3`, `rediger 3 "Q?" "A" "B"`, `slett 3` (and English): the word, the poll, and the rest. */
 const SUBCOMMAND = /^(runder|rounds|rediger|endre|edit|slett|delete)\b(?:\s+#?(\d{1,12})\b)?(.*)$/isu;
@@ -23,7 +25,7 @@ export interface PollChatAnswer {
  * poll. Returns the answer, or null when the text is a poll to create. Anyone who may vote in a poll
  * may compare its rounds; its creator and the members may edit it (before any vote) or delete it.
  */
-export async function pollChat(deps: CoreDeps, actor: Actor, text: string, cmd: string): Promise<PollChatAnswer | null> {
+async function pollChat(deps: CoreDeps, actor: Actor, text: string, cmd: string): Promise<PollChatAnswer | null> {
   const match = SUBCOMMAND.exec(text.trim());
   if (!match) return null;
   const p = catalog(actor.locale).pollPlans;
@@ -52,4 +54,21 @@ export async function pollChat(deps: CoreDeps, actor: Actor, text: string, cmd: 
     if (!isInnspillError(error)) throw error;
     return { text: describeError(actor.locale, error) };
   }
+}
+
+/** What `/poll <text>` comes to: a sentence to answer with, or a poll to post now. */
+export type PollCommandOutcome = PollChatAnswer | { poll: Poll };
+
+/**
+ * `/poll <text>` as every surface takes it: a subcommand's answer, or a new poll in `place`. A poll
+ * that cannot be made is answered with why; a scheduled one with when it will be posted (the
+ * outbox posts it then); only a poll to post now is handed back.
+ */
+export async function pollCommand(deps: CoreDeps, actor: Actor, text: string, cmd: string, place: PollPlace): Promise<PollCommandOutcome> {
+  const answer = await pollChat(deps, actor, text, cmd);
+  if (answer !== null) return answer;
+  const result = await createPollFromText(deps, actor, text, place);
+  if (!result.ok) return { text: describePollSyntaxError(actor.locale, result.syntax) };
+  const scheduled = scheduledPollText(result.poll, actor.locale, deps.settings.timeZone);
+  return scheduled === null ? { poll: result.poll } : { text: scheduled };
 }

@@ -3,8 +3,8 @@ import type { Poll, Tally } from '../domain/poll.ts';
 import { resultsVisible } from '../domain/poll.ts';
 import type { NewRound } from '../ports/store.ts';
 import type { CoreDeps } from './context.ts';
-import { everyoneBut } from './polls.ts';
-import { pollChat } from './poll-chat.ts';
+import { everyoneBut, type PollPlace } from './polls.ts';
+import { pollCommand } from './poll-chat.ts';
 import { pollReminder } from './poll-reminders.ts';
 import { deletePoll, editPoll, type PollEditor } from './poll-edit.ts';
 import { recordPollCopy, type PollCopy } from './poll-refresh.ts';
@@ -74,8 +74,8 @@ export function pollPlanUseCases(deps: CoreDeps) {
   return {
     runDueRounds: () => runDuePollRounds(deps),
     rounds: (pollId: number) => pollRounds(deps, pollId),
-    /** `/poll runder <nr>` and the other poll subcommands; null when the text is a new poll. */
-    chat: (actor: Actor, text: string, cmd: string) => pollChat(deps, actor, text, cmd),
+    /** `/poll <text>`: a subcommand (`runder`, `rediger`, `slett`) or a new poll in `place`. */
+    command: (actor: Actor, text: string, cmd: string, place: PollPlace) => pollCommand(deps, actor, text, cmd, place),
     /** Whether a queued poll reminder goes, decided when it is due. */
     reminder: (payload: { pollId: number; participantId: string }) => pollReminder(deps, payload),
     /** `innspill poll edit|delete`: what `/poll rediger|slett` does, for the operator too. */

@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
 import { suggestionRef } from '../../../src/domain/suggestion.ts';
-import { catalog, describeError, describePollSyntaxError } from '../../../src/i18n/index.ts';
+import { catalog, describeError } from '../../../src/i18n/index.ts';
 import { classifySlackError } from '../api/errors.ts';
 import { subcommandOf } from '../../../src/domain/commands.ts';
 import { asksForPollHelp } from '../../../src/polls/help.ts';
@@ -11,7 +11,6 @@ import { pollModal, profileModal, suggestionModal } from '../render/modals.ts';
 import { actorOf, explainFailure, type HandlerDeps } from './deps.ts';
 import { reviewMessage } from '../render/follow-up.ts';
 import { projectGroupText } from '../../../src/usecases/project-group.ts';
-import { scheduledPollText } from '../../../src/usecases/poll-plans.ts';
 
 /**
  * `/innspill [text | hjelp | mine | slett | profil]` and `/poll [inline syntax]`. Whatever is
@@ -93,24 +92,13 @@ export function registerCommands(app: App, deps: HandlerDeps): void {
     }
     let pollId: number;
     try {
-      const answer = await core.pollPlans.chat(actor, text, POLL_COMMAND);
-      if (answer !== null) {
-        // An edited or deleted poll: the core has queued the update of every copy of its message.
-        await ack(ephemeral(textMessage(answer.text)) as never);
+      // A subcommand's answer, a syntax error, or a scheduled poll's time (the outbox posts it then): only to the creator.
+      const outcome = await core.pollPlans.command(actor, text, POLL_COMMAND, { channelId: command.channel_id });
+      if ('text' in outcome) {
+        await ack(ephemeral(textMessage(outcome.text)) as never);
         return;
       }
-      const result = await core.createPollFromText(actor, text, { channelId: command.channel_id });
-      if (!result.ok) {
-        await ack(ephemeral(textMessage(describePollSyntaxError(actor.locale, result.syntax))) as never);
-        return;
-      }
-      // A scheduled poll waits in the outbox for its time; the creator is told when.
-      const scheduled = scheduledPollText(result.poll, actor.locale, core.settings.timeZone);
-      if (scheduled) {
-        await ack(ephemeral(textMessage(scheduled)) as never);
-        return;
-      }
-      pollId = result.poll.id;
+      pollId = outcome.poll.id;
     } catch (error) {
       await ack(ephemeral(textMessage(explainFailure(deps, actor.locale, error, 'slack poll command failed'))) as never);
       return;

@@ -1,7 +1,7 @@
 import { formatDate } from '../../../src/digest/format.ts';
 import { suggestionRef } from '../../../src/domain/suggestion.ts';
 import { asksForPollHelp } from '../../../src/polls/help.ts';
-import { catalog, describePollSyntaxError, label } from '../../../src/i18n/index.ts';
+import { catalog, label } from '../../../src/i18n/index.ts';
 import { deleteConfirmation, pollForm, profileForm, suggestionForm } from '../cards/forms.ts';
 import { creatorView, pollCard } from '../cards/poll-card.ts';
 import type { TeamsCommand } from '../parse.ts';
@@ -9,7 +9,6 @@ import type { Reply } from '../reply.ts';
 import { explain, type Turn } from './turn.ts';
 import { reviewQueueReply } from './follow-up.ts';
 import { projectGroupText } from '../../../src/usecases/project-group.ts';
-import { scheduledPollText } from '../../../src/usecases/poll-plans.ts';
 import { statusText } from '../../../src/i18n/status.ts';
 
 const CMD = 'innspill';
@@ -36,13 +35,9 @@ export async function answerCommand(turn: Turn, command: TeamsCommand): Promise<
       case 'poll': {
         if (command.text === '') return { card: pollForm(turn.locale) };
         if (asksForPollHelp(command.text)) return { text: catalog(turn.locale).pollHelp.text({ cmd: 'poll', member: await turn.core.isMember(turn.actor.id) }) };
-        const answer = await turn.core.pollPlans.chat(turn.actor, command.text, 'poll');
-        if (answer !== null) return { text: answer.text };
-        const result = await turn.core.createPollFromText(turn.actor, command.text, { channelId: turn.conversationId });
-        if (!result.ok) return { text: describePollSyntaxError(turn.locale, result.syntax) };
-        const scheduled = scheduledPollText(result.poll, turn.locale, turn.core.settings.timeZone);
-        if (scheduled) return { text: scheduled };
-        return { card: pollCard(await turn.core.viewPoll(result.poll), [], turn.locale, turn.core.settings.timeZone, undefined, creatorView(turn)), pollId: result.poll.id };
+        const outcome = await turn.core.pollPlans.command(turn.actor, command.text, 'poll', { channelId: turn.conversationId });
+        if ('text' in outcome) return { text: outcome.text };
+        return { card: pollCard(await turn.core.viewPoll(outcome.poll), [], turn.locale, turn.core.settings.timeZone, undefined, creatorView(turn)), pollId: outcome.poll.id };
       }
       case 'mine':
         return { text: await mineText(turn) };
