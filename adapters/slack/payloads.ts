@@ -105,5 +105,8 @@ export function checkSlackPayload(body: Record<string, unknown>): PayloadCheck {
   const schema = interactions[type as keyof typeof interactions];
   if (!schema) return { ok: false, kind: type, issue: 'not a payload Innspill handles' };
   const r = schema.safeParse(body);
-  return r.success ? { ok: true } : explain(type, r.error);
+  if (!r.success) return explain(type, r.error);
+  // Every interaction comes from a workspace: `team`, or for some org-wide installs only the user's.
+  const from = r.data as { team?: { id: string } | null; user: { team_id?: string } };
+  return from.team?.id || from.user.team_id ? { ok: true } : { ok: false, kind: type, issue: 'team: names no workspace (neither team nor user.team_id)' };
 }

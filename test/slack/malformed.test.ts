@@ -61,8 +61,10 @@ describe('no 5xx on any signed Slack payload', () => {
       await h.dm({ text: 'obj' } as unknown as string),
       await h.event({ type: 'app_home_opened', user: null, tab: 'home' }),
       await h.slack.interaction({ ...(all[6]!.body as object), actions: [{ type: 'button', action_id: null, value: '1:0' }] }),
+      // No workspace at all (a 500 fast-check found once): neither `team` nor the user's team.
+      await h.slack.interaction({ ...(all[9]!.body as object), team: null, user: { id: 'U9', username: 'someone' } }),
     ];
-    expect(named.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+    expect(named.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
     expect(statuses.has(200)).toBe(true);
 
     await new Promise((r) => setTimeout(r, 50));
